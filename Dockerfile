@@ -1,0 +1,33 @@
+# graphsvc API image. Neo4j runs in its own container (see docker-compose.yml),
+# so this image carries no Java and never manages a local database.
+FROM python:3.11-slim
+
+# UTF-8 everywhere: users write Chinese in queries, data and logs.
+# PYTHONPATH=/app makes `import graphsvc` resolve to /app/graphsvc (not the copy pip puts
+# in site-packages), so paths derived from the package (cypher/, data/) point into /app.
+ENV LANG=C.UTF-8 \
+    LC_ALL=C.UTF-8 \
+    PYTHONIOENCODING=utf-8 \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONPATH=/app \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    GRAPHSVC_MANAGE_NEO4J=false \
+    GRAPHSVC_HOST=0.0.0.0 \
+    GRAPHSVC_PORT=8000
+
+WORKDIR /app
+
+# Whole project source: cypher/ and data/ are read from /app at run time.
+COPY . .
+# Installs the dependencies and the `graphsvc` console script; drop in-tree build leftovers.
+RUN pip install . && rm -rf build ./*.egg-info
+
+# Unprivileged user; the code stays root-owned, so the service cannot modify it.
+RUN useradd --system --uid 10001 --user-group --home-dir /app --no-create-home graphsvc
+USER graphsvc
+
+EXPOSE 8000
+# Waits for Neo4j, applies the schema, loads reference data, then serves the API.
+CMD ["graphsvc", "up"]

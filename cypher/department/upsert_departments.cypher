@@ -1,0 +1,12 @@
+// Writes departments and the region each sits in; an unknown region leaves the department out.
+// mode: write
+// params: rows, actor
+// returns: id
+UNWIND $rows AS row
+MATCH (region:Region {id: row.region_id})
+MERGE (d:Department {id: row.id})
+  ON CREATE SET d.created_at = datetime(), d.created_by = $actor
+SET d.name = row.name, d.short_name = row.short_name, d.level = row.level,
+    d.updated_at = datetime(), d.updated_by = $actor
+MERGE (d)-[:IN_REGION]->(region)
+RETURN d.id AS id

@@ -1,0 +1,31 @@
+// The indexes of the graph model. Generated from graphsvc/model.yaml by `graphsvc schema export`;
+// edit the model, not this file. Idempotent: every statement says IF NOT EXISTS.
+// mode: schema
+CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
+CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
+CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name);
+CREATE INDEX department_level IF NOT EXISTS FOR (n:Department) ON (n.level);
+CREATE INDEX function_name IF NOT EXISTS FOR (n:Function) ON (n.name);
+CREATE INDEX legal_basis_title IF NOT EXISTS FOR (n:LegalBasis) ON (n.title);
+CREATE INDEX legal_basis_kind IF NOT EXISTS FOR (n:LegalBasis) ON (n.kind);
+CREATE INDEX basis_version_effective_from IF NOT EXISTS FOR (n:BasisVersion) ON (n.effective_from);
+CREATE INDEX article_number IF NOT EXISTS FOR (n:Article) ON (n.number);
+CREATE INDEX domain_name IF NOT EXISTS FOR (n:Domain) ON (n.name);
+CREATE INDEX subject_type_name IF NOT EXISTS FOR (n:SubjectType) ON (n.name);
+CREATE INDEX matter_name IF NOT EXISTS FOR (n:Matter) ON (n.name);
+CREATE INDEX matter_category IF NOT EXISTS FOR (n:Matter) ON (n.category);
+CREATE INDEX matter_level IF NOT EXISTS FOR (n:Matter) ON (n.level);
+CREATE INDEX assignment_role IF NOT EXISTS FOR (n:Assignment) ON (n.role);
+CREATE INDEX subject_name IF NOT EXISTS FOR (n:Subject) ON (n.name);
+CREATE INDEX licence_licence_no IF NOT EXISTS FOR (n:Licence) ON (n.licence_no);
+CREATE INDEX inspector_cert_no IF NOT EXISTS FOR (n:Inspector) ON (n.cert_no);
+CREATE INDEX inspection_plan_name IF NOT EXISTS FOR (n:InspectionPlan) ON (n.name);
+CREATE INDEX inspection_task_window_start IF NOT EXISTS FOR (n:InspectionTask) ON (n.window_start);
+CREATE INDEX inspection_task_status IF NOT EXISTS FOR (n:InspectionTask) ON (n.status);
+CREATE INDEX clue_channel IF NOT EXISTS FOR (n:Clue) ON (n.channel);
+CREATE INDEX clue_received_at IF NOT EXISTS FOR (n:Clue) ON (n.received_at);
+CREATE INDEX clue_status IF NOT EXISTS FOR (n:Clue) ON (n.status);
+CREATE INDEX referral_kind IF NOT EXISTS FOR (n:Referral) ON (n.kind);
+CREATE INDEX referral_sent_at IF NOT EXISTS FOR (n:Referral) ON (n.sent_at);
+CREATE INDEX dispute_status IF NOT EXISTS FOR (n:Dispute) ON (n.status);
+CREATE INDEX user_name IF NOT EXISTS FOR (n:User) ON (n.name);

@@ -1,0 +1,1 @@
+"""The HTTP API: an app factory, dependencies, error handlers and thin routes."""

@@ -1,0 +1,57 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from graphsvc.api import errors
+from graphsvc.api.routes import health, me, regions
+from graphsvc.config import Settings
+from graphsvc.db import Runner, create_driver
+
+DESCRIPTION = """
+跨部门综合监管知识与职责图谱服务。
+
+- **谁来管**:事项、行为或企业在某地某日由哪个部门牵头、哪些部门配合,依据哪一条法律;
+- **能否合并检查**:排期前查重、同一对象的其他部门检查、可加入的联合检查;
+- **线索去哪了**:问题线索跨部门、跨区域的移送链。
+
+`/api/v1/` 下的接口需要 `Authorization: Bearer <令牌>`(`graphsvc token create` 生成)。
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    # Stable ids for generated clients: the handler's name, not the path.
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The driver connects lazily, so the API starts (and /readyz says 503) while Neo4j is down.
+        driver = create_driver(settings)
+        app.state.runner = Runner(driver, settings.neo4j.database)
+        try:
+            yield
+        finally:
+            driver.close()
+
+    app = FastAPI(
+        title="graphsvc",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    errors.install(app)
+    app.include_router(health.router)
+    app.include_router(me.router, prefix="/api/v1")
+    app.include_router(regions.router, prefix="/api/v1")
+    return app

@@ -1,0 +1,241 @@
+"""The `graphsvc` command line: local Neo4j, schema, loading, tokens, and serving the API."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from graphsvc import identity, schema
+from graphsvc.config import Settings
+from graphsvc.cypher import query
+from graphsvc.db import Runner, create_driver
+from graphsvc.errors import DatabaseUnavailable, GraphsvcError
+from graphsvc.identity import Role
+from graphsvc.local_neo4j import LocalNeo4j
+from loaders.reference import load_reference
+
+SERVER_COMPONENTS = query("admin/server_components")
+
+app = typer.Typer(help="graphsvc — 跨部门综合监管知识与职责图谱服务", no_args_is_help=True)
+neo4j_app = typer.Typer(help="The project's own local Neo4j server.", no_args_is_help=True)
+schema_app = typer.Typer(help="The graph schema (constraints, indexes, full-text).", no_args_is_help=True)
+load_app = typer.Typer(help="Load data into the graph.", no_args_is_help=True)
+token_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(schema_app, name="schema")
+app.add_typer(load_app, name="load")
+app.add_typer(token_app, name="token")
+
+out = Console()
+err = Console(stderr=True)
+# The driver logs every retry as a warning; our errors already say what went wrong, once.
+logging.getLogger("neo4j").setLevel(logging.ERROR)
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Our errors end the command with their message and exit code 1, not a traceback."""
+    try:
+        yield
+    except GraphsvcError as e:
+        err.print(f"[red]错误:[/red]{e.message}", highlight=False)
+        for detail in e.details[:20]:
+            err.print("  " + ", ".join(f"{k}={v}" for k, v in detail.items()), highlight=False)
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def runner(settings: Settings) -> Iterator[Runner]:
+    driver = create_driver(settings)
+    try:
+        yield Runner(driver, settings.neo4j.database)
+    finally:
+        driver.close()
+
+
+def step(title: str, work: Callable[[], Any]) -> Any:
+    with out.status(title):
+        started = time.monotonic()
+        result = work()
+    out.print(f"[green]✓[/green] {title} ({time.monotonic() - started:.1f}s)")
+    return result
+
+
+# -- neo4j ------------------------------------------------------------------------------------
+
+
+@neo4j_app.command("install")
+def neo4j_install() -> None:
+    """Fetch the Neo4j server and Browser jars from Maven Central (skipped when up to date)."""
+    with reported():
+        fetched = step("Resolving Neo4j jars with Maven", LocalNeo4j(Settings()).install)
+        out.print("fetched" if fetched else "already up to date")
+
+
+@neo4j_app.command("start")
+def neo4j_start() -> None:
+    """Start the local Neo4j in the background; returns once Bolt answers. Idempotent."""
+    with reported():
+        server = LocalNeo4j(Settings())
+        out.print(step("Starting Neo4j", server.start))
+        _print_status(Settings(), server)
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j and wait for a clean shutdown."""
+    with reported():
+        out.print(step("Stopping Neo4j", LocalNeo4j(Settings()).stop))
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Whether the local Neo4j runs, its version and its addresses."""
+    with reported():
+        settings = Settings()
+        server = LocalNeo4j(settings)
+        if not _print_status(settings, server):
+            raise typer.Exit(3)  # like `neo4j status`: 3 = not running
+
+
+def _print_status(settings: Settings, server: LocalNeo4j) -> bool:
+    status = server.status()
+    if not status.running:
+        out.print(f"Neo4j 未在运行 (home {server.home})")
+        return False
+    version = "?"
+    try:
+        with runner(settings) as r:
+            row = r.ping(SERVER_COMPONENTS)[0]
+            version = f"{row['name']} {row['version']} {row['edition']}"
+    except DatabaseUnavailable as e:
+        version = f"(不可查询:{e.message})"
+    out.print(f"Neo4j 运行中 pid={status.pid} version={version}")
+    out.print(f"  Bolt:    {status.bolt}")
+    out.print(f"  Browser: {status.http}")
+    return True
+
+
+# -- schema and data --------------------------------------------------------------------------
+
+
+@schema_app.command("apply")
+def schema_apply() -> None:
+    """Create every constraint and index of the model (idempotent)."""
+    with reported(), runner(Settings()) as r:
+        applied = step("Applying schema", lambda: schema.apply(r))
+        out.print(", ".join(f"{name}: {n}" for name, n in applied.items()))
+
+
+@schema_app.command("export")
+def schema_export() -> None:
+    """Rewrite cypher/schema/ from graphsvc/model.yaml."""
+    for path in schema.export():
+        out.print(f"wrote {path}")
+
+
+@load_app.command("reference")
+def load_reference_cmd(
+    directory: Annotated[Path | None, typer.Option("--dir", help="Folder with the reference CSV files")] = None,
+) -> None:
+    """Load the reference catalogue from data/reference/ (idempotent)."""
+    settings = Settings()
+    with reported(), runner(settings) as r:
+        report = step(
+            "Loading reference data",
+            lambda: load_reference(r, directory or settings.service.reference_dir, identity.cli_actor()),
+        )
+        out.print(", ".join(f"{label}: {n}" for label, n in report.written.items()))
+        report.raise_if_failed()
+
+
+# -- tokens -----------------------------------------------------------------------------------
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Option(help="User name, e.g. 闵行区市场监管局-张三")],
+    role: Annotated[Role, typer.Option(help="office (编办/司法局), department, analyst or admin")],
+    department: Annotated[str | None, typer.Option(help="Department id, required for role department")] = None,
+) -> None:
+    """Create a token for a user; the token is printed once, as the last line."""
+    with reported(), runner(Settings()) as r:
+        new = identity.create_token(r, name, role, department, identity.cli_actor())
+        out.print(f"user={new.user_id} token_id={new.token_id} department={new.department_id or '-'}")
+        print(new.token)
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: Annotated[str, typer.Argument(help="Token id (tok_...), see `token list`")]) -> None:
+    """Revoke a token; it stays on record with who revoked it and when."""
+    with reported(), runner(Settings()) as r:
+        row = identity.revoke_token(r, token_id, identity.cli_actor())
+        out.print(f"revoked {row['token_id']} of {row['user_id']} at {row['revoked_at']}")
+
+
+@token_app.command("list")
+def token_list() -> None:
+    """Every token and its user (never the token itself)."""
+    with reported(), runner(Settings()) as r:
+        table = Table("token_id", "user", "role", "department", "created", "revoked")
+        for t in identity.list_tokens(r):
+            table.add_row(t["token_id"], t["user_id"], t["role"], t["department_id"] or "-",
+                          str(t["created_at"])[:19], str(t["revoked_at"] or "")[:19])
+        out.print(table)
+
+
+# -- serving ----------------------------------------------------------------------------------
+
+
+@app.command("serve")
+def serve() -> None:
+    """Serve the API with uvicorn (GRAPHSVC_HOST, GRAPHSVC_PORT)."""
+    import uvicorn
+
+    from graphsvc.api.app import create_app
+
+    settings = Settings()
+    out.print(f"API: http://{settings.service.host}:{settings.service.port}/docs")
+    uvicorn.run(create_app(settings), host=settings.service.host, port=settings.service.port,
+                log_level=settings.service.log_level)
+
+
+@app.command("up")
+def up() -> None:
+    """The whole job: start the local Neo4j (unless external), apply the schema, load data, serve."""
+    settings = Settings()
+    with reported():
+        if settings.service.manage_neo4j:
+            server = LocalNeo4j(settings)
+            step("Neo4j jars", server.install)
+            step("Starting Neo4j", server.start)
+            _print_status(settings, server)
+        with runner(settings) as r:
+            step(f"Waiting for Neo4j at {settings.neo4j.uri}", lambda: _wait_until_ready(r, 120))
+            step("Applying schema", lambda: schema.apply(r))
+            report = step(
+                "Loading reference data",
+                lambda: load_reference(r, settings.service.reference_dir, identity.cli_actor()),
+            )
+            report.raise_if_failed()
+    serve()
+
+
+def _wait_until_ready(r: Runner, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            r.ping(SERVER_COMPONENTS)
+            return
+        except DatabaseUnavailable:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)

@@ -1,0 +1,83 @@
+"""Configuration from the environment (and an optional `.env`), with the Neo4j naming conventions.
+
+`NEO4J_*` names the database the way Neo4j's own tools and Aura do, so a cluster or Aura
+serves unchanged; everything about this service sits under `GRAPHSVC_*`.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# LOCAL DEVELOPMENT DEFAULT ONLY: the password the project's own local Neo4j is initialised with.
+# Any shared or production deployment sets NEO4J_PASSWORD.
+LOCAL_DEV_PASSWORD = "graphsvc-local-dev"
+
+_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+
+
+class Neo4jSettings(BaseSettings):
+    """Where the graph lives."""
+
+    model_config = SettingsConfigDict(env_prefix="NEO4J_", env_file=".env", extra="ignore")
+
+    uri: str = "neo4j://127.0.0.1:7687"
+    username: str = "neo4j"
+    password: SecretStr = SecretStr(LOCAL_DEV_PASSWORD)
+    database: str = "neo4j"
+
+    @field_validator("uri")
+    @classmethod
+    def _known_scheme(cls, uri: str) -> str:
+        scheme = urlsplit(uri).scheme
+        if scheme not in _SCHEMES:
+            raise ValueError(f"NEO4J_URI must start with one of {', '.join(s + '://' for s in _SCHEMES)}")
+        return uri
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.uri).hostname or "127.0.0.1"
+
+    @property
+    def bolt_port(self) -> int:
+        return urlsplit(self.uri).port or 7687
+
+
+class ServiceSettings(BaseSettings):
+    """The API, the CLI and the local Neo4j server they may manage."""
+
+    model_config = SettingsConfigDict(env_prefix="GRAPHSVC_", env_file=".env", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    log_level: str = "info"
+    # Start and stop a Neo4j of our own (off in Docker, on Aura or a cluster).
+    manage_neo4j: bool = True
+    neo4j_home: Path = ROOT / ".neo4j" / "main"
+    neo4j_jars: Path = ROOT / ".neo4j" / "lib"
+    neo4j_http_port: int = 7474
+    neo4j_heap: str = "1g"
+    neo4j_pagecache: str = "1g"
+    neo4j_start_timeout: float = Field(default=120.0, gt=0)
+    # How long a managed transaction keeps retrying transient errors; short, so that a
+    # request fails fast with 503 instead of hanging while the database is away.
+    db_retry_seconds: float = Field(default=5.0, ge=0)
+    reference_dir: Path = ROOT / "data" / "reference"
+
+
+class Settings:
+    """Both halves together; built once per process (or per test) and passed down, never global."""
+
+    def __init__(self, neo4j: Neo4jSettings | None = None, service: ServiceSettings | None = None):
+        self.neo4j = neo4j or Neo4jSettings()
+        self.service = service or ServiceSettings()
+
+    @cached_property
+    def local_neo4j_is_target(self) -> bool:
+        return self.service.manage_neo4j and self.neo4j.host in ("127.0.0.1", "localhost")

@@ -1,0 +1,245 @@
+"""A Neo4j 5 Community server of the project's own, assembled from Maven Central and run with Java.
+
+No Docker and no download from neo4j.com: `neo4j/pom.xml` names the server and Browser
+artifacts, Maven copies the jars into a shared, git-ignored folder, and each instance (the
+one the API serves, the one tests use) gets its own home with conf/, data/, logs/ and run/.
+The server is started the way Neo4j's own script does it, through the bootloader
+(`org.neo4j.server.startup.Neo4jCommand start|stop`), which forks the server JVM with the
+flags in the neo4j.conf we write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import GraphDatabase
+from neo4j import exceptions as neo4j_errors
+
+from graphsvc.config import ROOT, Settings
+from graphsvc.errors import SetupError
+
+POM = ROOT / "neo4j" / "pom.xml"
+BOOTLOADER = "org.neo4j.server.startup.Neo4jCommand"
+ADMIN = "org.neo4j.server.startup.Neo4jAdminCommand"
+
+# The flags Neo4j's default neo4j.conf passes to the server JVM that matter on Java 17.
+JVM_FLAGS = [
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dlog4j2.disable.jmx=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+]
+
+
+def require_tool(name: str, package: str) -> str:
+    path = shutil.which(name)
+    if not path:
+        raise SetupError(f"找不到 `{name}`:本地 Neo4j 需要它,请先安装 {package}(例如 apt-get install {package})。")
+    return path
+
+
+@dataclass
+class Status:
+    running: bool
+    pid: int | None
+    bolt: str
+    http: str
+    version: str | None = None
+
+
+class LocalNeo4j:
+    """One local server instance: its home, ports and password come from the settings."""
+
+    def __init__(self, settings: Settings):
+        svc, db = settings.neo4j, settings.service
+        self.home: Path = db.neo4j_home
+        self.jars: Path = db.neo4j_jars
+        self.host = svc.host
+        self.bolt_port = svc.bolt_port
+        self.http_port = db.neo4j_http_port
+        self.password = svc.password.get_secret_value()
+        self.username = svc.username
+        self.heap = db.neo4j_heap
+        self.pagecache = db.neo4j_pagecache
+        self.start_timeout = db.neo4j_start_timeout
+
+    # -- installation -------------------------------------------------------------------------
+
+    def install(self) -> bool:
+        """Resolves the server jars with Maven unless the pom is unchanged since the last time."""
+        stamp = self.jars / ".pom.sha256"
+        digest = hashlib.sha256(POM.read_bytes()).hexdigest()
+        if stamp.exists() and stamp.read_text() == digest:
+            return False
+        mvn = require_tool("mvn", "maven")
+        require_tool("java", "openjdk-17-jre-headless")
+        self.jars.parent.mkdir(parents=True, exist_ok=True)
+        # Resolve into a fresh folder and swap it in, so a failed download leaves nothing half-written.
+        staging = Path(tempfile.mkdtemp(prefix="lib-", dir=self.jars.parent))
+        cmd = [mvn, "-q", "-B", "-f", str(POM), "dependency:copy-dependencies", f"-DoutputDirectory={staging}"]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode != 0:
+            shutil.rmtree(staging, ignore_errors=True)
+            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
+            raise SetupError(f"Maven 未能取得 Neo4j 的 jar 包:\n{tail}")
+        (staging / ".pom.sha256").write_text(digest)
+        if self.jars.exists():
+            shutil.rmtree(self.jars)
+        staging.rename(self.jars)
+        return True
+
+    def write_conf(self) -> None:
+        for sub in ("conf", "data", "logs", "run", "import", "plugins"):
+            (self.home / sub).mkdir(parents=True, exist_ok=True)
+        lib = self.home / "lib"
+        if not lib.is_symlink() or lib.resolve() != self.jars.resolve():
+            lib.unlink(missing_ok=True)
+            lib.symlink_to(self.jars, target_is_directory=True)
+        lines = [
+            "# Written by graphsvc (graphsvc/local_neo4j.py) at every start; edit the settings, not this file.",
+            f"server.directories.data={self.home / 'data'}",
+            f"server.directories.logs={self.home / 'logs'}",
+            f"server.directories.run={self.home / 'run'}",
+            f"server.directories.import={self.home / 'import'}",
+            f"server.directories.plugins={self.home / 'plugins'}",
+            f"server.default_listen_address={self.host}",
+            f"server.default_advertised_address={self.host}",
+            f"server.bolt.listen_address={self.host}:{self.bolt_port}",
+            f"server.bolt.advertised_address={self.host}:{self.bolt_port}",
+            f"server.http.listen_address={self.host}:{self.http_port}",
+            f"server.http.advertised_address={self.host}:{self.http_port}",
+            "server.https.enabled=false",
+            "dbms.security.auth_enabled=true",
+            "dbms.usage_report.enabled=false",
+            # Sized for a 2-core, 24 GB machine that also runs the API, the tests and a second instance.
+            f"server.memory.heap.initial_size={self.heap}",
+            f"server.memory.heap.max_size={self.heap}",
+            f"server.memory.pagecache.size={self.pagecache}",
+            "dbms.memory.transaction.total.max=1g",
+            "server.jvm.additional=" + "\nserver.jvm.additional=".join(JVM_FLAGS),
+        ]
+        (self.home / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def _java(self, main: str, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+        java = require_tool("java", "openjdk-17-jre-headless")
+        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
+        env.pop("JAVA_OPTS", None)
+        cmd = [java, "-cp", f"{self.home / 'lib'}/*", main, *args]
+        return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+
+    def _set_initial_password(self) -> None:
+        # Only effective before the first start; afterwards the system database holds the password.
+        if (self.home / "data" / "databases").exists():
+            return
+        done = self._java(ADMIN, "dbms", "set-initial-password", self.password)
+        if done.returncode != 0:
+            raise SetupError(f"无法设置 Neo4j 初始密码:{done.stderr.strip() or done.stdout.strip()}")
+
+    # -- process ------------------------------------------------------------------------------
+
+    @property
+    def pid_file(self) -> Path:
+        return self.home / "run" / "neo4j.pid"
+
+    def pid(self) -> int | None:
+        """The server's pid, or None; a PID file left by a crashed server is removed."""
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return None
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            self.pid_file.unlink(missing_ok=True)
+            return None
+        except PermissionError:
+            pass
+        return pid
+
+    def bolt_answers(self) -> bool:
+        try:
+            with GraphDatabase.driver(
+                f"bolt://{self.host}:{self.bolt_port}",
+                auth=(self.username, self.password),
+                connection_timeout=2.0,
+            ) as driver:
+                driver.verify_connectivity()
+            return True
+        except neo4j_errors.AuthError:
+            return True  # the server answers; the credentials are another matter, reported on use
+        except (neo4j_errors.DriverError, neo4j_errors.Neo4jError, OSError):
+            return False
+
+    def _port_taken(self, port: int) -> bool:
+        with socket.socket() as s:
+            s.settimeout(0.5)
+            return s.connect_ex((self.host, port)) == 0
+
+    def start(self) -> str:
+        """Starts the server in the background and returns once Bolt answers; idempotent."""
+        self.install()
+        self.write_conf()
+        if self.pid() is not None:
+            if self._wait_for_bolt():
+                return f"已在运行 (pid {self.pid()})"
+            raise SetupError(f"Neo4j 进程存在但 Bolt 无应答。\n{self.log_tail()}")
+        for port in (self.bolt_port, self.http_port):
+            if self._port_taken(port):
+                raise SetupError(f"端口 {self.host}:{port} 已被其他进程占用,无法启动本地 Neo4j。")
+        self._set_initial_password()
+        done = self._java(BOOTLOADER, "start", timeout=self.start_timeout)
+        if done.returncode != 0:
+            raise SetupError(f"Neo4j 启动失败:{done.stdout.strip()} {done.stderr.strip()}\n{self.log_tail()}")
+        if not self._wait_for_bolt():
+            raise SetupError(f"Neo4j 在 {self.start_timeout:.0f} 秒内没有在 Bolt 端口应答。\n{self.log_tail()}")
+        return f"已启动 (pid {self.pid()})"
+
+    def _wait_for_bolt(self) -> bool:
+        deadline = time.monotonic() + self.start_timeout
+        while time.monotonic() < deadline:
+            if self.bolt_answers():
+                return True
+            if self.pid() is None:
+                return False  # the server died while starting
+            time.sleep(0.5)
+        return False
+
+    def stop(self) -> str:
+        """Asks the server to shut down and waits until it has."""
+        if self.pid() is None:
+            return "未在运行"
+        done = self._java(BOOTLOADER, "stop", timeout=self.start_timeout + 60)
+        if done.returncode != 0 and self.pid() is not None:
+            raise SetupError(f"Neo4j 未能停止:{done.stdout.strip()} {done.stderr.strip()}")
+        return "已停止"
+
+    def status(self) -> Status:
+        pid = self.pid()
+        return Status(
+            running=pid is not None,
+            pid=pid,
+            bolt=f"neo4j://{self.host}:{self.bolt_port}",
+            http=f"http://{self.host}:{self.http_port}/browser/",
+        )
+
+    def log_tail(self, lines: int = 30) -> str:
+        parts = []
+        for name in ("neo4j.log", "debug.log"):
+            log = self.home / "logs" / name
+            if log.exists():
+                tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+                parts.append(f"--- {log} (最后 {len(tail)} 行) ---\n" + "\n".join(tail))
+        return "\n".join(parts) or f"(在 {self.home / 'logs'} 下没有日志)"

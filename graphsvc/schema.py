@@ -1,0 +1,41 @@
+"""The database schema: written from the model into cypher/schema/, applied from there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graphsvc.cypher import CYPHER_DIR, load_all
+from graphsvc.db import Runner
+from graphsvc.model import GraphModel, load_model
+
+SCHEMA_DIR = CYPHER_DIR / "schema"
+# Generated files, in the order they are applied; 4_await_indexes.cypher is written by hand.
+GENERATED = {"constraints": "1_constraints.cypher", "indexes": "2_indexes.cypher", "fulltext": "3_fulltext.cypher"}
+
+
+def render(model: GraphModel) -> dict[str, str]:
+    """The text of each generated schema file."""
+    files = {}
+    for group, statements in model.schema_statements().items():
+        header = (
+            f"// The {group} of the graph model. Generated from graphsvc/model.yaml by `graphsvc schema export`;\n"
+            "// edit the model, not this file. Idempotent: every statement says IF NOT EXISTS.\n"
+            "// mode: schema\n"
+        )
+        files[GENERATED[group]] = header + "".join(f"{s};\n" for s in statements)
+    return files
+
+
+def export(model: GraphModel | None = None, directory: Path = SCHEMA_DIR) -> list[Path]:
+    written = []
+    for name, text in render(model or load_model()).items():
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def apply(runner: Runner) -> dict[str, int]:
+    """Applies every schema script in order and waits for the indexes to come online."""
+    scripts = sorted((q for q in load_all().values() if q.mode == "schema"), key=lambda q: q.name)
+    return {q.name: runner.run_schema(q) for q in scripts}

@@ -1,0 +1,44 @@
+"""Reading tabular files with row numbers, and the errors that point at a row and a field."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphsvc.errors import InvalidInput
+
+
+@dataclass
+class RowError:
+    file: str
+    row: int  # as a spreadsheet shows it: the header is row 1
+    field: str
+    reason: str
+
+    def as_detail(self) -> dict[str, object]:
+        return {"file": self.file, "row": self.row, "field": self.field, "reason": self.reason}
+
+
+@dataclass
+class LoadReport:
+    written: dict[str, int] = field(default_factory=dict)
+    errors: list[RowError] = field(default_factory=list)
+
+    def raise_if_failed(self) -> None:
+        if self.errors:
+            first = self.errors[0]
+            raise InvalidInput(
+                f"{len(self.errors)} 行数据有误,例如 {first.file} 第 {first.row} 行 {first.field}:{first.reason}",
+                [e.as_detail() for e in self.errors],
+            )
+
+
+def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """(row number, row) for each non-blank row, values stripped; a BOM from Excel is tolerated."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        for number, row in enumerate(csv.DictReader(f), start=2):
+            cleaned = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+            if any(cleaned.values()):
+                yield number, cleaned
