@@ -46,9 +46,9 @@ def reported() -> Iterator[None]:
     try:
         yield
     except GraphsvcError as e:
-        err.print(f"[red]错误:[/red]{e.message}", highlight=False)
+        err.print(f"[red]错误:[/red]{e.message}", highlight=False, soft_wrap=True)
         for detail in e.details[:20]:
-            err.print("  " + ", ".join(f"{k}={v}" for k, v in detail.items()), highlight=False)
+            err.print("  " + ", ".join(f"{k}={v}" for k, v in detail.items()), highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -185,10 +185,17 @@ def token_revoke(token_id: Annotated[str, typer.Argument(help="Token id (tok_...
 def token_list() -> None:
     """Every token and its user (never the token itself)."""
     with reported(), runner(Settings()) as r:
-        table = Table("token_id", "user", "role", "department", "created", "revoked")
+        table = Table("user", "role", "department", "created", "revoked")
+        table.add_column("token_id", no_wrap=True)
         for t in identity.list_tokens(r):
-            table.add_row(t["token_id"], t["user_id"], t["role"], t["department_id"] or "-",
-                          str(t["created_at"])[:19], str(t["revoked_at"] or "")[:19])
+            table.add_row(
+                t["user_id"],
+                t["role"],
+                t["department_id"] or "-",
+                str(t["created_at"])[:19],
+                str(t["revoked_at"] or "")[:19],
+                t["token_id"],
+            )
         out.print(table)
 
 
@@ -204,8 +211,12 @@ def serve() -> None:
 
     settings = Settings()
     out.print(f"API: http://{settings.service.host}:{settings.service.port}/docs")
-    uvicorn.run(create_app(settings), host=settings.service.host, port=settings.service.port,
-                log_level=settings.service.log_level)
+    uvicorn.run(
+        create_app(settings),
+        host=settings.service.host,
+        port=settings.service.port,
+        log_level=settings.service.log_level,
+    )
 
 
 @app.command("up")

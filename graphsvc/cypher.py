@@ -68,9 +68,7 @@ def parse_file(path: Path, root: Path = CYPHER_DIR) -> Query:
     declared = frozenset(p.strip() for p in header.get("params", "").split(",") if p.strip())
     used = frozenset(_PARAM.findall(_strip_strings(body)))
     if declared != used:
-        raise CypherFileError(
-            f"{path}: header params {sorted(declared)} but the statement uses {sorted(used)}"
-        )
+        raise CypherFileError(f"{path}: header params {sorted(declared)} but the statement uses {sorted(used)}")
     if mode != "schema" and ";" in _strip_strings(body).rstrip().rstrip(";"):
         raise CypherFileError(f"{path}: one statement per file")
     returns = tuple(r.strip() for r in header.get("returns", "").split(",") if r.strip())

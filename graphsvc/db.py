@@ -10,15 +10,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-import neo4j
-from neo4j import GraphDatabase
-from neo4j import exceptions as neo4j_errors
 from neo4j.time import Date, DateTime, Duration, Time
 from pydantic import BaseModel
 
+import neo4j
 from graphsvc.config import Settings
 from graphsvc.cypher import Query
 from graphsvc.errors import Conflict, DatabaseUnavailable, GraphsvcError, InvalidInput
+from neo4j import GraphDatabase
+from neo4j import exceptions as neo4j_errors
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -20,11 +20,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from neo4j import GraphDatabase
-from neo4j import exceptions as neo4j_errors
-
 from graphsvc.config import ROOT, Settings
 from graphsvc.errors import SetupError
+from neo4j import GraphDatabase
+from neo4j import exceptions as neo4j_errors
 
 POM = ROOT / "neo4j" / "pom.xml"
 BOOTLOADER = "org.neo4j.server.startup.Neo4jCommand"

@@ -116,7 +116,8 @@ class GraphModel(BaseModel):
                     )
                 elif prop.index:
                     indexes.append(
-                        f"CREATE INDEX {_snake(name)}_{prop_name} IF NOT EXISTS FOR ({var}:{name}) ON ({var}.{prop_name})"
+                        f"CREATE INDEX {_snake(name)}_{prop_name} IF NOT EXISTS "
+                        f"FOR ({var}:{name}) ON ({var}.{prop_name})"
                     )
             if label.fulltext:
                 props = ", ".join(f"{var}.{p}" for p in label.fulltext)
@@ -125,6 +126,40 @@ class GraphModel(BaseModel):
                     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
                 )
         return {"constraints": constraints, "indexes": indexes, "fulltext": fulltext}
+
+    def markdown(self) -> str:
+        """The reference tables of docs/model.md."""
+        lines = ["## Labels", ""]
+        for name, label in self.labels.items():
+            lines += [f"### `{name}`", "", label.doc, "", "| property | type | notes |", "|---|---|---|"]
+            lines += [
+                f"| {p} | {_type_text(spec)} | {_notes(spec, p in label.fulltext)} |"
+                for p, spec in label.properties.items()
+            ]
+            lines.append("")
+        base = ", ".join(f"`{p}` ({spec.doc})" for p, spec in self.base_properties.items())
+        lines += [
+            f"Every label also has: {base}.",
+            "",
+            "## Relationships",
+            "",
+            "| type | from → to | meaning | properties |",
+            "|---|---|---|---|",
+        ]
+        for name, rel in self.relationships.items():
+            pairs = "<br>".join(f"{a} → {b}" for a, b in rel.pairs)
+            props = ", ".join(f"{p}: {_type_text(spec)}" for p, spec in rel.properties.items())
+            lines.append(f"| `{name}` | {pairs} | {rel.doc} | {props} |")
+        return "\n".join(lines) + "\n"
+
+
+def _type_text(spec: Property) -> str:
+    return f"enum: {' / '.join(spec.values)}" if spec.type == "enum" else spec.type
+
+
+def _notes(spec: Property, fulltext: bool) -> str:
+    marks = [m for m, on in (("unique", spec.unique), ("indexed", spec.index), ("full-text (cjk)", fulltext)) if on]
+    return "; ".join(filter(None, [spec.doc, ", ".join(marks)]))
 
 
 def _snake(name: str) -> str:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphsvc.config import ROOT
 from graphsvc.cypher import CYPHER_DIR, load_all
 from graphsvc.db import Runner
 from graphsvc.model import GraphModel, load_model
 
 SCHEMA_DIR = CYPHER_DIR / "schema"
+DOCS = ROOT / "docs" / "model.md"
+DOCS_MARKER = "<!-- Everything below is generated from graphsvc/model.yaml by `graphsvc schema export`. -->"
 # Generated files, in the order they are applied; 4_await_indexes.cypher is written by hand.
 GENERATED = {"constraints": "1_constraints.cypher", "indexes": "2_indexes.cypher", "fulltext": "3_fulltext.cypher"}
 
@@ -26,13 +29,22 @@ def render(model: GraphModel) -> dict[str, str]:
     return files
 
 
+def render_docs(model: GraphModel, current: str) -> str:
+    """docs/model.md with its generated half replaced; the hand-written half above the marker stays."""
+    head = current.split(DOCS_MARKER)[0].rstrip("\n")
+    return f"{head}\n\n{DOCS_MARKER}\n\n{model.markdown()}"
+
+
 def export(model: GraphModel | None = None, directory: Path = SCHEMA_DIR) -> list[Path]:
+    """Rewrites the generated schema files and the reference half of docs/model.md."""
+    model = model or load_model()
     written = []
-    for name, text in render(model or load_model()).items():
+    for name, text in render(model).items():
         path = directory / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
-    return written
+    DOCS.write_text(render_docs(model, DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""), encoding="utf-8")
+    return [*written, DOCS]
 
 
 def apply(runner: Runner) -> dict[str, int]:

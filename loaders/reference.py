@@ -31,6 +31,7 @@ def load_reference(runner: Runner, directory: Path, actor: str) -> LoadReport:
 def _region_rows(path: Path, report: LoadReport) -> list[dict]:
     rows, seen = [], set()
     for number, row in read_csv(path):
+
         def bad(field: str, reason: str, number: int = number) -> None:
             report.errors.append(RowError(path.name, number, field, reason))
 
@@ -46,14 +47,16 @@ def _region_rows(path: Path, report: LoadReport) -> list[dict]:
             bad("parent_id", f"上级区划 {row['parent_id']} 不在此前的行中(上级须先于下级列出)")
         else:
             seen.add(row["id"])
-            rows.append({"id": row["id"], "name": row["name"], "level": row["level"],
-                         "parent_id": row.get("parent_id") or None})
+            rows.append(
+                {"id": row["id"], "name": row["name"], "level": row["level"], "parent_id": row.get("parent_id") or None}
+            )
     return rows
 
 
 def _department_rows(path: Path, regions: set[str], report: LoadReport) -> list[dict]:
     rows, seen = [], set()
     for number, row in read_csv(path):
+
         def bad(field: str, reason: str, number: int = number) -> None:
             report.errors.append(RowError(path.name, number, field, reason))
 

@@ -13,7 +13,7 @@ from graphsvc.errors import InvalidInput
 @dataclass
 class RowError:
     file: str
-    row: int  # as a spreadsheet shows it: the header is row 1
+    row: int  # the line in the file, as an editor or spreadsheet shows it: the header is 1
     field: str
     reason: str
 
@@ -36,9 +36,10 @@ class LoadReport:
 
 
 def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(row number, row) for each non-blank row, values stripped; a BOM from Excel is tolerated."""
+    """(line number, row) for each non-blank row, values stripped; a BOM from Excel is tolerated."""
     with path.open(encoding="utf-8-sig", newline="") as f:
-        for number, row in enumerate(csv.DictReader(f), start=2):
+        reader = csv.DictReader(f)
+        for row in reader:
             cleaned = {k.strip(): (v or "").strip() for k, v in row.items() if k}
             if any(cleaned.values()):
-                yield number, cleaned
+                yield reader.line_num, cleaned

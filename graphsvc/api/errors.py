@@ -28,11 +28,14 @@ async def on_service_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    details = [
-        {"field": ".".join(str(p) for p in e["loc"] if p not in ("body", "query", "path")), "reason": e["msg"]} for e in exc.errors()
-    ]
+    details = [{"field": _field(e["loc"]), "reason": e["msg"]} for e in exc.errors()]
     fields = "、".join(d["field"] for d in details) or "请求"
     return _respond(InvalidInput(f"请求参数有误:{fields}", details))
+
+
+def _field(loc: tuple) -> str:
+    # ("query", "q") → "q": the user knows the field, not where FastAPI found it.
+    return ".".join(str(p) for p in loc if p not in ("body", "query", "path", "header"))
 
 
 async def on_http_error(request: Request, exc: Exception) -> JSONResponse:

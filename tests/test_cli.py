@@ -1,0 +1,106 @@
+"""The command line against the test server: schema, loading, tokens, and setup errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graphsvc.cli import app
+from graphsvc.config import Settings
+from graphsvc.cypher import query
+from graphsvc.db import Runner
+from graphsvc.identity import authenticate
+
+GET_REGION = query("region/get_region")
+cli = CliRunner()
+
+
+@pytest.fixture
+def env(settings: Settings, graph: Runner) -> dict[str, str]:
+    """The environment that points the CLI at the test server."""
+    return {
+        "NEO4J_URI": settings.neo4j.uri,
+        "NEO4J_PASSWORD": settings.neo4j.password.get_secret_value(),
+        "GRAPHSVC_NEO4J_HOME": str(settings.service.neo4j_home),
+        "GRAPHSVC_NEO4J_HTTP_PORT": str(settings.service.neo4j_http_port),
+    }
+
+
+def test_token_create_prints_the_token_last(env: dict[str, str], graph: Runner) -> None:
+    result = cli.invoke(app, ["token", "create", "--name", "编办-李四", "--role", "office"], env=env)
+    assert result.exit_code == 0, result.output
+    token = result.output.strip().splitlines()[-1]
+    assert token.startswith("gs_")
+    user = authenticate(graph, token)
+    assert (user.name, user.role) == ("编办-李四", "office")
+    listed = cli.invoke(app, ["token", "list"], env=env)
+    assert user.token_id in listed.output and token not in listed.output
+
+
+def test_token_create_refuses_a_department_user_without_a_known_department(env: dict[str, str]) -> None:
+    result = cli.invoke(app, ["token", "create", "--name", "王五", "--role", "department"], env=env)
+    assert result.exit_code == 1
+    assert "部门用户必须指定所属部门" in result.output
+    result = cli.invoke(
+        app, ["token", "create", "--name", "王五", "--role", "department", "--department", "nope"], env=env
+    )
+    assert result.exit_code == 1
+    assert "未知部门:nope" in result.output
+
+
+def test_token_revoke_unknown_is_an_error(env: dict[str, str]) -> None:
+    result = cli.invoke(app, ["token", "revoke", "tok_000000000000"], env=env)
+    assert result.exit_code == 1
+    assert "未知令牌" in result.output
+
+
+def test_load_reference_is_idempotent_and_records_the_actor(env: dict[str, str], graph: Runner) -> None:
+    for _ in range(2):
+        result = cli.invoke(app, ["load", "reference"], env=env)
+        assert result.exit_code == 0, result.output
+        assert "Region: 44, Department: 16" in result.output
+    counts = {r["label"]: r["count"] for r in graph.read(query("admin/count_nodes_by_label"))}
+    assert (counts["Region"], counts["Department"]) == (44, 16)
+
+
+def test_load_reference_reports_bad_rows_and_keeps_good_ones(
+    env: dict[str, str], graph: Runner, tmp_path: Path
+) -> None:
+    (tmp_path / "regions.csv").write_text(
+        "id,name,level,parent_id\n"
+        "310000,上海市,省,\n"
+        "3101X2,闵行区,县,310000\n"
+        "\n"
+        "310116,金山区,区,310000\n"
+        "310117,松江区,县,310000\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "departments.csv").write_text(
+        "id,name,short_name,level,region_id\n310117-scjgj,上海市松江区市场监督管理局,,县,999999\n",
+        encoding="utf-8",
+    )
+    result = cli.invoke(app, ["load", "reference", "--dir", str(tmp_path)], env=env)
+    assert result.exit_code == 1
+    assert "regions.csv 第 3 行 id" in result.output
+    assert "row=5, field=level" in result.output
+    assert "row=2, field=region_id" in result.output
+    assert graph.read(GET_REGION, id="310117")[0]["name"] == "松江区"
+
+
+def test_schema_apply_twice(env: dict[str, str]) -> None:
+    for _ in range(2):
+        result = cli.invoke(app, ["schema", "apply"], env=env)
+        assert result.exit_code == 0, result.output
+
+
+def test_a_missing_mvn_is_one_clear_line(tmp_path: Path) -> None:
+    env = {
+        "PATH": str(tmp_path),
+        "GRAPHSVC_NEO4J_HOME": str(tmp_path / "home"),
+        "GRAPHSVC_NEO4J_JARS": str(tmp_path / "lib"),
+    }
+    result = cli.invoke(app, ["neo4j", "install"], env=env)
+    assert result.exit_code == 1
+    assert "找不到 `mvn`" in result.output and "apt-get install maven" in result.output

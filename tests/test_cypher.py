@@ -1,0 +1,94 @@
+"""The Cypher files, their loader and the query runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphsvc.cypher import CypherFileError, load_all, parse_file, query
+from graphsvc.db import Runner
+from graphsvc.errors import Conflict
+
+GET_REGION = query("region/get_region")
+
+
+def test_unknown_name_fails_at_once() -> None:
+    with pytest.raises(CypherFileError, match="cypher/region/no_such_query.cypher"):
+        query("region/no_such_query")
+
+
+def test_every_file_has_a_header_and_one_statement() -> None:
+    queries = load_all()
+    assert "identity/find_user_by_token_hash" in queries
+    for q in queries.values():
+        assert q.mode in ("read", "write", "schema")
+        if q.mode != "schema":
+            assert len(q.statements) == 1
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_header_params_must_match_the_statement(tmp_path: Path) -> None:
+    path = _write(tmp_path, "q.cypher", "// mode: read\n// params: id\nMATCH (r:Region {id: $code}) RETURN r.id\n")
+    with pytest.raises(CypherFileError, match="uses \\['code'\\]"):
+        parse_file(path, tmp_path)
+
+
+def test_a_missing_mode_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "q.cypher", "// params:\nRETURN 1\n")
+    with pytest.raises(CypherFileError, match="mode"):
+        parse_file(path, tmp_path)
+
+
+def test_two_statements_in_one_file_are_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "q.cypher", "// mode: write\n// params:\nCREATE (:Region {id: '1'});\nRETURN 1\n")
+    with pytest.raises(CypherFileError, match="one statement"):
+        parse_file(path, tmp_path)
+
+
+def test_dollar_signs_inside_strings_are_not_parameters(tmp_path: Path) -> None:
+    path = _write(tmp_path, "q.cypher", "// mode: read\n// params: id\nMATCH (r:Region {id: $id}) RETURN '$5' AS x\n")
+    assert parse_file(path, tmp_path).params == {"id"}
+
+
+def test_runner_checks_params_before_the_database(graph: Runner) -> None:
+    with pytest.raises(CypherFileError, match="missing params \\['id'\\]"):
+        graph.read(GET_REGION)
+    with pytest.raises(CypherFileError, match="unexpected \\['name'\\]"):
+        graph.read(GET_REGION, id="310112", name="闵行区")
+
+
+def test_runner_refuses_a_write_statement_as_read(graph: Runner) -> None:
+    with pytest.raises(ValueError, match="write statement"):
+        graph.read(query("region/upsert_regions"), rows=[], actor="x")
+
+
+def test_runner_maps_records_to_python(graph: Runner) -> None:
+    [row] = graph.read(GET_REGION, id="310112")
+    assert row["name"] == "闵行区"
+    assert row["parent_name"] == "上海市"
+    assert {"id": "310112501", "name": "莘庄工业区", "level": "乡"} in row["children"]
+
+
+def test_constraint_violations_become_conflicts(graph: Runner) -> None:
+    from graphsvc.identity import Role, create_token
+
+    create_token(graph, "甲", Role.analyst, None, "test")
+    rows = graph.read(query("identity/list_tokens"))
+    token_id = rows[0]["token_id"]
+    with pytest.raises(Conflict):
+        graph.write(
+            query("identity/create_token"),
+            user_id="乙",
+            name="乙",
+            role="analyst",
+            department_id=None,
+            token_id=token_id,
+            token_hash="different",
+            actor="test",
+        )
