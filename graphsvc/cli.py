@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
@@ -52,6 +53,16 @@ def reported() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
+def settings() -> Settings:
+    """The configuration from the environment; a bad value ends the command with one clear line."""
+    try:
+        return Settings()
+    except ValidationError as e:
+        problems = "; ".join(f"{'.'.join(str(p) for p in x['loc'])}: {x['msg']}" for x in e.errors())
+        err.print(f"[red]配置有误:[/red]{problems}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
 @contextmanager
 def runner(settings: Settings) -> Iterator[Runner]:
     driver = create_driver(settings)
@@ -76,7 +87,7 @@ def step(title: str, work: Callable[[], Any]) -> Any:
 def neo4j_install() -> None:
     """Fetch the Neo4j server and Browser jars from Maven Central (skipped when up to date)."""
     with reported():
-        fetched = step("Resolving Neo4j jars with Maven", LocalNeo4j(Settings()).install)
+        fetched = step("Resolving Neo4j jars with Maven", LocalNeo4j(settings()).install)
         out.print("fetched" if fetched else "already up to date")
 
 
@@ -84,25 +95,25 @@ def neo4j_install() -> None:
 def neo4j_start() -> None:
     """Start the local Neo4j in the background; returns once Bolt answers. Idempotent."""
     with reported():
-        server = LocalNeo4j(Settings())
+        config = settings()
+        server = LocalNeo4j(config)
         out.print(step("Starting Neo4j", server.start))
-        _print_status(Settings(), server)
+        _print_status(config, server)
 
 
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:
     """Stop the local Neo4j and wait for a clean shutdown."""
     with reported():
-        out.print(step("Stopping Neo4j", LocalNeo4j(Settings()).stop))
+        out.print(step("Stopping Neo4j", LocalNeo4j(settings()).stop))
 
 
 @neo4j_app.command("status")
 def neo4j_status() -> None:
     """Whether the local Neo4j runs, its version and its addresses."""
     with reported():
-        settings = Settings()
-        server = LocalNeo4j(settings)
-        if not _print_status(settings, server):
+        config = settings()
+        if not _print_status(config, LocalNeo4j(config)):
             raise typer.Exit(3)  # like `neo4j status`: 3 = not running
 
 
@@ -130,7 +141,7 @@ def _print_status(settings: Settings, server: LocalNeo4j) -> bool:
 @schema_app.command("apply")
 def schema_apply() -> None:
     """Create every constraint and index of the model (idempotent)."""
-    with reported(), runner(Settings()) as r:
+    with reported(), runner(settings()) as r:
         applied = step("Applying schema", lambda: schema.apply(r))
         out.print(", ".join(f"{name}: {n}" for name, n in applied.items()))
 
@@ -147,11 +158,11 @@ def load_reference_cmd(
     directory: Annotated[Path | None, typer.Option("--dir", help="Folder with the reference CSV files")] = None,
 ) -> None:
     """Load the reference catalogue from data/reference/ (idempotent)."""
-    settings = Settings()
-    with reported(), runner(settings) as r:
+    config = settings()
+    with reported(), runner(config) as r:
         report = step(
             "Loading reference data",
-            lambda: load_reference(r, directory or settings.service.reference_dir, identity.cli_actor()),
+            lambda: load_reference(r, directory or config.service.reference_dir, identity.cli_actor()),
         )
         out.print(", ".join(f"{label}: {n}" for label, n in report.written.items()))
         report.raise_if_failed()
@@ -167,7 +178,7 @@ def token_create(
     department: Annotated[str | None, typer.Option(help="Department id, required for role department")] = None,
 ) -> None:
     """Create a token for a user; the token is printed once, as the last line."""
-    with reported(), runner(Settings()) as r:
+    with reported(), runner(settings()) as r:
         new = identity.create_token(r, name, role, department, identity.cli_actor())
         out.print(f"user={new.user_id} token_id={new.token_id} department={new.department_id or '-'}")
         print(new.token)
@@ -176,7 +187,7 @@ def token_create(
 @token_app.command("revoke")
 def token_revoke(token_id: Annotated[str, typer.Argument(help="Token id (tok_...), see `token list`")]) -> None:
     """Revoke a token; it stays on record with who revoked it and when."""
-    with reported(), runner(Settings()) as r:
+    with reported(), runner(settings()) as r:
         row = identity.revoke_token(r, token_id, identity.cli_actor())
         out.print(f"revoked {row['token_id']} of {row['user_id']} at {row['revoked_at']}")
 
@@ -184,7 +195,7 @@ def token_revoke(token_id: Annotated[str, typer.Argument(help="Token id (tok_...
 @token_app.command("list")
 def token_list() -> None:
     """Every token and its user (never the token itself)."""
-    with reported(), runner(Settings()) as r:
+    with reported(), runner(settings()) as r:
         table = Table("user", "role", "department", "created", "revoked")
         table.add_column("token_id", no_wrap=True)
         for t in identity.list_tokens(r):
@@ -209,32 +220,29 @@ def serve() -> None:
 
     from graphsvc.api.app import create_app
 
-    settings = Settings()
-    out.print(f"API: http://{settings.service.host}:{settings.service.port}/docs")
+    config = settings()
+    out.print(f"API: http://{config.service.host}:{config.service.port}/docs")
     uvicorn.run(
-        create_app(settings),
-        host=settings.service.host,
-        port=settings.service.port,
-        log_level=settings.service.log_level,
+        create_app(config), host=config.service.host, port=config.service.port, log_level=config.service.log_level
     )
 
 
 @app.command("up")
 def up() -> None:
     """The whole job: start the local Neo4j (unless external), apply the schema, load data, serve."""
-    settings = Settings()
+    config = settings()
     with reported():
-        if settings.service.manage_neo4j:
-            server = LocalNeo4j(settings)
+        if config.service.manage_neo4j:
+            server = LocalNeo4j(config)
             step("Neo4j jars", server.install)
             step("Starting Neo4j", server.start)
-            _print_status(settings, server)
-        with runner(settings) as r:
-            step(f"Waiting for Neo4j at {settings.neo4j.uri}", lambda: _wait_until_ready(r, 120))
+            _print_status(config, server)
+        with runner(config) as r:
+            step(f"Waiting for Neo4j at {config.neo4j.uri}", lambda: _wait_until_ready(r, 120))
             step("Applying schema", lambda: schema.apply(r))
             report = step(
                 "Loading reference data",
-                lambda: load_reference(r, settings.service.reference_dir, identity.cli_actor()),
+                lambda: load_reference(r, config.service.reference_dir, identity.cli_actor()),
             )
             report.raise_if_failed()
     serve()

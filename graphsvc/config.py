@@ -6,7 +6,6 @@ serves unchanged; everything about this service sits under `GRAPHSVC_*`.
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -77,7 +76,3 @@ class Settings:
     def __init__(self, neo4j: Neo4jSettings | None = None, service: ServiceSettings | None = None):
         self.neo4j = neo4j or Neo4jSettings()
         self.service = service or ServiceSettings()
-
-    @cached_property
-    def local_neo4j_is_target(self) -> bool:
-        return self.service.manage_neo4j and self.neo4j.host in ("127.0.0.1", "localhost")

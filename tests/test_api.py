@@ -57,6 +57,7 @@ def test_region_lookup_and_errors(client: TestClient, auth: dict[str, str]) -> N
     region = client.get("/api/v1/regions/152500", headers=auth).json()
     assert (region["name"], region["parent_name"]) == ("锡林郭勒盟", "内蒙古自治区")
     assert [c["name"] for c in region["children"]] == ["锡林浩特市"]
+    assert region["updated_by"] == "test:pytest"  # every write records its actor
 
     missing = client.get("/api/v1/regions/999999", headers=auth)
     assert missing.status_code == 404

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -27,6 +28,8 @@ class Region(RegionRef):
     parent_id: str | None
     parent_name: str | None
     children: list[RegionRef]
+    updated_at: datetime
+    updated_by: str
 
 
 class RegionHit(RegionRef):
