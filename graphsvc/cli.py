@@ -38,7 +38,7 @@ app.add_typer(token_app, name="token")
 out = Console()
 err = Console(stderr=True)
 # The driver logs every retry as a warning; our errors already say what went wrong, once.
-logging.getLogger("neo4j").setLevel(logging.ERROR)
+logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 
 @contextmanager

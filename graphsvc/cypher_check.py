@@ -87,7 +87,7 @@ def undeclared(model: GraphModel, text: str) -> list[str]:
         if owner in model.labels:
             ok = prop in model.properties_of(owner)
         elif owner in model.relationships:
-            ok = prop in model.relationships[owner].properties
+            ok = prop in model.properties_of_relationship(owner)
         else:
             ok = prop in every
         if not ok:

@@ -55,6 +55,7 @@ class GraphModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     base_properties: dict[str, Property]
+    relationship_base_properties: dict[str, Property] = {}
     labels: dict[str, Label]
     relationships: dict[str, Relationship] = Field(default_factory=dict)
 
@@ -91,9 +92,12 @@ class GraphModel(BaseModel):
     def properties_of(self, label: str) -> dict[str, Property]:
         return {**self.base_properties, **self.labels[label].properties}
 
+    def properties_of_relationship(self, rel_type: str) -> dict[str, Property]:
+        return {**self.relationship_base_properties, **self.relationships[rel_type].properties}
+
     @property
     def all_property_names(self) -> set[str]:
-        names = set(self.base_properties)
+        names = set(self.base_properties) | set(self.relationship_base_properties)
         for label in self.labels.values():
             names |= set(label.properties)
         for rel in self.relationships.values():

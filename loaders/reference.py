@@ -1,76 +1,263 @@
-"""The reference catalogue shipped in data/reference/: regions and departments (more to come)."""
+"""The reference catalogue shipped in data/reference/ (see its README for the files and their sources)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import Any
 
 from graphsvc.cypher import query
-from graphsvc.db import Runner
-from loaders.rows import LoadReport, RowError, read_csv
+from graphsvc.legal_ids import article_id, parent_article_id
+from loaders.rows import LoadReport
+from loaders.table import Column, TableSpec, enum, load_tables
 
-UPSERT_REGIONS = query("region/upsert_regions")
-UPSERT_DEPARTMENTS = query("department/upsert_departments")
-
-LEVELS = ("省", "市", "县", "乡")
-# GB/T 2260 county-level codes have 6 digits; 乡镇/街道 and 开发区 extend them to 9 or 12.
-REGION_CODE = re.compile(r"\d{6}(\d{3}(\d{3})?)?")
+REGION_CODE = r"\d{6}(\d{3}(\d{3})?)?"  # GB/T 2260: 6 digits; 乡镇/街道 and 开发区 add 3 or 6
+SLUG = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 
 
-def load_reference(runner: Runner, directory: Path, actor: str) -> LoadReport:
-    """Validates every row, writes the good ones, and reports the others by file, row and field."""
-    report = LoadReport()
-    regions = _region_rows(directory / "regions.csv", report)
-    report.written["Region"] = runner.write(UPSERT_REGIONS, rows=regions, actor=actor)[0]["written"]
-    known_regions = {r["id"] for r in regions}
-    departments = _department_rows(directory / "departments.csv", known_regions, report)
-    report.written["Department"] = len(runner.write(UPSERT_DEPARTMENTS, rows=departments, actor=actor))
-    return report
+def _q(name: str) -> Any:
+    return query(f"reference/{name}")
 
 
-def _region_rows(path: Path, report: LoadReport) -> list[dict]:
-    rows, seen = [], set()
-    for number, row in read_csv(path):
-
-        def bad(field: str, reason: str, number: int = number) -> None:
-            report.errors.append(RowError(path.name, number, field, reason))
-
-        if not REGION_CODE.fullmatch(row.get("id", "")):
-            bad("id", f"行政区划代码应为 6、9 或 12 位数字,实为 {row.get('id')!r}")
-        elif row["id"] in seen:
-            bad("id", f"重复的行政区划代码 {row['id']}")
-        elif not row.get("name"):
-            bad("name", "名称为空")
-        elif row.get("level") not in LEVELS:
-            bad("level", f"层级应为 {'/'.join(LEVELS)} 之一,实为 {row.get('level')!r}")
-        elif row.get("parent_id") and row["parent_id"] not in seen:
-            bad("parent_id", f"上级区划 {row['parent_id']} 不在此前的行中(上级须先于下级列出)")
-        else:
-            seen.add(row["id"])
-            rows.append(
-                {"id": row["id"], "name": row["name"], "level": row["level"], "parent_id": row.get("parent_id") or None}
-            )
-    return rows
+def _article_parent(row: dict[str, Any]) -> dict[str, Any]:
+    return {"parent_id": parent_article_id(row["id"])}
 
 
-def _department_rows(path: Path, regions: set[str], report: LoadReport) -> list[dict]:
-    rows, seen = [], set()
-    for number, row in read_csv(path):
+def _article_id_matches(row: dict[str, Any]) -> tuple[str, str] | None:
+    try:
+        expected = article_id(row["version_id"], row["number"], row["clause"] or 0, row["item"] or 0)
+    except ValueError:
+        return "item", "项须在款之内(clause 为空时 item 也应为空)"
+    return None if row["id"] == expected else ("id", f"条款编号应为 {expected}")
 
-        def bad(field: str, reason: str, number: int = number) -> None:
-            report.errors.append(RowError(path.name, number, field, reason))
 
-        if not row.get("id"):
-            bad("id", "部门编号为空")
-        elif row["id"] in seen:
-            bad("id", f"重复的部门编号 {row['id']}")
-        elif not row.get("name"):
-            bad("name", "部门名称为空")
-        elif row.get("level") not in LEVELS:
-            bad("level", f"层级应为 {'/'.join(LEVELS)} 之一,实为 {row.get('level')!r}")
-        elif row.get("region_id") not in regions:
-            bad("region_id", f"未知的行政区划 {row.get('region_id')!r}")
-        else:
-            seen.add(row["id"])
-            rows.append({k: row.get(k) or None for k in ("id", "name", "short_name", "level", "region_id")})
-    return rows
+def _one_holder(row: dict[str, Any]) -> tuple[str, str] | None:
+    if bool(row["function_id"]) == bool(row["department_id"]):
+        return "function_id", "function_id 与 department_id 须填且只填一个"
+    return None
+
+
+SPECS = [
+    TableSpec(
+        "regions.csv",
+        "Region",
+        _q("upsert_regions"),
+        [
+            Column("id", "pattern", True, pattern=REGION_CODE, hint="6、9 或 12 位数字的行政区划代码"),
+            Column("name", required=True),
+            enum("level", "Region", "level", required=True),
+            Column("parent_id", ref="Region"),
+        ],
+        then=_q("link_region_parents"),
+    ),
+    TableSpec(
+        "departments.csv",
+        "Department",
+        _q("upsert_departments"),
+        [
+            Column("id", "pattern", True, pattern=rf"{REGION_CODE}-{SLUG}", hint="区划代码-简称,如 310112-scjgj"),
+            Column("name", required=True),
+            Column("short_name"),
+            enum("level", "Department", "level", required=True),
+            Column("region_id", required=True, ref="Region"),
+            Column("valid_from", "date"),
+            Column("valid_to", "date"),
+        ],
+    ),
+    TableSpec(
+        "functions.csv",
+        "Function",
+        _q("upsert_functions"),
+        [
+            Column("id", "pattern", True, pattern=SLUG),
+            Column("name", required=True),
+            Column("aliases", "list"),
+            Column("description"),
+        ],
+    ),
+    TableSpec(
+        "function_successions.csv",
+        "SUCCEEDED_BY",
+        _q("link_function_successions"),
+        [
+            Column("from_id", required=True, ref="Function"),
+            Column("to_id", required=True, ref="Function"),
+            Column("valid_from", "date", True),
+            Column("note"),
+        ],
+        key=None,
+    ),
+    TableSpec(
+        "department_functions.csv",
+        "PERFORMS",
+        _q("link_department_functions"),
+        [
+            Column("department_id", required=True, ref="Department"),
+            Column("function_id", required=True, ref="Function"),
+            Column("valid_from", "date"),
+            Column("valid_to", "date"),
+            Column("source"),
+        ],
+        key=None,
+    ),
+    TableSpec(
+        "legal_bases.csv",
+        "LegalBasis",
+        _q("upsert_legal_bases"),
+        [
+            Column("id", required=True),
+            Column("title", required=True),
+            Column("short_title"),
+            enum("kind", "LegalBasis", "kind", required=True),
+            Column("issuer"),
+        ],
+    ),
+    TableSpec(
+        "basis_versions.csv",
+        "BasisVersion",
+        _q("upsert_basis_versions"),
+        [
+            Column("id", required=True),
+            Column("basis_id", required=True, ref="LegalBasis"),
+            Column("version", "pattern", True, pattern=r"\d{4}-\d{2}-\d{2}", hint="YYYY-MM-DD"),
+            Column("title"),
+            Column("promulgated_on", "date"),
+            Column("effective_from", "date", True),
+            Column("effective_to", "date"),
+            enum("status", "BasisVersion", "status", required=True),
+            Column("source", required=True),
+        ],
+    ),
+    TableSpec(
+        "articles.csv",
+        "Article",
+        _q("upsert_articles"),
+        [
+            Column("id", required=True),
+            Column("version_id", required=True, ref="BasisVersion"),
+            Column("number", "int", True),
+            Column("clause", "int"),
+            Column("item", "int"),
+            Column("label", required=True),
+            Column("chapter"),
+            Column("gist", required=True),
+        ],
+        derive=_article_parent,
+        then=_q("link_article_parents"),
+        check=_article_id_matches,
+    ),
+    TableSpec(
+        "article_functions.csv",
+        "NAMES_FUNCTION",
+        _q("link_article_functions"),
+        [
+            Column("article_id", required=True, ref="Article"),
+            Column("function_id", required=True, ref="Function"),
+            Column("duty_kind", required=True),
+            Column("wording", required=True),
+        ],
+        key=None,
+    ),
+    TableSpec(
+        "article_authorities.csv",
+        "AUTHORITY_FROM",
+        _q("link_article_authorities"),
+        [
+            Column("article_id", required=True, ref="Article"),
+            Column("authority_article_id", required=True, ref="Article"),
+        ],
+        key=None,
+    ),
+    TableSpec(
+        "renumberings.csv",
+        "RENUMBERED_AS",
+        _q("link_renumberings"),
+        [
+            Column("from_article_id", required=True, ref="Article"),
+            Column("to_article_id", required=True, ref="Article"),
+            Column("method", required=True),
+            Column("similarity", "float"),
+            Column("reviewed", "bool"),
+        ],
+        key=None,
+    ),
+    TableSpec(
+        "domains.csv",
+        "Domain",
+        _q("upsert_domains"),
+        [
+            Column("id", "pattern", True, pattern=SLUG),
+            Column("name", required=True),
+            Column("industry_code"),
+        ],
+    ),
+    TableSpec(
+        "subject_types.csv",
+        "SubjectType",
+        _q("upsert_subject_types"),
+        [
+            Column("id", "pattern", True, pattern=SLUG),
+            Column("name", required=True),
+            Column("domain_id", required=True, ref="Domain"),
+        ],
+    ),
+    TableSpec(
+        "matters.csv",
+        "Matter",
+        _q("upsert_matters"),
+        [
+            Column("id", "pattern", True, pattern=SLUG),
+            Column("name", required=True),
+            Column("domain_id", required=True, ref="Domain"),
+            enum("category", "Matter", "category", required=True),
+            enum("check_method", "Matter", "check_method", required=True),
+            enum("level", "Matter", "level", required=True),
+            Column("offsite_ok", "bool"),
+            Column("subjects_text"),
+            Column("description"),
+            Column("code"),
+            Column("source", required=True),
+        ],
+    ),
+    TableSpec(
+        "matter_articles.csv",
+        "BASED_ON",
+        _q("link_matter_articles"),
+        [
+            Column("matter_id", required=True, ref="Matter"),
+            Column("article_id", required=True, ref="Article"),
+        ],
+        key=None,
+    ),
+    TableSpec(
+        "matter_subject_types.csv",
+        "APPLIES_TO",
+        _q("link_matter_subject_types"),
+        [
+            Column("matter_id", required=True, ref="Matter"),
+            Column("subject_type_id", required=True, ref="SubjectType"),
+        ],
+        key=None,
+    ),
+    TableSpec(
+        "assignments.csv",
+        "Assignment",
+        _q("upsert_assignments"),
+        [
+            Column("id", "pattern", True, pattern=SLUG),
+            Column("matter_id", required=True, ref="Matter"),
+            enum("role", "Assignment", "role", required=True),
+            Column("function_id", ref="Function"),
+            Column("department_id", ref="Department"),
+            Column("region_id", ref="Region"),
+            Column("valid_from", "date"),
+            Column("valid_to", "date"),
+            Column("source", required=True),
+        ],
+        check=_one_holder,
+    ),
+]
+
+
+def load_reference(runner: Any, directory: Path, actor: str, partial: bool = True) -> LoadReport:
+    """Validates every file, writes the good rows (all or nothing unless partial), reports the others."""
+    return load_tables(runner, directory, SPECS, actor, partial=partial)

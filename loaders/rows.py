@@ -1,4 +1,4 @@
-"""Reading tabular files with row numbers, and the errors that point at a row and a field."""
+"""Reading tabular files with row numbers, and the errors that point at a row and a column."""
 
 from __future__ import annotations
 
@@ -9,16 +9,19 @@ from pathlib import Path
 
 from graphsvc.errors import InvalidInput
 
+REPORT_COLUMNS = ("file", "row", "column", "value", "reason")
+
 
 @dataclass
 class RowError:
     file: str
     row: int  # the line in the file, as an editor or spreadsheet shows it: the header is 1
-    field: str
-    reason: str
+    column: str
+    reason: str  # in Chinese: the user reads it
+    value: str = ""
 
     def as_detail(self) -> dict[str, object]:
-        return {"file": self.file, "row": self.row, "field": self.field, "reason": self.reason}
+        return {name: getattr(self, name) for name in REPORT_COLUMNS}
 
 
 @dataclass
@@ -30,9 +33,16 @@ class LoadReport:
         if self.errors:
             first = self.errors[0]
             raise InvalidInput(
-                f"{len(self.errors)} 行数据有误,例如 {first.file} 第 {first.row} 行 {first.field}:{first.reason}",
+                f"{len(self.errors)} 处数据有误,例如 {first.file} 第 {first.row} 行「{first.column}」:{first.reason}",
                 [e.as_detail() for e in self.errors],
             )
+
+    def write_csv(self, path: Path) -> None:
+        """The rejected rows as file,row,column,value,reason (UTF-8 with BOM, so Excel shows the Chinese)."""
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(REPORT_COLUMNS)
+            writer.writerows([getattr(e, c) for c in REPORT_COLUMNS] for e in self.errors)
 
 
 def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:

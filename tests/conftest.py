@@ -23,7 +23,10 @@ from graphsvc.identity import Role, create_token
 from graphsvc.local_neo4j import LocalNeo4j
 from loaders.reference import load_reference
 
-TEST_HOME = ROOT / ".neo4j" / "test"
+# Several test runs can share a machine (e.g. parallel work trees): each slot has its own home and ports.
+SLOT = int(os.environ.get("GRAPHSVC_TEST_SLOT", "0"))
+TEST_HOME = ROOT / ".neo4j" / (f"test{SLOT}" if SLOT else "test")
+BOLT_PORT, HTTP_PORT = 17687 + 10 * SLOT, 17474 + 10 * SLOT
 DATA_DIRECTORY = query("admin/data_directory")
 DELETE_EVERYTHING = query("admin/delete_everything")
 TEST_ACTOR = "test:pytest"
@@ -32,12 +35,15 @@ TEST_ACTOR = "test:pytest"
 def make_settings(**service: object) -> Settings:
     return Settings(
         Neo4jSettings(
-            uri="neo4j://127.0.0.1:17687", username="neo4j", password=SecretStr("graphsvc-test-only"), database="neo4j"
+            uri=f"neo4j://127.0.0.1:{BOLT_PORT}",
+            username="neo4j",
+            password=SecretStr("graphsvc-test-only"),
+            database="neo4j",
         ),
         ServiceSettings(
             **{  # type: ignore[arg-type]
                 "neo4j_home": TEST_HOME,
-                "neo4j_http_port": 17474,
+                "neo4j_http_port": HTTP_PORT,
                 "neo4j_heap": "768m",
                 "neo4j_pagecache": "256m",
                 "db_retry_seconds": 2.0,

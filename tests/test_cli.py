@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,8 +67,9 @@ def test_load_reference_is_idempotent_and_records_the_actor(env: dict[str, str],
 
 
 def test_load_reference_reports_bad_rows_and_keeps_good_ones(
-    env: dict[str, str], graph: Runner, tmp_path: Path
+    env: dict[str, str], graph: Runner, tmp_path: Path, settings: Settings
 ) -> None:
+    shutil.copytree(settings.service.reference_dir, tmp_path, dirs_exist_ok=True)
     (tmp_path / "regions.csv").write_text(
         "id,name,level,parent_id\n"
         "310000,上海市,省,\n"
@@ -83,9 +85,9 @@ def test_load_reference_reports_bad_rows_and_keeps_good_ones(
     )
     result = cli.invoke(app, ["load", "reference", "--dir", str(tmp_path)], env=env)
     assert result.exit_code == 1
-    assert "regions.csv 第 3 行 id" in result.output
-    assert "row=5, field=level" in result.output
-    assert "row=2, field=region_id" in result.output
+    assert "regions.csv 第 3 行「id」" in result.output
+    assert "row=5, column=level" in result.output
+    assert "row=2, column=region_id" in result.output
     assert graph.read(GET_REGION, id="310117")[0]["name"] == "松江区"
 
 

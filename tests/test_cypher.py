@@ -65,7 +65,7 @@ def test_runner_checks_params_before_the_database(graph: Runner) -> None:
 
 def test_runner_refuses_a_write_statement_as_read(graph: Runner) -> None:
     with pytest.raises(ValueError, match="write statement"):
-        graph.read(query("region/upsert_regions"), rows=[], actor="x")
+        graph.read(query("reference/upsert_regions"), rows=[], actor="x")
 
 
 def test_runner_maps_records_to_python(graph: Runner) -> None:

@@ -10,14 +10,14 @@ from fastapi.testclient import TestClient
 
 from graphsvc.config import Settings
 from graphsvc.local_neo4j import LocalNeo4j
-from tests.conftest import make_settings
+from tests.conftest import BOLT_PORT, HTTP_PORT, make_settings
 
 
 def test_status_of_the_running_server(server: LocalNeo4j) -> None:
     status = server.status()
     assert status.running and status.pid
-    assert status.bolt == "neo4j://127.0.0.1:17687"
-    assert status.http == "http://127.0.0.1:17474/browser/"
+    assert status.bolt == f"neo4j://127.0.0.1:{BOLT_PORT}"
+    assert status.http == f"http://127.0.0.1:{HTTP_PORT}/browser/"
 
 
 def test_start_again_is_a_no_op(server: LocalNeo4j) -> None:
@@ -29,14 +29,14 @@ def test_start_again_is_a_no_op(server: LocalNeo4j) -> None:
 def test_conf_puts_everything_under_the_home(server: LocalNeo4j) -> None:
     conf = (server.home / "conf" / "neo4j.conf").read_text()
     assert f"server.directories.data={server.home / 'data'}" in conf
-    assert "server.bolt.listen_address=127.0.0.1:17687" in conf
+    assert f"server.bolt.listen_address=127.0.0.1:{BOLT_PORT}" in conf
     assert "dbms.usage_report.enabled=false" in conf
 
 
 def test_the_browser_is_served(server: LocalNeo4j) -> None:
     import urllib.request
 
-    with urllib.request.urlopen("http://127.0.0.1:17474/browser/", timeout=10) as page:
+    with urllib.request.urlopen(f"http://127.0.0.1:{HTTP_PORT}/browser/", timeout=10) as page:
         assert page.status == 200
         assert b"Neo4j Browser" in page.read()
 

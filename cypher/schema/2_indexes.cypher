@@ -13,6 +13,7 @@ CREATE INDEX article_number IF NOT EXISTS FOR (n:Article) ON (n.number);
 CREATE INDEX domain_name IF NOT EXISTS FOR (n:Domain) ON (n.name);
 CREATE INDEX subject_type_name IF NOT EXISTS FOR (n:SubjectType) ON (n.name);
 CREATE INDEX matter_name IF NOT EXISTS FOR (n:Matter) ON (n.name);
+CREATE INDEX matter_code IF NOT EXISTS FOR (n:Matter) ON (n.code);
 CREATE INDEX matter_category IF NOT EXISTS FOR (n:Matter) ON (n.category);
 CREATE INDEX matter_level IF NOT EXISTS FOR (n:Matter) ON (n.level);
 CREATE INDEX assignment_role IF NOT EXISTS FOR (n:Assignment) ON (n.role);

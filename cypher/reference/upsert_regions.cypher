@@ -1,14 +1,9 @@
-// Writes regions and their place in the hierarchy; rows must list a parent before its children.
+// Writes regions (administrative divisions) by their GB/T 2260 code.
 // mode: write
 // params: rows, actor
-// returns: written
+// returns: id
 UNWIND $rows AS row
 MERGE (r:Region {id: row.id})
   ON CREATE SET r.created_at = datetime(), r.created_by = $actor
 SET r.name = row.name, r.level = row.level, r.updated_at = datetime(), r.updated_by = $actor
-WITH r, row
-CALL (r, row) {
-  MATCH (p:Region {id: row.parent_id})
-  MERGE (r)-[:PART_OF]->(p)
-}
-RETURN count(r) AS written
+RETURN r.id AS id

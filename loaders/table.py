@@ -1,0 +1,209 @@
+"""CSV tables validated against column specs, row by row, then written in batches.
+
+A loader declares each file as a `TableSpec`: its columns (type, required, enum values from
+the model, the label whose ids a column must name) and the Cypher statement that writes a
+batch of parsed rows (`UNWIND $rows AS row`). Bad cells become `RowError`s naming the file,
+line, column, value and reason; good rows go on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from graphsvc.cypher import Query
+from graphsvc.db import Runner
+from graphsvc.model import load_model
+from loaders.rows import LoadReport, RowError, read_csv
+
+Kind = Literal["text", "enum", "date", "datetime", "int", "float", "bool", "list", "pattern"]
+
+TRUE, FALSE = {"true", "1", "yes", "是", "y"}, {"false", "0", "no", "否", "n", ""}
+LIST_SEPARATORS = re.compile(r"[|、;；]")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind = "text"
+    required: bool = False
+    values: tuple[str, ...] = ()  # for enum
+    ref: str | None = None  # the label (or table) whose ids this column must name
+    pattern: str | None = None  # for kind "pattern"
+    hint: str = ""  # what a valid value looks like, for the error message
+
+
+def enum(name: str, label: str, prop: str, required: bool = False) -> Column:
+    """A column whose values are the model's enum values for label.prop."""
+    return Column(name, "enum", required, tuple(load_model().properties_of(label)[prop].values))
+
+
+@dataclass
+class TableSpec:
+    file: str
+    name: str  # what the rows are, for the report: a label, or a relationship type
+    query: Query
+    columns: list[Column]
+    key: str | None = "id"  # unique within the file; None for link tables
+    # Derives extra fields from a parsed row (e.g. a parent id); runs after validation.
+    derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    # A second statement over the same rows, run after every table is written (links to rows
+    # that may come later in the same load, e.g. a region's parent).
+    then: Query | None = None
+    # A rule across columns: returns (column, reason) when the row breaks it.
+    check: Callable[[dict[str, Any]], tuple[str, str] | None] | None = None
+
+
+@dataclass
+class Known:
+    """Ids seen so far in this load, by label, so later tables can check their references."""
+
+    ids: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, label: str, ids: Iterable[str]) -> None:
+        self.ids.setdefault(label, set()).update(ids)
+
+    def has(self, label: str, value: str) -> bool:
+        return value in self.ids.get(label, set())
+
+
+def parse_table(spec: TableSpec, path: Path, known: Known, report: LoadReport) -> list[dict[str, Any]]:
+    """The rows of a file that pass every check; the others are added to the report."""
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    raws = list(_rows_or_missing_columns(spec, path, report))
+    if spec.key and any(c.ref == spec.name for c in spec.columns):
+        # References within the file (a region's parent) may point at a later row.
+        known.add(spec.name, (raw.get(spec.key, "") for _, raw in raws))
+    for number, raw in raws:
+        parsed: dict[str, Any] = {}
+        problems = []
+        for column in spec.columns:
+            value = raw.get(column.name, "")
+            try:
+                parsed[column.name] = parse_cell(column, value, known)
+            except ValueError as e:
+                problems.append(RowError(path.name, number, column.name, str(e), value))
+        if spec.check and not problems and (broken := spec.check(parsed)):
+            problems.append(RowError(path.name, number, broken[0], broken[1], str(parsed.get(broken[0]) or "")))
+        if spec.key and not problems:
+            key = parsed[spec.key]
+            if key in seen:
+                problems.append(RowError(path.name, number, spec.key, f"重复的编号 {key}", key))
+            seen.add(key)
+        if problems:
+            report.errors.extend(problems)
+            continue
+        if spec.derive:
+            parsed.update(spec.derive(parsed))
+        rows.append(parsed)
+    if spec.key:
+        known.add(spec.name, (r[spec.key] for r in rows))
+    return rows
+
+
+def _rows_or_missing_columns(spec: TableSpec, path: Path, report: LoadReport) -> Iterator[tuple[int, dict]]:
+    if not path.exists():
+        report.errors.append(RowError(path.name, 0, "", "文件不存在", str(path)))
+        return
+    rows = read_csv(path)
+    header = path.open(encoding="utf-8-sig").readline().strip().split(",")
+    missing = [c.name for c in spec.columns if c.required and c.name not in {h.strip() for h in header}]
+    if missing:
+        report.errors.append(RowError(path.name, 1, ",".join(missing), "表头缺少这些列", ",".join(header)))
+        return
+    yield from rows
+
+
+def parse_cell(column: Column, value: str, known: Known) -> Any:
+    """One cell as its typed value; raises ValueError with a Chinese reason."""
+    value = value.strip()
+    if not value:
+        if column.required:
+            raise ValueError("必填项为空")
+        return [] if column.kind == "list" else (False if column.kind == "bool" else None)
+    match column.kind:
+        case "text":
+            result: Any = value
+        case "enum":
+            if value not in column.values:
+                raise ValueError(f"应为 {'/'.join(column.values)} 之一")
+            result = value
+        case "pattern":
+            if not re.fullmatch(column.pattern or "", value):
+                raise ValueError(f"格式不符{(':' + column.hint) if column.hint else ''}")
+            result = value
+        case "date":
+            try:
+                result = date.fromisoformat(value)
+            except ValueError:
+                raise ValueError("日期应写作 YYYY-MM-DD") from None
+        case "datetime":
+            try:
+                result = datetime.fromisoformat(value)
+            except ValueError:
+                raise ValueError("时间应写作 YYYY-MM-DDTHH:MM[:SS][+08:00]") from None
+        case "int":
+            if not re.fullmatch(r"-?\d+", value):
+                raise ValueError("应为整数")
+            result = int(value)
+        case "float":
+            try:
+                result = float(value)
+            except ValueError:
+                raise ValueError("应为数字") from None
+        case "bool":
+            if value.lower() not in TRUE | FALSE:
+                raise ValueError("应为 是/否 或 true/false")
+            result = value.lower() in TRUE
+        case "list":
+            result = [v.strip() for v in LIST_SEPARATORS.split(value) if v.strip()]
+    if column.ref and not known.has(column.ref, value):
+        raise ValueError(f"未知的{column.ref}编号")
+    return result
+
+
+def write_batches(
+    runner: Runner,
+    query: Query,
+    rows: list[dict[str, Any]],
+    actor: str,
+    batch_size: int = 5000,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Writes rows with `UNWIND $rows`, one transaction per batch; returns the rows written."""
+    written = 0
+    for start in range(0, len(rows), batch_size):
+        batch = rows[start : start + batch_size]
+        runner.write(query, rows=batch, actor=actor)
+        written += len(batch)
+        if progress:
+            progress(len(batch))
+    return written
+
+
+def load_tables(
+    runner: Runner,
+    directory: Path,
+    specs: list[TableSpec],
+    actor: str,
+    partial: bool = True,
+    known: Known | None = None,
+) -> LoadReport:
+    """Parses every table in order, then writes them in order: all rows that passed, or (not partial)
+    nothing at all when any row failed."""
+    report = LoadReport()
+    known = known or Known()
+    parsed = [(spec, parse_table(spec, directory / spec.file, known, report)) for spec in specs]
+    if report.errors and not partial:
+        return report
+    for spec, rows in parsed:
+        report.written[spec.name] = report.written.get(spec.name, 0) + write_batches(runner, spec.query, rows, actor)
+    for spec, rows in parsed:
+        if spec.then:
+            write_batches(runner, spec.then, rows, actor)
+    return report
