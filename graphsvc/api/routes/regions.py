@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel
 
+from graphsvc import fulltext
 from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.cypher import query
 from graphsvc.errors import NotFound
@@ -50,7 +51,7 @@ def search_regions(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> RegionHits:
     """Regions whose name matches `q`, best first."""
-    return RegionHits(results=runner.read_as(RegionHit, SEARCH_REGIONS, query=lucene_phrase(q), limit=limit))
+    return RegionHits(results=runner.read_as(RegionHit, SEARCH_REGIONS, query=fulltext.phrase(q), limit=limit))
 
 
 @router.get("/{code}", response_model=Region)
@@ -64,8 +65,3 @@ def get_region(
     if not rows:
         raise NotFound(f"未知的行政区划代码:{code}", [{"field": "code", "reason": "unknown region"}])
     return rows[0]
-
-
-def lucene_phrase(text: str) -> str:
-    """User text as a Lucene phrase: quotes and backslashes escaped, so no query syntax leaks in."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
