@@ -45,6 +45,11 @@ class Unauthorized(GraphsvcError):
     code = "unauthorized"
 
 
+class Forbidden(GraphsvcError):
+    status = 403
+    code = "forbidden"
+
+
 class DatabaseUnavailable(GraphsvcError):
     status = 503
     code = "database_unavailable"

@@ -33,7 +33,7 @@ def test_matter_search_in_a_region(client: TestClient, auth: dict[str, str]) -> 
 
 
 def test_matter_search_survives_query_syntax(client: TestClient, auth: dict[str, str]) -> None:
-    for hostile in ['食品 AND (', '"', "*:*", "name:食品~2 OR \\", "') DETACH DELETE n //"]:
+    for hostile in ["食品 AND (", '"', "*:*", "name:食品~2 OR \\", "') DETACH DELETE n //"]:
         response = client.get("/api/v1/matters/search", params={"q": hostile}, headers=auth)
         assert response.status_code == 200, hostile
 

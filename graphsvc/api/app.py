@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from graphsvc.api import errors
-from graphsvc.api.routes import departments, health, matters, me, regions, subjects
+from graphsvc.api.routes import departments, disputes, health, matters, me, regions, responsibility, subjects
 from graphsvc.config import Settings
 from graphsvc.db import Runner, create_driver
 
@@ -53,6 +53,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(me.router, prefix="/api/v1")
-    for router in (regions.router, matters.router, subjects.router, departments.router):
-        app.include_router(router, prefix="/api/v1")
+    for module in (regions, matters, subjects, departments, responsibility, disputes):
+        app.include_router(module.router, prefix="/api/v1")
     return app

@@ -11,7 +11,6 @@ from pydantic import BaseModel
 from graphsvc import uscc
 from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.cypher import query
-from graphsvc.errors import InvalidInput, NotFound
 
 DOSSIER = query("subject/get_subject_dossier")
 
@@ -80,12 +79,8 @@ def get_subject(
     code: Annotated[str, Path(max_length=40, description="统一社会信用代码(18 位)")],
 ) -> SubjectDossier:
     """Identity, region, licences, inspections and clues of one subject; an invalid code is a 422 saying why."""
-    try:
-        canonical = uscc.validate(code)
-    except ValueError as e:
-        raise InvalidInput(f"{e}:{code}", [{"field": "uscc", "reason": str(e)}]) from None
+    canonical = uscc.require_valid(code)
     rows = runner.read(DOSSIER, id=canonical)
     if not rows:
-        detail = [{"field": "uscc", "reason": "unknown subject"}]
-        raise NotFound(f"未找到统一社会信用代码为 {canonical} 的监管对象", detail)
+        raise uscc.unknown_subject(canonical)
     return SubjectDossier.model_validate(rows[0])

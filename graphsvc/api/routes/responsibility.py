@@ -1,0 +1,77 @@
+"""Who is responsible: lead and cooperating departments for a matter, behaviour or subject, with evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from graphsvc.api.deps import RunnerDep, UserDep
+from graphsvc.responsibility.resolve import ResolveRequest, resolve
+
+router = APIRouter(prefix="/responsibility", tags=["responsibility"])
+
+Rule = Literal["ruling", "licence", "assignment", "locality_level", "legal_text"]
+FlagCode = Literal["GAP", "CONFLICT", "STALE_BASIS", "WEAK_MATCH", "SUGGESTION"]
+
+
+class Ref(BaseModel):
+    id: str
+    name: str
+
+
+class DepartmentRef(Ref):
+    region: Ref | None
+
+
+class Duty(BaseModel):
+    department: DepartmentRef
+    function: Ref | None
+    rule: Rule
+    evidence: dict[str, Any]
+
+
+class Flag(BaseModel):
+    code: FlagCode
+    message: str
+
+
+class MatterRef(Ref):
+    level: str | None
+    score: float | None
+
+
+class Suggestion(BaseModel):
+    note: str
+    lead: list[Duty]
+    cooperating: list[Duty]
+
+
+class MatterResult(BaseModel):
+    matter: MatterRef
+    lead: list[Duty]
+    cooperating: list[Duty]
+    flags: list[Flag]
+    suggestion: Suggestion | None = None
+
+
+class SubjectRef(Ref):
+    region_id: str | None
+
+
+class Resolution(BaseModel):
+    region: str
+    as_of: date
+    subject: SubjectRef | None
+    results: list[MatterResult]
+
+
+@router.post("/resolve", response_model=Resolution)
+def resolve_responsibility(runner: RunnerDep, user: UserDep, request: ResolveRequest) -> Resolution:
+    """Lead and cooperating departments for a matter (`matter_id`), a behaviour (`text`, matched by full-text)
+    or a subject (`uscc`), in `region` (default: the subject's) on `as_of` (default today). Each holder carries
+    the rule that decided (ruling > licence > assignment > locality_level > legal_text) and its evidence:
+    department → function performed → matter → article → legal basis and version, or the ruling or licence."""
+    return Resolution.model_validate(resolve(runner, request))

@@ -1,0 +1,1 @@
+"""Who is responsible: resolution of lead and cooperating departments with their evidence."""

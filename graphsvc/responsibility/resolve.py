@@ -1,0 +1,159 @@
+"""Resolution: which matters a question concerns, and for each, who leads and who cooperates, with evidence.
+
+The Cypher statements gather the facts (region hierarchy, validity on the date, reforms, performers at
+the matter's level); `rules.decide` applies the precedence. Keeping the decision pure lets the tests check
+it against an independent implementation over networkx.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+
+from graphsvc import fulltext, uscc
+from graphsvc.cypher import query
+from graphsvc.db import Runner
+from graphsvc.errors import InvalidInput, NotFound
+from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide, legal_text_functions
+
+GET_MATTER = query("responsibility/get_matter_header")
+ASSIGNMENTS = query("responsibility/list_assignments_in_force")
+PERFORMERS = query("responsibility/find_performers")
+BASES = query("responsibility/list_matter_bases")
+SUBJECT = query("responsibility/get_subject_context")
+SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
+BY_TEXT = query("responsibility/find_matters_by_text")
+REGION = query("region/get_region")
+
+TEXT_CANDIDATES = 5
+# A Lucene score under this (cjk bigrams, BM25) means the words barely overlap: say so, and suggest.
+WEAK_MATCH_SCORE = 2.0
+
+
+class ResolveRequest(BaseModel):
+    matter_id: str | None = Field(default=None, max_length=200, description="监管事项编号")
+    text: str | None = Field(
+        default=None, max_length=500, description="行为描述,如 餐馆使用瓶装液化气未安装可燃气体报警装置"
+    )
+    uscc: str | None = Field(default=None, max_length=40, description="监管对象的统一社会信用代码")
+    region: str | None = Field(default=None, pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="行政区划代码")
+    as_of: date | None = Field(default=None, description="查询日期,默认今天")
+
+    @model_validator(mode="after")
+    def _something_to_resolve(self) -> ResolveRequest:
+        if not (self.matter_id or (self.text and self.text.strip()) or self.uscc):
+            raise ValueError("需要 matter_id、text 或 uscc 之一")
+        return self
+
+
+def resolve(runner: Runner, request: ResolveRequest) -> dict[str, Any]:
+    """The answer for every matter the request concerns."""
+    as_of = request.as_of or date.today()
+    subject = _subject(runner, request.uscc, as_of) if request.uscc else None
+    region = request.region or (subject or {}).get("region_id")
+    if not region:
+        raise InvalidInput(
+            "需要行政区划代码 region(或一个有所在地的监管对象)", [{"field": "region", "reason": "required"}]
+        )
+    if not runner.read(REGION, id=region):
+        raise NotFound(f"未知的行政区划代码:{region}", [{"field": "region", "reason": "unknown region"}])
+
+    candidates = _candidates(runner, request, subject)
+    results = []
+    for matter, score in candidates:
+        licences = [lic for lic in (subject or {}).get("licences", []) if lic["matter_id"] == matter["id"]]
+        result = resolve_matter(runner, matter, region, as_of, licences)
+        result["matter"]["score"] = score
+        if score is not None and score < WEAK_MATCH_SCORE:
+            result["flags"].append({"code": "WEAK_MATCH", "message": f"与描述的匹配度较低(得分 {score:.2f})"})
+        results.append(result)
+    if request.text and (not results or all(r["matter"]["score"] < WEAK_MATCH_SCORE for r in results)):
+        for result in results:
+            _as_suggestion(result)
+    return {"region": region, "as_of": as_of, "subject": _subject_summary(subject), "results": results}
+
+
+def resolve_matter(
+    runner: Runner, matter: dict[str, Any], region: str, as_of: date, licences: list[dict[str, Any]]
+) -> dict[str, Any]:
+    assignments = [
+        AssignmentFact(**row) for row in runner.read(ASSIGNMENTS, matter_id=matter["id"], region_id=region, as_of=as_of)
+    ]
+    bases = runner.read(BASES, matter_id=matter["id"], as_of=as_of)
+    function_ids = {a.effective_function_id for a in assignments if a.function}
+    function_ids |= {named["function_id"] for named, _ in legal_text_functions(bases)}
+    performers = (
+        [
+            Performer(**row)
+            for row in runner.read(
+                PERFORMERS,
+                function_ids=sorted(f for f in function_ids if f),
+                region_id=region,
+                level=matter["level"],
+                as_of=as_of,
+            )
+        ]
+        if function_ids
+        else []
+    )
+    decision = decide(Facts(matter, assignments, performers, bases, licences))
+    return {
+        "matter": {"id": matter["id"], "name": matter["name"], "level": matter["level"]},
+        "lead": decision.lead,
+        "cooperating": decision.cooperating,
+        "flags": decision.flags,
+    }
+
+
+def _candidates(runner: Runner, request: ResolveRequest, subject: dict | None) -> list[tuple[dict, float | None]]:
+    if request.matter_id:
+        rows = runner.read(GET_MATTER, id=request.matter_id)
+        if not rows:
+            raise NotFound(f"未知的监管事项:{request.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
+        return [(rows[0], None)]
+    if request.text and request.text.strip():
+        hits = runner.read(BY_TEXT, query=fulltext.terms(request.text), limit=TEXT_CANDIDATES)
+        return [(runner.read(GET_MATTER, id=h["id"])[0], h["score"]) for h in hits]
+    assert subject is not None
+    return [(runner.read(GET_MATTER, id=m["id"])[0], None) for m in runner.read(SUBJECT_MATTERS, id=subject["id"])]
+
+
+def _subject(runner: Runner, code: str, as_of: date) -> dict[str, Any]:
+    try:
+        canonical = uscc.validate(code)
+    except ValueError as e:
+        raise InvalidInput(f"{e}:{code}", [{"field": "uscc", "reason": str(e)}]) from None
+    rows = runner.read(SUBJECT, id=canonical, as_of=as_of)
+    if not rows:
+        raise NotFound(
+            f"未找到统一社会信用代码为 {canonical} 的监管对象", [{"field": "uscc", "reason": "unknown subject"}]
+        )
+    subject = rows[0]
+    for lic in subject["licences"]:
+        issuer = lic["issuer"]
+        if issuer:
+            lic["issuer"] = {
+                "id": issuer["id"],
+                "name": issuer["name"],
+                "region": {"id": issuer["region_id"], "name": issuer["region_name"]},
+            }
+    return subject
+
+
+def _subject_summary(subject: dict[str, Any] | None) -> dict[str, Any] | None:
+    if subject is None:
+        return None
+    return {"id": subject["id"], "name": subject["name"], "region_id": subject["region_id"]}
+
+
+def _as_suggestion(result: dict[str, Any]) -> None:
+    """A weak match is no resolution: its holders move to `suggestion`, flagged as such (seed 002)."""
+    result["suggestion"] = {
+        "note": "描述与现有监管事项匹配度低(可能是新业态):按照领域归口、业务相近原则提出的建议,不是职责认定",
+        "lead": result.pop("lead"),
+        "cooperating": result.pop("cooperating"),
+    }
+    result["lead"], result["cooperating"] = [], []
+    result["flags"].append({"code": "SUGGESTION", "message": result["suggestion"]["note"]})
