@@ -21,6 +21,7 @@ from graphsvc.db import Runner, create_driver
 from graphsvc.errors import DatabaseUnavailable, GraphsvcError
 from graphsvc.identity import Role
 from graphsvc.local_neo4j import LocalNeo4j
+from loaders.law_text import load_law_path
 from loaders.reference import load_reference
 
 SERVER_COMPONENTS = query("admin/server_components")
@@ -165,6 +166,21 @@ def load_reference_cmd(
             lambda: load_reference(r, directory or config.service.reference_dir, identity.cli_actor()),
         )
         out.print(", ".join(f"{label}: {n}" for label, n in report.written.items()))
+        report.raise_if_failed()
+
+
+@load_app.command("law")
+def load_law_cmd(
+    path: Annotated[Path, typer.Argument(help="A law text (.md in the format of shared/laws) or a folder of them")],
+    mapping: Annotated[
+        Path | None, typer.Option(help="CSV old_number,new_number linking this version's articles to the last one")
+    ] = None,
+) -> None:
+    """Load full law texts: the legal basis, its version and its articles (条/款/项) with their text."""
+    with reported(), runner(settings()) as r:
+        report = step("Loading law texts", lambda: load_law_path(r, path, identity.cli_actor(), mapping))
+        for line in report.lines():
+            out.print(line, highlight=False, soft_wrap=True)
         report.raise_if_failed()
 
 

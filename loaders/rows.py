@@ -32,8 +32,9 @@ class LoadReport:
     def raise_if_failed(self) -> None:
         if self.errors:
             first = self.errors[0]
+            where = f"{first.file} 第 {first.row} 行" + (f"「{first.column}」" if first.column else "")
             raise InvalidInput(
-                f"{len(self.errors)} 处数据有误,例如 {first.file} 第 {first.row} 行「{first.column}」:{first.reason}",
+                f"{len(self.errors)} 处数据有误,例如 {where}:{first.reason}",
                 [e.as_detail() for e in self.errors],
             )
 

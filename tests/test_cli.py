@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graphsvc.cli import app
-from graphsvc.config import Settings
+from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.identity import authenticate
@@ -106,3 +106,17 @@ def test_a_missing_mvn_is_one_clear_line(tmp_path: Path) -> None:
     result = cli.invoke(app, ["neo4j", "install"], env=env)
     assert result.exit_code == 1
     assert "找不到 `mvn`" in result.output and "apt-get install maven" in result.output
+
+
+def test_load_law_prints_each_file_and_rejects_a_malformed_one(env: dict[str, str], tmp_path: Path) -> None:
+    laws = ROOT.parent / "shared" / "laws"
+    result = cli.invoke(app, ["load", "law", str(laws / "消防法(2021-04-29).md")], env=env)
+    assert result.exit_code == 0, result.output
+    assert "消防法@2021-04-29" in result.output
+    broken = tmp_path / "坏的条例(2020-01-01).md"
+    broken.write_text(
+        "# 坏的条例\n\n2020年1月1日 国务院公布\n\n<!-- INFO END -->\n\n第一条 甲。\n\n第三条 乙。\n", encoding="utf-8"
+    )
+    result = cli.invoke(app, ["load", "law", str(broken)], env=env)
+    assert result.exit_code == 1
+    assert "坏的条例(2020-01-01).md" in result.output and "row=9" in result.output and "条号不连续" in result.output
