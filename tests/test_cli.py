@@ -13,6 +13,7 @@ from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.identity import authenticate
+from loaders.rows import read_csv
 
 GET_REGION = query("region/get_region")
 cli = CliRunner()
@@ -57,13 +58,21 @@ def test_token_revoke_unknown_is_an_error(env: dict[str, str]) -> None:
     assert "未知令牌" in result.output
 
 
-def test_load_reference_is_idempotent_and_records_the_actor(env: dict[str, str], graph: Runner) -> None:
+def test_load_reference_is_idempotent_and_records_the_actor(
+    env: dict[str, str], graph: Runner, settings: Settings
+) -> None:
+    rows = {
+        name: sum(1 for _ in read_csv(settings.service.reference_dir / f"{name.lower()}s.csv"))
+        for name in ("Region", "Department")
+    }
     for _ in range(2):
         result = cli.invoke(app, ["load", "reference"], env=env)
         assert result.exit_code == 0, result.output
-        assert "Region: 44, Department: 16" in result.output
+        assert f"Region: {rows['Region']}, Department: {rows['Department']}" in result.output
     counts = {r["label"]: r["count"] for r in graph.read(query("admin/count_nodes_by_label"))}
-    assert (counts["Region"], counts["Department"]) == (44, 16)
+    assert (counts["Region"], counts["Department"]) == (rows["Region"], rows["Department"])
+    [region] = graph.read(GET_REGION, id="310112")
+    assert region["updated_by"].startswith("cli:")
 
 
 def test_load_reference_reports_bad_rows_and_keeps_good_ones(
