@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from graphsvc.api.deps import RunnerDep, UserDep
+from graphsvc.api.params import AsOf
+from graphsvc.responsibility import audit
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 
 router = APIRouter(prefix="/responsibility", tags=["responsibility"])
@@ -75,3 +77,23 @@ def resolve_responsibility(runner: RunnerDep, user: UserDep, request: ResolveReq
     the rule that decided (ruling > licence > assignment > locality_level > legal_text) and its evidence:
     department → function performed → matter → article → legal basis and version, or the ruling or licence."""
     return Resolution.model_validate(resolve(runner, request))
+
+
+@router.get("/audit", response_model=None, responses={200: {"content": {"text/csv": {}}}})
+def audit_catalogue(
+    runner: RunnerDep,
+    user: UserDep,
+    region: Annotated[str, Query(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="行政区划代码")],
+    as_of: AsOf = None,
+    format: Annotated[Literal["json", "csv"], Query(description="json 或 csv(编办工作清单)")] = "json",
+) -> dict[str, Any] | Response:
+    """The 编办's worklist: every gap, conflict and matter without a basis in force, functions nobody performs,
+    departments with duties but no inspectors, and counts by domain and level."""
+    report = audit.audit(runner, region, as_of)
+    if format == "csv":
+        return Response(
+            audit.as_csv(report),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="audit-{region}.csv"'},
+        )
+    return report

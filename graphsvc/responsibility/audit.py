@@ -1,0 +1,72 @@
+"""The 编办's worklist for a region on a date: gaps, conflicts, stale bases, unperformed functions and
+departments with duties but no inspectors, with counts by domain and level."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from graphsvc.cypher import query
+from graphsvc.db import Runner
+from graphsvc.errors import NotFound
+from graphsvc.responsibility.resolve import resolve_matter
+
+MATTERS = query("audit/list_matters")
+UNPERFORMED = query("audit/list_functions_without_performer")
+NO_INSPECTORS = query("audit/list_departments_without_inspectors")
+REGION = query("region/get_region")
+
+ISSUE_FLAGS = ("GAP", "CONFLICT", "STALE_BASIS")
+
+
+def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, Any]:
+    """Resolves every matter of the catalogue in the region, with the same rules as resolve, and lists what the
+    编办 must look at."""
+    as_of = as_of or date.today()
+    if not runner.read(REGION, id=region):
+        raise NotFound(f"未知的行政区划代码:{region}", [{"field": "region", "reason": "unknown region"}])
+    issues = []
+    matters = runner.read(MATTERS)
+    for matter in matters:
+        result = resolve_matter(runner, matter, region, as_of, [])
+        for flag in result["flags"]:
+            if flag["code"] in ISSUE_FLAGS:
+                issues.append(
+                    {
+                        "kind": flag["code"],
+                        "matter_id": matter["id"],
+                        "matter": matter["name"],
+                        "domain": matter["domain"],
+                        "level": matter["level"],
+                        "detail": flag["message"],
+                        "lead": [d["department"]["name"] for d in result["lead"]],
+                    }
+                )
+    by = Counter((i["kind"], i["domain"], i["level"]) for i in issues)
+    return {
+        "region": region,
+        "as_of": as_of,
+        "matters_checked": len(matters),
+        "issues": issues,
+        "functions_without_performer": runner.read(UNPERFORMED, region_id=region, as_of=as_of),
+        "departments_without_inspectors": runner.read(NO_INSPECTORS, region_id=region, as_of=as_of),
+        "counts": [{"kind": k, "domain": d, "level": lv, "count": n} for (k, d, lv), n in sorted(by.items(), key=str)],
+    }
+
+
+def as_csv(report: dict[str, Any]) -> str:
+    """One row per item of the worklist, for the 编办's spreadsheet (UTF-8 with BOM so Excel shows Chinese)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(["kind", "id", "name", "domain", "level", "detail"])
+    for i in report["issues"]:
+        writer.writerow([i["kind"], i["matter_id"], i["matter"], i["domain"], i["level"], i["detail"]])
+    for f in report["functions_without_performer"]:
+        writer.writerow(["FUNCTION_WITHOUT_PERFORMER", f["id"], f["name"], "", "", "、".join(f["matters"])])
+    for d in report["departments_without_inspectors"]:
+        writer.writerow(["DEPARTMENT_WITHOUT_INSPECTORS", d["id"], d["name"], "", "", f"{d['duties']} 项职责"])
+    return out.getvalue()
