@@ -9,7 +9,17 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from graphsvc.api import errors
-from graphsvc.api.routes import departments, disputes, health, matters, me, regions, responsibility, subjects
+from graphsvc.api.routes import (
+    departments,
+    disputes,
+    health,
+    legal_bases,
+    matters,
+    me,
+    regions,
+    responsibility,
+    subjects,
+)
 from graphsvc.config import Settings
 from graphsvc.db import Runner, create_driver
 
@@ -53,6 +63,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(me.router, prefix="/api/v1")
-    for module in (regions, matters, subjects, departments, responsibility, disputes):
+    for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases):
         app.include_router(module.router, prefix="/api/v1")
     return app
