@@ -3,7 +3,6 @@ and resolution changes from the new version's date on, not before."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
