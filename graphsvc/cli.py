@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,8 +22,10 @@ from graphsvc.db import Runner, create_driver
 from graphsvc.errors import DatabaseUnavailable, GraphsvcError
 from graphsvc.identity import Role
 from graphsvc.local_neo4j import LocalNeo4j
+from loaders.forms import load_matters_form, load_plans_form
 from loaders.law_text import load_law_path
 from loaders.reference import load_reference
+from loaders.rows import LoadReport
 
 SERVER_COMPONENTS = query("admin/server_components")
 
@@ -182,6 +185,80 @@ def load_law_cmd(
         for line in report.lines():
             out.print(line, highlight=False, soft_wrap=True)
         report.raise_if_failed()
+
+
+def _load_form(
+    load: Callable[..., LoadReport],
+    title: str,
+    path: Path,
+    region: str,
+    dry_run: bool,
+    partial: bool,
+    report_file: Path | None,
+    as_of: date | None,
+) -> None:
+    with reported(), runner(settings()) as r:
+        report = step(
+            title, lambda: load(r, path, region, identity.cli_actor(), dry_run=dry_run, partial=partial, as_of=as_of)
+        )
+        written = ", ".join(f"{name}: {n}" for name, n in report.written.items()) or "未写入任何数据"
+        out.print(("试运行:" if dry_run else "") + written, highlight=False, markup=False)
+        if report_file:
+            report.write_csv(report_file)
+            out.print(f"rejected rows: {report_file}")
+        report.raise_if_failed()
+
+
+FormFile = Annotated[Path, typer.Argument(help=".xlsx or .csv, in the layout of the form")]
+FormRegion = Annotated[str, typer.Option(help="GB/T 2260 code of the region the form is for, e.g. 610113")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing")]
+Partial = Annotated[bool, typer.Option("--partial", help="Load the good rows even if some are rejected")]
+ReportFile = Annotated[Path | None, typer.Option("--report", help="Write rejected rows to this CSV")]
+AsOf = Annotated[datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="Date the form speaks for")]
+
+
+@load_app.command("matters")
+def load_matters_cmd(
+    path: FormFile,
+    region: FormRegion,
+    dry_run: DryRun = False,
+    partial: Partial = False,
+    report: ReportFile = None,
+    as_of: AsOf = None,
+) -> None:
+    """Load a 附件1 跨部门综合监管事项清单填报表; without --partial, all rows or none."""
+    _load_form(
+        load_matters_form,
+        "Loading 附件1 事项清单",
+        path,
+        region,
+        dry_run,
+        partial,
+        report,
+        as_of.date() if as_of else None,
+    )
+
+
+@load_app.command("plans")
+def load_plans_cmd(
+    path: FormFile,
+    region: FormRegion,
+    dry_run: DryRun = False,
+    partial: Partial = False,
+    report: ReportFile = None,
+    as_of: AsOf = None,
+) -> None:
+    """Load a 附件2 跨部门综合监管工作计划填报表; without --partial, all rows or none."""
+    _load_form(
+        load_plans_form,
+        "Loading 附件2 工作计划",
+        path,
+        region,
+        dry_run,
+        partial,
+        report,
+        as_of.date() if as_of else None,
+    )
 
 
 # -- tokens -----------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ def create_driver(settings: Settings) -> neo4j.Driver:
         connection_acquisition_timeout=5.0,
         max_transaction_retry_time=settings.service.db_retry_seconds,
         user_agent="graphsvc",
+        # Notices such as "property key does not exist" are normal while a catalogue is filling up.
+        notifications_min_severity="OFF",
     )
 
 

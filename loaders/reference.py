@@ -30,6 +30,11 @@ def _article_id_matches(row: dict[str, Any]) -> tuple[str, str] | None:
     return None if row["id"] == expected else ("id", f"条款编号应为 {expected}")
 
 
+def _aliases(row: dict[str, Any]) -> dict[str, Any]:
+    # Wordings of legal texts contain 、 (住房城乡建设、交通运输、水利等…), so only | separates aliases.
+    return {"aliases": [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()]}
+
+
 def _one_holder(row: dict[str, Any]) -> tuple[str, str] | None:
     if bool(row["function_id"]) == bool(row["department_id"]):
         return "function_id", "function_id 与 department_id 须填且只填一个"
@@ -70,9 +75,10 @@ SPECS = [
         [
             Column("id", "pattern", True, pattern=SLUG),
             Column("name", required=True),
-            Column("aliases", "list"),
+            Column("aliases", hint="以 | 分隔"),
             Column("description"),
         ],
+        derive=_aliases,
     ),
     TableSpec(
         "function_successions.csv",

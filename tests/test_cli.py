@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -129,3 +130,33 @@ def test_load_law_prints_each_file_and_rejects_a_malformed_one(env: dict[str, st
     result = cli.invoke(app, ["load", "law", str(broken)], env=env)
     assert result.exit_code == 1
     assert "坏的条例(2020-01-01).md" in result.output and "row=9" in result.output and "条号不连续" in result.output
+
+
+SAMPLES = ROOT / "data" / "samples"
+CITED_LAWS = ["食品安全法(2021-04-29).md", "城镇燃气管理条例(2016-02-06).md", "危险化学品安全管理条例(2013-12-07).md"]
+
+
+def test_load_forms_with_partial_report_and_dry_run(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:
+    for law in CITED_LAWS:
+        assert cli.invoke(app, ["load", "law", str(ROOT.parent / "shared" / "laws" / law)], env=env).exit_code == 0
+    form = str(SAMPLES / "附件1_监管事项清单_雁塔区.xlsx")
+    before = graph.read(query("admin/count_nodes_by_label"))
+    dry = cli.invoke(app, ["load", "matters", form, "--region", "610113", "--dry-run"], env=env)
+    assert dry.exit_code == 0, dry.output
+    assert "试运行:未写入任何数据" in dry.output
+    assert graph.read(query("admin/count_nodes_by_label")) == before
+    good = cli.invoke(app, ["load", "matters", form, "--region", "610113"], env=env)
+    assert good.exit_code == 0, good.output
+    assert "Matter: 5" in good.output
+
+    report = tmp_path / "rejected.csv"
+    bad = str(SAMPLES / "附件1_监管事项清单_雁塔区_有误.csv")
+    whole = cli.invoke(app, ["load", "matters", bad, "--region", "610113"], env=env)
+    assert whole.exit_code == 1 and "未写入任何数据" in whole.output
+    partial = cli.invoke(
+        app, ["load", "matters", bad, "--region", "610113", "--partial", "--report", str(report)], env=env
+    )
+    assert partial.exit_code == 1
+    rows = list(csv.DictReader(report.open(encoding="utf-8-sig")))
+    assert list(rows[0]) == ["file", "row", "column", "value", "reason"]
+    assert any(r["row"] == "7" and "区消防大队" in r["value"] for r in rows)

@@ -23,6 +23,7 @@ CREATE INDEX inspector_cert_no IF NOT EXISTS FOR (n:Inspector) ON (n.cert_no);
 CREATE INDEX inspection_plan_name IF NOT EXISTS FOR (n:InspectionPlan) ON (n.name);
 CREATE INDEX inspection_task_window_start IF NOT EXISTS FOR (n:InspectionTask) ON (n.window_start);
 CREATE INDEX inspection_task_status IF NOT EXISTS FOR (n:InspectionTask) ON (n.status);
+CREATE INDEX merge_plan_status IF NOT EXISTS FOR (n:MergePlan) ON (n.status);
 CREATE INDEX clue_channel IF NOT EXISTS FOR (n:Clue) ON (n.channel);
 CREATE INDEX clue_received_at IF NOT EXISTS FOR (n:Clue) ON (n.received_at);
 CREATE INDEX clue_status IF NOT EXISTS FOR (n:Clue) ON (n.status);

@@ -1,0 +1,32 @@
+// Writes the matters of a 附件1 form with their domain and the articles they rest on; the row is the
+// whole truth about a form's matter, so links it no longer names are removed.
+// mode: write
+// params: rows, actor
+// returns: id
+UNWIND $rows AS row
+MATCH (domain:Domain {id: row.domain_id})
+MERGE (m:Matter {id: row.id})
+  ON CREATE SET m.created_at = datetime(), m.created_by = $actor
+SET m.name = row.name, m.category = row.category, m.check_method = row.check_method, m.level = row.level,
+    m.subjects_text = row.subjects_text, m.basis_text = row.basis_text, m.source = row.source,
+    m.updated_at = datetime(), m.updated_by = $actor
+MERGE (m)-[in_domain:IN_DOMAIN]->(domain)
+SET in_domain.updated_at = datetime(), in_domain.updated_by = $actor
+WITH m, row
+CALL (m, row) {
+  MATCH (m)-[old:IN_DOMAIN]->(other:Domain)
+  WHERE other.id <> row.domain_id
+  DELETE old
+}
+CALL (m, row) {
+  MATCH (m)-[old:BASED_ON]->(article:Article)
+  WHERE NOT article.id IN row.article_ids
+  DELETE old
+}
+CALL (m, row) {
+  UNWIND row.article_ids AS article_id
+  MATCH (article:Article {id: article_id})
+  MERGE (m)-[based_on:BASED_ON]->(article)
+  SET based_on.updated_at = datetime(), based_on.updated_by = $actor
+}
+RETURN m.id AS id
