@@ -58,17 +58,14 @@ def resolve(catalogue: Catalogue, matter_id: str, region: str, as_of: date) -> d
                 found.add(dept[1])
         return found
 
-    def carried_by(function: str) -> str:
-        # Follow reforms that took effect by the date, to the end of the chain.
-        while True:
-            nxt = [
-                (t, d)
-                for _, t, d in g.out_edges(("function", function), data=True)
-                if d["kind"] == "SUCCEEDED_BY" and _holds(d, as_of)
-            ]
-            if not nxt:
-                return function
-            function = nxt[0][0][1]
+    def carried_by(function: str) -> set[str]:
+        # Follow every reform that took effect by the date, to the end of each chain (a reform may split a role).
+        later = [
+            t[1]
+            for _, t, d in g.out_edges(("function", function), data=True)
+            if d["kind"] == "SUCCEEDED_BY" and _holds(d, as_of)
+        ]
+        return set().union(*(carried_by(f) for f in later)) if later else {function}
 
     bases = {a["matter_id"]: [] for a in rows["matter_articles.csv"]}
     for link in rows["matter_articles.csv"]:
@@ -97,13 +94,13 @@ def resolve(catalogue: Catalogue, matter_id: str, region: str, as_of: date) -> d
             }
         elif functions:
             for a in functions:
-                found = performers(carried_by(a["function_id"]))
+                found = set().union(*(performers(f) for f in carried_by(a["function_id"])))
                 flags |= {"GAP"} if not found else set()
                 result[key] |= {(d, "locality_level") for d in found}
         elif role == "牵头":
             named = _named_functions(rows, [a for a, ok in in_force.items() if ok])
             for function in named:
-                found = performers(function)
+                found = set().union(*(performers(f) for f in carried_by(function)))
                 flags |= {"GAP"} if not found else set()
                 result[key] |= {(d, "legal_text") for d in found}
     if not result["lead"]:

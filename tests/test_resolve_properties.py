@@ -39,8 +39,10 @@ def catalogues(draw: st.DrawFn) -> Catalogue:
         c.region(code, name, level, parent)
     for f in FUNCTIONS:
         c.function(f, f"职能{f}")
-    # A reform hands fa's role to fb: old wordings must follow it from its date on.
+    # A reform hands fa's role to fb (and sometimes part of it to fc): old wordings follow it from its date on.
     c.add("function_successions.csv", from_id="fa", to_id="fb", valid_from=draw(st.sampled_from(YEARS[1:])))
+    if draw(st.booleans()):
+        c.add("function_successions.csv", from_id="fa", to_id="fc", valid_from=draw(st.sampled_from(YEARS[1:])))
     departments = draw(
         st.lists(st.tuples(county_regions, st.sampled_from(["k1", "k2", "k3"])), min_size=1, max_size=6, unique=True)
     )

@@ -1,10 +1,9 @@
 // The assignments of a matter that hold in a region on a date: unscoped ones and those scoped to the region
 // or a region above it (scope_depth: 0 = the region itself, larger = further up, null = unscoped), with the
-// ruling that created each, and for a function the function that carries its role on that date (following
-// SUCCEEDED_BY through reforms that took effect by then).
+// ruling that created each and the department or function it names.
 // mode: read
 // params: matter_id, region_id, as_of
-// returns: assignment, role, ruling, scope_depth, department, function, succession
+// returns: assignment, role, ruling, scope_depth, department, function
 MATCH (:Matter {id: $matter_id})<-[:FOR_MATTER]-(a:Assignment)-[:ASSIGNED_TO]->(holder)
 WHERE (a.valid_from IS NULL OR a.valid_from <= $as_of) AND (a.valid_to IS NULL OR $as_of < a.valid_to)
 OPTIONAL MATCH (a)-[:IN_REGION]->(scope:Region)
@@ -12,20 +11,9 @@ OPTIONAL MATCH path = (:Region {id: $region_id})-[:PART_OF*0..]->(scope)
 WITH a, holder, scope, path
 WHERE scope IS NULL OR path IS NOT NULL
 OPTIONAL MATCH (ruling:Ruling)-[:CREATED]->(a)
-CALL (holder) {
-  OPTIONAL MATCH chain = (holder:Function)-[:SUCCEEDED_BY*1..]->(:Function)
-  WHERE all(s IN relationships(chain) WHERE s.valid_from IS NULL OR s.valid_from <= $as_of)
-  WITH chain ORDER BY length(chain) DESC
-  LIMIT 1
-  RETURN CASE WHEN chain IS NULL THEN [] ELSE [s IN relationships(chain) | {
-    from_id: startNode(s).id, from_name: startNode(s).name, to_id: endNode(s).id, to_name: endNode(s).name,
-    valid_from: s.valid_from, note: s.note
-  }] END AS succession
-}
 RETURN a {.id, .role, .source, .valid_from, .valid_to} AS assignment, a.role AS role,
        ruling {.id, .deciding_body, .decided_on, .effective_from, .statement} AS ruling,
        CASE WHEN path IS NULL THEN NULL ELSE length(path) END AS scope_depth,
        CASE WHEN holder:Department THEN holder {.id, .name} END AS department,
-       CASE WHEN holder:Function THEN holder {.id, .name} END AS function,
-       succession
+       CASE WHEN holder:Function THEN holder {.id, .name} END AS function
 ORDER BY a.id

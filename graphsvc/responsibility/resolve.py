@@ -21,6 +21,7 @@ from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, deci
 GET_MATTER = query("responsibility/get_matter_header")
 ASSIGNMENTS = query("responsibility/list_assignments_in_force")
 PERFORMERS = query("responsibility/find_performers")
+CARRIERS = query("responsibility/find_carriers")
 BASES = query("responsibility/list_matter_bases")
 SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
@@ -82,23 +83,27 @@ def resolve_matter(
         AssignmentFact(**row) for row in runner.read(ASSIGNMENTS, matter_id=matter["id"], region_id=region, as_of=as_of)
     ]
     bases = runner.read(BASES, matter_id=matter["id"], as_of=as_of)
-    function_ids = {a.effective_function_id for a in assignments if a.function}
-    function_ids |= {named["function_id"] for named, _ in legal_text_functions(bases)}
+    function_ids = sorted(
+        {a.function["id"] for a in assignments if a.function}
+        | {named["function_id"] for named, _ in legal_text_functions(bases)}
+    )
+    carriers = (
+        {row["function_id"]: row["carriers"] for row in runner.read(CARRIERS, function_ids=function_ids, as_of=as_of)}
+        if function_ids
+        else {}
+    )
+    carrier_ids = sorted({c["id"] for found in carriers.values() for c in found})
     performers = (
         [
             Performer(**row)
             for row in runner.read(
-                PERFORMERS,
-                function_ids=sorted(f for f in function_ids if f),
-                region_id=region,
-                level=matter["level"],
-                as_of=as_of,
+                PERFORMERS, function_ids=carrier_ids, region_id=region, level=matter["level"], as_of=as_of
             )
         ]
-        if function_ids
+        if carrier_ids
         else []
     )
-    decision = decide(Facts(matter, assignments, performers, bases, licences))
+    decision = decide(Facts(matter, assignments, performers, bases, licences, carriers))
     return {
         "matter": {"id": matter["id"], "name": matter["name"], "level": matter["level"]},
         "lead": decision.lead,

@@ -30,14 +30,6 @@ class AssignmentFact:
     scope_depth: int | None  # 0 = the region itself; None = unscoped
     department: dict[str, Any] | None
     function: dict[str, Any] | None
-    succession: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def effective_function_id(self) -> str | None:
-        """The function carrying the role on the date, after reforms."""
-        if self.function is None:
-            return None
-        return self.succession[-1]["to_id"] if self.succession else self.function["id"]
 
 
 @dataclass
@@ -54,9 +46,14 @@ class Facts:
 
     matter: dict[str, Any]
     assignments: list[AssignmentFact]
-    performers: list[Performer]  # of every function the assignments or the bases point to
+    performers: list[Performer]  # of every function that carries a role the assignments or the bases name
     bases: list[dict[str, Any]]
     licences: list[dict[str, Any]]  # the subject's licences in force for this matter
+    # function id → the functions carrying its role on the date (after reforms), each with the steps taken
+    carriers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def carriers_of(self, function: dict[str, Any]) -> list[dict[str, Any]]:
+        return self.carriers.get(function["id"]) or [function | {"succession": []}]
 
 
 @dataclass
@@ -141,48 +138,43 @@ def _from_assignments(
     for a in assignments:
         if a.department:
             duties.append(_duty(a.department, None, rule, facts, assignment=a, licence=licence))
-            continue
-        function_id = a.effective_function_id
-        performers = [p for p in facts.performers if p.function_id == function_id]
-        if not performers:
-            name = a.succession[-1]["to_name"] if a.succession else (a.function or {}).get("name")
-            flags.append({"code": "GAP", "message": f"当地没有部门在查询日履行「{name}」职能({a.role})"})
-        duties += [
-            _duty(p.department | {"region": p.region}, p, rule, facts, assignment=a, licence=licence)
-            for p in performers
-        ]
+        elif a.function:
+            duties += _performers_of(facts, a.function, rule, flags, f"({a.role})", assignment=a, licence=licence)
     return duties
 
 
 def _from_legal_text(facts: Facts, flags: list[dict[str, str]], licence: dict[str, Any] | None) -> list[dict]:
     duties = []
     for named, source in legal_text_functions(facts.bases):
-        performers = [p for p in facts.performers if p.function_id == named["function_id"]]
-        if not performers:
-            flags.append({"code": "GAP", "message": f"当地没有部门在查询日履行「{named['function_name']}」职能"})
+        function = {"id": named["function_id"], "name": named["function_name"]}
+        duties += _performers_of(
+            facts, function, "legal_text", flags, "", licence=licence, named=named, authority=source
+        )
+    return duties
+
+
+def _performers_of(
+    facts: Facts, function: dict[str, Any], rule: str, flags: list[dict[str, str]], role_note: str, **why: Any
+) -> list[dict[str, Any]]:
+    """The departments that perform the function, or the functions that took over its role, on the date."""
+    duties = []
+    for carrier in facts.carriers_of(function):
         duties += [
             _duty(
                 p.department | {"region": p.region},
                 p,
-                "legal_text",
+                rule,
                 facts,
-                licence=licence,
-                named=named,
-                authority=source,
+                carrier={"id": carrier["id"], "name": carrier["name"]},
+                succession=carrier["succession"],
+                **why,
             )
-            for p in performers
+            for p in facts.performers
+            if p.function_id == carrier["id"]
         ]
+    if not duties:
+        flags.append({"code": "GAP", "message": f"当地没有部门在查询日履行「{function['name']}」职能{role_note}"})
     return duties
-
-
-def _function_name(function_id: str, assignment: AssignmentFact | None, named: dict[str, Any] | None) -> str:
-    if named:
-        return str(named["function_name"])
-    assert assignment is not None and assignment.function is not None
-    for step in assignment.succession:
-        if step["to_id"] == function_id:
-            return str(step["to_name"])
-    return str(assignment.function["name"])
 
 
 def _duty(
@@ -191,23 +183,20 @@ def _duty(
     rule: str,
     facts: Facts,
     *,
+    carrier: dict[str, Any] | None = None,
+    succession: list[dict[str, Any]] | None = None,
     assignment: AssignmentFact | None = None,
     licence: dict[str, Any] | None = None,
     named: dict[str, Any] | None = None,
     authority: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    function = (
-        {"id": performer.function_id, "name": _function_name(performer.function_id, assignment, named)}
-        if performer
-        else None
-    )
     evidence = {
         "performs": performer.performs | {"department_id": department["id"], "function_id": performer.function_id}
         if performer
         else None,
         "assignment": assignment.assignment if assignment else None,
         "assigned_function": assignment.function if assignment else None,
-        "succession": assignment.succession if assignment else [],
+        "succession": succession or [],
         "ruling": assignment.ruling if assignment else None,
         "licence": licence,
         "named_by_article": named,
@@ -221,7 +210,7 @@ def _duty(
             "name": department["name"],
             "region": {"id": region["id"], "name": region["name"]} if region else None,
         },
-        "function": function,
+        "function": carrier,
         "rule": rule,
         "evidence": evidence,
     }
