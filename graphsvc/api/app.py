@@ -13,6 +13,7 @@ from graphsvc.api.routes import (
     departments,
     disputes,
     health,
+    inspections,
     legal_bases,
     matters,
     me,
@@ -63,6 +64,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(me.router, prefix="/api/v1")
-    for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases):
+    for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases, inspections):
         app.include_router(module.router, prefix="/api/v1")
     return app

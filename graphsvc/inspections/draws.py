@@ -1,0 +1,302 @@
+"""双随机、一公开: draw subjects from the roster and inspectors from the departments' qualified rosters,
+store the draw with its seed, publish it, and replay it.
+
+Ratios: a subject's ratio is the larger of the ratio given for its credit grade and the one for its risk
+class (the more worrying dimension decides); without either, `ratios.default`, else the credit/risk table
+(graphsvc/inspections/frequency.py). Each drawn subject gets one task per participating department, covering
+the matters that department leads or cooperates on in the region (resolution); a matter none of them holds goes
+to the first department, with a warning. Each task gets `inspectors_per_subject` inspectors of its department.
+
+Replay: the stored seed and parameters, the roster and rosters as they stood when the draw was made (records
+created before it), and the teams of the draws before it, give the same draw — unless a subject's credit or
+risk, or a record, changed since; the replay then lists the differences.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import secrets
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field
+
+from graphsvc.cypher import query
+from graphsvc.db import Runner
+from graphsvc.errors import InvalidInput, NotFound
+from graphsvc.identity import User
+from graphsvc.inspections import access
+from graphsvc.inspections.draw import Candidate, draw_subjects, draw_team
+from graphsvc.inspections.duties import split_matters
+from graphsvc.inspections.frequency import CLASSES, GRADES, FrequencyTable
+from graphsvc.inspections.precheck import Window
+
+CONTEXT = query("inspection/get_draw_context")
+REGION = query("region/get_region")
+ROSTER = query("inspection/list_draw_roster")
+INSPECTORS = query("inspection/list_draw_inspectors")
+HISTORY = query("inspection/list_draw_history")
+CREATE_DRAW = query("inspection/create_draw")
+CREATE_TASKS = query("inspection/create_draw_tasks")
+GET_DRAW = query("inspection/get_draw")
+DRAW_TASKS = query("inspection/list_draw_tasks")
+
+BATCH = 5_000
+Ratio = Annotated[float, Field(ge=0, le=1)]
+
+
+class RosterFilter(BaseModel):
+    region: str = Field(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="行政区划代码:所在地在其下的对象入库")
+    subject_types: list[str] = Field(default=[], max_length=100, description="监管对象类型编号,任一即可")
+    industry: str | None = Field(default=None, pattern=r"^[A-T]\d{0,4}$", description="国民经济行业分类代码前缀")
+    tags: list[str] = Field(default=[], max_length=20, description="须带有全部这些标签")
+
+
+class Ratios(BaseModel):
+    by_credit: dict[Literal["A", "B", "C", "D"], Ratio] = {}
+    by_risk: dict[Literal["低", "一般", "较高", "高"], Ratio] = {}
+    default: Ratio | None = None
+
+
+class DrawRequest(BaseModel):
+    departments: list[str] = Field(min_length=1, max_length=20, description="参与抽查的部门;第一个为发起部门")
+    matters: list[str] = Field(min_length=1, max_length=50, description="抽查事项")
+    roster: RosterFilter
+    ratios: Ratios = Ratios()
+    inspectors_per_subject: int = Field(default=2, ge=2, le=10, description="每个对象每个部门的执法人员数,至少 2 人")
+    window: Window
+    seed: int | None = Field(default=None, ge=0, lt=2**53, description="随机种子;不填则随机生成并保存")
+    qualification: str | None = Field(default="行政执法证", description="执法人员须持有的资格;null 不限")
+    as_of: date | None = Field(default=None, description="职责认定的日期,默认窗口开始日")
+
+
+def random_draw(runner: Runner, request: DrawRequest, user: User, table: FrequencyTable) -> dict[str, Any]:
+    """Draws, stores the draw and its tasks, and returns it as published."""
+    departments = list(dict.fromkeys(request.departments))
+    access.can_write(user, "发起双随机抽查", departments)
+    if request.seed is None:
+        request = request.model_copy(update={"seed": secrets.randbelow(2**53)})
+    matters, checks, warnings = _context(runner, request, departments)
+    strata = stratum_ratios(request.ratios, table)
+    outcome = _compute(runner, request, checks, strata, before=None)
+    draw_id = f"draw-{request.roster.region}-{datetime.now():%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
+    parameters = request.model_dump(mode="json") | {"stratum_ratios": strata}
+    runner.write(
+        CREATE_DRAW,
+        id=draw_id,
+        region_id=request.roster.region,
+        seed=request.seed,
+        parameters=json.dumps(parameters, ensure_ascii=False),
+        window_start=request.window.start,
+        window_end=request.window.end,
+        roster_size=outcome["roster_size"],
+        department_ids=departments,
+        matter_ids=[m["id"] for m in matters],
+        actor=user.id,
+    )
+    rows = [t | {"id": f"{draw_id}-{n:05d}"} for n, t in enumerate(outcome["tasks"], start=1)]
+    for start in range(0, len(rows), BATCH):
+        runner.write(CREATE_TASKS, draw_id=draw_id, rows=rows[start : start + BATCH], actor=user.id)
+    return get_draw(runner, draw_id) | {"warnings": warnings}
+
+
+def get_draw(runner: Runner, draw_id: str) -> dict[str, Any]:
+    """The published draw (一公开): seed, parameters, who and when, and every task with its inspectors."""
+    rows = runner.read(GET_DRAW, id=draw_id)
+    if not rows:
+        raise NotFound(f"未知的抽查:{draw_id}", [{"field": "id", "reason": "unknown draw"}])
+    draw = rows[0]
+    tasks = runner.read(DRAW_TASKS, id=draw_id)
+    return {
+        "id": draw["id"],
+        "seed": draw["seed"],
+        "parameters": json.loads(draw["parameters"]),
+        "region": draw["region_id"],
+        "window": {"start": draw["window_start"], "end": draw["window_end"]},
+        "roster_size": draw["roster_size"],
+        "drawn_subjects": len({t["subject_id"] for t in tasks}),
+        "created_at": draw["created_at"],
+        "created_by": draw["created_by"],
+        "department_ids": draw["department_ids"],
+        "matter_ids": draw["matter_ids"],
+        "tasks": tasks,
+    }
+
+
+def as_csv(draw: dict[str, Any]) -> str:
+    """The draw as a CSV for publication, one row per task."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "抽查编号",
+            "随机种子",
+            "任务编号",
+            "统一社会信用代码",
+            "监管对象",
+            "检查部门",
+            "检查事项",
+            "执法人员",
+            "执法证号",
+            "检查开始",
+            "检查结束",
+        ]
+    )
+    for t in draw["tasks"]:
+        writer.writerow(
+            [
+                draw["id"],
+                draw["seed"],
+                t["task_id"],
+                t["subject_id"],
+                t["subject_name"],
+                t["department_name"],
+                "、".join(t["matter_ids"]),
+                "、".join(i["name"] for i in t["inspectors"]),
+                "、".join(i["cert_no"] or "" for i in t["inspectors"]),
+                draw["window"]["start"],
+                draw["window"]["end"],
+            ]
+        )
+    return out.getvalue()
+
+
+def replay(runner: Runner, draw_id: str) -> dict[str, Any]:
+    """Re-runs a stored draw from its seed and parameters against the records as they stood then."""
+    stored = get_draw(runner, draw_id)
+    request = DrawRequest.model_validate(stored["parameters"])
+    departments = list(dict.fromkeys(request.departments))
+    _, checks, _ = _context(runner, request, departments)
+    strata = stored["parameters"]["stratum_ratios"]
+    outcome = _compute(runner, request, checks, strata, before=stored["created_at"])
+    again = sorted((t["subject_id"], t["department_id"], sorted(t["inspector_ids"])) for t in outcome["tasks"])
+    before = sorted(
+        (t["subject_id"], t["department_id"], sorted(i["id"] for i in t["inspectors"])) for t in stored["tasks"]
+    )
+    return {
+        "id": draw_id,
+        "seed": stored["seed"],
+        "identical": again == before,
+        "only_in_stored": [list(x) for x in sorted(set(map(_key, before)) - set(map(_key, again)))],
+        "only_in_replay": [list(x) for x in sorted(set(map(_key, again)) - set(map(_key, before)))],
+    }
+
+
+def stratum_ratios(ratios: Ratios, table: FrequencyTable) -> dict[str, float]:
+    """The ratio of every stratum `grade|class` (`*` for unknown), fixed at draw time and stored with the draw."""
+    found = {}
+    for grade in (*GRADES, "*"):
+        for risk in (*CLASSES, "*"):
+            given = [r for r in (ratios.by_credit.get(grade), ratios.by_risk.get(risk)) if r is not None]  # type: ignore[call-overload]
+            if given:
+                ratio = max(given)
+            elif ratios.default is not None:
+                ratio = ratios.default
+            else:
+                ratio = table.lookup(None if grade == "*" else grade, None if risk == "*" else risk).ratio
+            found[f"{grade}|{risk}"] = ratio
+    return found
+
+
+def _key(item: tuple[str, str, list[str]]) -> tuple[str, str, tuple[str, ...]]:
+    return item[0], item[1], tuple(item[2])
+
+
+def _context(
+    runner: Runner, request: DrawRequest, departments: list[str]
+) -> tuple[list[dict[str, Any]], dict[str, list[str]], list[str]]:
+    """The matters and which department checks which (resolution in the region); 422 for unknown ids."""
+    if not runner.read(REGION, id=request.roster.region):
+        raise InvalidInput(
+            f"未知的行政区划代码:{request.roster.region}", [{"field": "roster.region", "reason": "unknown region"}]
+        )
+    [context] = runner.read(CONTEXT, department_ids=departments, matter_ids=request.matters)
+    problems = [
+        {"field": f"departments.{d['position']}", "reason": "unknown department"}
+        for d in context["departments"]
+        if d["id"] is None
+    ]
+    problems += [
+        {"field": f"matters.{m['position']}", "reason": "unknown matter"} for m in context["matters"] if m["id"] is None
+    ]
+    if problems:
+        raise InvalidInput("抽查请求中有未知的部门或事项", problems)
+    matters = list({m["id"]: m for m in sorted(context["matters"], key=lambda m: m["position"])}.values())
+    as_of = request.as_of or request.window.start
+    checks, warnings = split_matters(runner, matters, departments, request.roster.region, as_of)
+    return matters, checks, warnings
+
+
+def _compute(
+    runner: Runner,
+    request: DrawRequest,
+    checks: dict[str, list[str]],
+    strata: dict[str, float],
+    before: datetime | None,
+) -> dict[str, Any]:
+    roster_filter = request.roster
+    roster = [
+        Candidate(r["id"], r["credit_grade"], r["risk_class"])
+        for r in runner.read(
+            ROSTER,
+            region_id=roster_filter.region,
+            type_ids=roster_filter.subject_types,
+            industry_prefix=roster_filter.industry,
+            tags=roster_filter.tags,
+            created_before=before,
+        )
+    ]
+    rng = random.Random(request.seed)
+    drawn = draw_subjects(rng, roster, lambda grade, risk: strata[f"{grade}|{risk}"])
+    rosters = {
+        r["department_id"]: r["inspector_ids"]
+        for r in runner.read(
+            INSPECTORS, department_ids=list(checks), qualification=request.qualification, created_before=before
+        )
+    }
+    members = {d: frozenset(ids) for d, ids in rosters.items()}
+    history = {
+        h["subject_id"]: h for h in runner.read(HISTORY, subject_ids=[d.subject.id for d in drawn], before=before)
+    }
+    tasks, short = [], []
+    for d in drawn:
+        past = history.get(d.subject.id, {})
+        previous, conflicts = set(past.get("previous_team", [])), set(past.get("conflicts", []))
+        for department, matter_ids in checks.items():
+            team = draw_team(
+                rng,
+                rosters.get(department, []),
+                members.get(department, frozenset()),
+                request.inspectors_per_subject,
+                previous,
+                conflicts,
+            )
+            if team is None:
+                short.append(
+                    {
+                        "field": "departments",
+                        "subject": d.subject.id,
+                        "department": department,
+                        "reason": "roster too small",
+                    }
+                )
+                continue
+            tasks.append(
+                {
+                    "subject_id": d.subject.id,
+                    "department_id": department,
+                    "matter_ids": matter_ids,
+                    "inspector_ids": team,
+                }
+            )
+    if short:
+        worst = short[0]
+        raise InvalidInput(
+            f"{worst['department']} 的执法人员名录不足以为 {len(short)} 个对象"
+            f"各抽取 {request.inspectors_per_subject} 人(已排除利益冲突和上次抽查的同组人员)",
+            short[:20],
+        )
+    return {"roster_size": len(roster), "tasks": tasks}

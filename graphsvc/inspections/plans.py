@@ -1,0 +1,329 @@
+"""Plan-wide merging: every planned task of a region and period merged into as few visits per subject as
+the windows allow (graphsvc/inspections/merging.py), proposed as a MergePlan of joint inspections (拟定)
+that the region accepts as a whole (已确认, tasks MERGED_INTO their visit).
+
+A new proposal for a region replaces its older proposals still awaiting acceptance over a meeting period;
+accepting twice changes nothing; a proposal whose tasks changed in the meantime is cancelled, not confirmed.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+
+from graphsvc.cypher import query
+from graphsvc.db import Runner
+from graphsvc.errors import Conflict, InvalidInput, NotFound
+from graphsvc.identity import User
+from graphsvc.inspections import access
+from graphsvc.inspections.merging import Merge, Task, Visit, lead_department, merge, primary_domain
+from graphsvc.inspections.precheck import Window
+
+REGION = query("region/get_region")
+TASKS = query("inspection/list_merge_tasks")
+CHECKLIST = query("inspection/list_checklist_matters")
+SUPERSEDE = query("inspection/supersede_merge_plans")
+CREATE_PLAN = query("inspection/create_merge_plan")
+CREATE_JOINTS = query("inspection/create_proposed_joints")
+GET_PLAN = query("inspection/get_merge_plan")
+LIST_JOINTS = query("inspection/list_merge_plan_joints")
+PENDING_JOINTS = query("inspection/list_merge_plan_joint_ids")
+ACCEPT_JOINTS = query("inspection/accept_joints")
+SET_ACCEPTED = query("inspection/set_merge_plan_accepted")
+
+BATCH = 5_000
+OPTIMAL = "区间刺穿贪心(按窗口结束日排序,取最晚可用日):在窗口与停检日约束下,每个对象的入户次数最少"
+HEURISTIC = (
+    "启发式:在区间刺穿贪心的基础上,每次入户最多 {k} 个部门(最急的部门优先);"
+    "结果满足窗口与部门数约束,但入户次数不保证最少"
+)
+LEAD_RULE = "牵头部门:联合检查中主导领域(事项最多的领域)事项最多的部门;其次事项总数最多;再按部门编号"
+
+
+class MergePlanRequest(BaseModel):
+    region: str = Field(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="行政区划代码:其下所有对象的任务参与合并")
+    period: Window
+    departments: list[str] = Field(default=[], max_length=500, description="只合并这些部门的任务;默认全部")
+    max_departments_per_visit: int | None = Field(default=None, ge=1, le=50, description="每次入户最多几个部门")
+    blackout_dates: list[date] = Field(default=[], max_length=400, description="不安排入户的日期")
+
+    @model_validator(mode="after")
+    def _blackout_in_period(self) -> MergePlanRequest:
+        self.blackout_dates = sorted(set(self.blackout_dates))
+        return self
+
+
+def propose(runner: Runner, request: MergePlanRequest, user: User, preview: int = 100) -> dict[str, Any]:
+    """Computes and stores a merge plan; returns its summary and the first `preview` joint inspections."""
+    access.can_write(user, "提出合并检查方案")
+    if not runner.read(REGION, id=request.region):
+        raise InvalidInput(f"未知的行政区划代码:{request.region}", [{"field": "region", "reason": "unknown region"}])
+    period = request.period
+    rows = runner.read(
+        TASKS,
+        region_id=request.region,
+        period_start=period.start,
+        period_end=period.end,
+        department_ids=request.departments,
+    )
+    tasks = [
+        Task(
+            r["id"],
+            r["subject_id"],
+            r["department_id"],
+            max(r["window_start"], period.start),  # the visit must also fall in the period
+            min(r["window_end"], period.end),
+            tuple(r["matter_ids"]),
+        )
+        for r in rows
+    ]
+    result = merge(tasks, request.blackout_dates, request.max_departments_per_visit)
+    matter_ids = sorted({m for t in tasks for m in t.matter_ids})
+    matters = {m["id"]: m for m in runner.read(CHECKLIST, matter_ids=matter_ids, as_of=period.start)}
+    domain_of = {m: info["domain_id"] for m, info in matters.items()}
+    joints = [_joint(v, domain_of) for v in result.visits if len(v.tasks) > 1]
+    summary = summarize(tasks, result, domain_of, matters)
+
+    plan_id = f"merge-{request.region}-{period.start:%Y%m%d}-{secrets.token_hex(4)}"
+    for n, joint in enumerate(joints, start=1):
+        joint["id"] = f"{plan_id}-{n:06d}"
+    actor = user.id
+    superseded = [
+        r["id"]
+        for r in runner.write(
+            SUPERSEDE, region_id=request.region, period_start=period.start, period_end=period.end, actor=actor
+        )
+    ]
+    parameters = request.model_dump(mode="json")
+    runner.write(
+        CREATE_PLAN,
+        id=plan_id,
+        region_id=request.region,
+        period_start=period.start,
+        period_end=period.end,
+        parameters=json.dumps(parameters, ensure_ascii=False),
+        summary=json.dumps(summary, ensure_ascii=False),
+        optimal=result.optimal,
+        department_ids=request.departments,
+        actor=actor,
+    )
+    for batch in _batches(joints):
+        runner.write(CREATE_JOINTS, plan_id=plan_id, rows=[_row(j) for j in batch], actor=actor)
+    return {
+        "id": plan_id,
+        "status": "拟定",
+        "region": request.region,
+        "period": {"start": period.start, "end": period.end},
+        "parameters": parameters,
+        "optimal": result.optimal,
+        "method": OPTIMAL if result.optimal else HEURISTIC.format(k=request.max_departments_per_visit),
+        "lead_rule": LEAD_RULE,
+        "superseded": superseded,
+        "summary": summary,
+        "unplaceable": [
+            {"task_id": t.id, "subject_id": t.subject_id, "department_id": t.department_id} for t in result.unplaceable
+        ],
+        "joint_inspections": [_view(j, matters) for j in joints[:preview]],
+        "joint_inspections_total": len(joints),
+    }
+
+
+def get_plan(runner: Runner, plan_id: str, offset: int = 0, limit: int = 100) -> dict[str, Any]:
+    """A stored merge plan and a page of its joint inspections with their 综合检查单."""
+    rows = runner.read(GET_PLAN, id=plan_id)
+    if not rows:
+        raise NotFound(f"未知的合并检查方案:{plan_id}", [{"field": "id", "reason": "unknown merge plan"}])
+    plan = rows[0]
+    page = runner.read(LIST_JOINTS, id=plan_id, skip=offset, limit=limit)
+    matter_ids = sorted({m for j in page for t in j["tasks"] for m in t["matter_ids"]})
+    matters = {m["id"]: m for m in runner.read(CHECKLIST, matter_ids=matter_ids, as_of=plan["period_start"])}
+    parameters = json.loads(plan["parameters"])
+    joints = []
+    for j in page:
+        tasks = [
+            Task(
+                t["id"], j["subject_id"], t["department_id"], t["window_start"], t["window_end"], tuple(t["matter_ids"])
+            )
+            for t in j["tasks"]
+        ]
+        joint = _joint(Visit(j["subject_id"], j["visit_on"], tasks), {}, lead=j["lead_id"])
+        joint |= {"id": j["id"], "status": j["status"], "window": {"start": j["window_start"], "end": j["window_end"]}}
+        joints.append(_view(joint, matters) | {"subject_name": j["subject_name"]})
+    return {
+        "id": plan["id"],
+        "status": plan["status"],
+        "region": plan["region_id"],
+        "period": {"start": plan["period_start"], "end": plan["period_end"]},
+        "parameters": parameters,
+        "optimal": plan["optimal"],
+        "method": OPTIMAL if plan["optimal"] else HEURISTIC.format(k=parameters.get("max_departments_per_visit")),
+        "lead_rule": LEAD_RULE,
+        "summary": json.loads(plan["summary"]),
+        "created_at": plan["created_at"],
+        "created_by": plan["created_by"],
+        "accepted_at": plan["accepted_at"],
+        "accepted_by": plan["accepted_by"],
+        "joint_inspections_by_status": dict(Counter(plan["joints"])),
+        "joint_inspections": joints,
+        "joint_inspections_total": len(plan["joints"]),
+        "offset": offset,
+    }
+
+
+def accept(runner: Runner, plan_id: str, user: User) -> dict[str, Any]:
+    """Confirms every proposal of the plan and links its tasks; a second call changes nothing."""
+    access.can_write(user, "确认合并检查方案")
+    rows = runner.read(GET_PLAN, id=plan_id)
+    if not rows:
+        raise NotFound(f"未知的合并检查方案:{plan_id}", [{"field": "id", "reason": "unknown merge plan"}])
+    if rows[0]["status"] == "已取代":
+        raise Conflict(f"合并检查方案 {plan_id} 已被更新的方案取代,不能确认", [{"field": "id", "reason": "superseded"}])
+    already = rows[0]["status"] == "已接受"
+    confirmed = cancelled = 0
+    if not already:
+        pending = runner.read(PENDING_JOINTS, id=plan_id)[0]["ids"]
+        for start in range(0, len(pending), BATCH):
+            for r in runner.write(ACCEPT_JOINTS, ids=pending[start : start + BATCH], actor=user.id):
+                confirmed += r["status"] == "已确认"
+                cancelled += r["status"] == "已取消"
+    plan = runner.write(SET_ACCEPTED, id=plan_id, actor=user.id)[0]
+    statuses = Counter(runner.read(GET_PLAN, id=plan_id)[0]["joints"])
+    return {
+        "id": plan_id,
+        "status": plan["status"],
+        "already_accepted": already,
+        "accepted_at": plan["accepted_at"],
+        "accepted_by": plan["accepted_by"],
+        "confirmed": confirmed,
+        "cancelled_as_stale": cancelled,
+        "joint_inspections_by_status": dict(statuses),
+    }
+
+
+def summarize(
+    tasks: list[Task], result: Merge, domain_of: dict[str, str | None], matters: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """Tasks, visits before and after, visits saved — overall, by department and by domain.
+
+    A visit of n tasks saves n - 1 entries. By department and domain, the saving is counted for the tasks that
+    ride along: the visit's first task of its lead department is the host, every other task is one entry saved
+    for its department and its domain (the domain most of its matters belong to), so the parts add up to the total.
+    """
+    placed = sum(len(v.tasks) for v in result.visits)
+    by_department: dict[str, Counter[str]] = defaultdict(Counter)
+    by_domain: dict[str, Counter[str]] = defaultdict(Counter)
+    for t in tasks:
+        by_department[t.department_id]["tasks"] += 1
+        by_domain[primary_domain(t, domain_of)]["tasks"] += 1
+    for v in result.visits:
+        lead = lead_department(v, domain_of)
+        host = next(t for t in sorted(v.tasks, key=lambda t: t.id) if t.department_id == lead)
+        for t in v.tasks:
+            domain = primary_domain(t, domain_of)
+            if len(v.tasks) > 1:
+                by_department[t.department_id]["merged_tasks"] += 1
+                by_domain[domain]["merged_tasks"] += 1
+            if t is not host:
+                by_department[t.department_id]["visits_saved"] += 1
+                by_domain[domain]["visits_saved"] += 1
+        for department in v.departments:
+            by_department[department]["visits"] += 1
+    keys = ("tasks", "merged_tasks", "visits", "visits_saved")
+    domain_keys = ("tasks", "merged_tasks", "visits_saved")
+    joint = [v for v in result.visits if len(v.tasks) > 1]
+    return {
+        "tasks": len(tasks),
+        "subjects": len({t.subject_id for t in tasks}),
+        "unplaceable": len(result.unplaceable),
+        "visits_before": placed,
+        "visits_after": len(result.visits),
+        "visits_saved": placed - len(result.visits),
+        "joint_inspections": len(joint),
+        "cross_department": sum(1 for v in joint if len(v.departments) > 1),
+        "by_department": {d: {k: c[k] for k in keys} for d, c in sorted(by_department.items())},
+        "by_domain": {
+            d: {"name": _domain_name(d, matters), **{k: c[k] for k in domain_keys}}
+            for d, c in sorted(by_domain.items())
+        },
+    }
+
+
+def _domain_name(domain_id: str, matters: dict[str, dict[str, Any]]) -> str | None:
+    return next((m["domain_name"] for m in matters.values() if m["domain_id"] == domain_id), None)
+
+
+def _joint(visit: Visit, domain_of: dict[str, str | None], lead: str | None = None) -> dict[str, Any]:
+    lead = lead or lead_department(visit, domain_of)
+    start, end = visit.window
+    return {
+        "id": "",
+        "status": "拟定",
+        "subject_id": visit.subject_id,
+        "visit_on": visit.on,
+        "window": {"start": start, "end": end},
+        "lead_id": lead,
+        "department_ids": visit.departments,
+        "tasks": [
+            {"id": t.id, "department_id": t.department_id, "matter_ids": list(t.matter_ids)}
+            for t in sorted(visit.tasks, key=lambda t: t.id)
+        ],
+        "matter_ids": visit.matter_ids,
+    }
+
+
+def _row(joint: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": joint["id"],
+        "subject_id": joint["subject_id"],
+        "window_start": joint["window"]["start"],
+        "window_end": joint["window"]["end"],
+        "visit_on": joint["visit_on"],
+        "lead_id": joint["lead_id"],
+        "cooperating_ids": [d for d in joint["department_ids"] if d != joint["lead_id"]],
+        "matter_ids": joint["matter_ids"],
+        "task_ids": [t["id"] for t in joint["tasks"]],
+    }
+
+
+def _view(joint: dict[str, Any], matters: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A joint inspection as the API shows it, with its 综合检查单: each matter, who checks it, on what basis."""
+    checkers: dict[str, set[str]] = defaultdict(set)
+    for t in joint["tasks"]:
+        for m in t["matter_ids"]:
+            checkers[m].add(t["department_id"])
+    checklist = []
+    for m in sorted(checkers):
+        info = matters.get(m, {})
+        bases = info.get("bases", [])
+        in_force = [b for b in bases if b["in_force"]]
+        checklist.append(
+            {
+                "matter": {"id": m, "name": info.get("name")},
+                "domain": {"id": info.get("domain_id"), "name": info.get("domain_name")},
+                "department_ids": sorted(checkers[m]),
+                "legal_bases": in_force or bases,
+            }
+        )
+    return {
+        "id": joint["id"],
+        "status": joint["status"],
+        "subject_id": joint["subject_id"],
+        "visit_on": joint["visit_on"],
+        "window": joint["window"],
+        "lead_department_id": joint["lead_id"],
+        "department_ids": joint["department_ids"],
+        "cross_department": len(joint["department_ids"]) > 1,
+        "tasks": joint["tasks"],
+        "checklist": checklist,
+    }
+
+
+def _batches(items: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
