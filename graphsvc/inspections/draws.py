@@ -238,6 +238,8 @@ def _compute(
     before: datetime | None,
 ) -> dict[str, Any]:
     roster_filter = request.roster
+    # Compared as epoch milliseconds: Neo4j orders a stored datetime() and a UTC parameter apart otherwise.
+    before_ms = round(before.timestamp() * 1000) if before else None
     roster = [
         Candidate(r["id"], r["credit_grade"], r["risk_class"])
         for r in runner.read(
@@ -246,7 +248,7 @@ def _compute(
             type_ids=roster_filter.subject_types,
             industry_prefix=roster_filter.industry,
             tags=roster_filter.tags,
-            created_before=before,
+            created_before_ms=before_ms,
         )
     ]
     rng = random.Random(request.seed)
@@ -254,12 +256,12 @@ def _compute(
     rosters = {
         r["department_id"]: r["inspector_ids"]
         for r in runner.read(
-            INSPECTORS, department_ids=list(checks), qualification=request.qualification, created_before=before
+            INSPECTORS, department_ids=list(checks), qualification=request.qualification, created_before_ms=before_ms
         )
     }
     members = {d: frozenset(ids) for d, ids in rosters.items()}
     history = {
-        h["subject_id"]: h for h in runner.read(HISTORY, subject_ids=[d.subject.id for d in drawn], before=before)
+        h["subject_id"]: h for h in runner.read(HISTORY, subject_ids=[d.subject.id for d in drawn], before_ms=before_ms)
     }
     tasks, short = [], []
     for d in drawn:

@@ -1,0 +1,172 @@
+"""双随机 draws: the pure draw (teams, strata, determinism) and the endpoint (stored seed, replay, publication,
+exclusions, who may draw)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from collections.abc import Iterator
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphsvc.api.app import create_app
+from graphsvc.config import Settings
+from graphsvc.db import Runner
+from graphsvc.identity import Role, create_token
+from graphsvc.inspections.draw import Candidate, draw_subjects, draw_team
+from tests.conftest import TEST_ACTOR
+from tests.inspection_data import FIRE, FIRE_CHECK, FOOD, MARKET, MH, S1, S2, S4, SAFETY, load_world
+
+URL = "/api/v1/inspections/random-draw"
+
+# -- the pure draw -------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    roster=st.lists(st.sampled_from([f"i{n}" for n in range(12)]), min_size=0, max_size=12, unique=True),
+    previous=st.sets(st.sampled_from([f"i{n}" for n in range(12)]), max_size=4),
+    conflicts=st.sets(st.sampled_from([f"i{n}" for n in range(12)]), max_size=3),
+    size=st.integers(2, 4),
+    seed=st.integers(0, 2**32),
+)
+def test_a_team_never_repeats_a_pair_nor_holds_a_conflict(
+    roster: list[str], previous: set[str], conflicts: set[str], size: int, seed: int
+) -> None:
+    ordered = sorted(roster)
+    team = draw_team(random.Random(seed), ordered, frozenset(ordered), size, previous, conflicts)
+    free = [i for i in ordered if i not in conflicts]
+    feasible = len([i for i in free if i not in previous]) + min(1, len([i for i in free if i in previous])) >= size
+    assert (team is not None) == feasible
+    if team is not None:
+        assert len(team) == len(set(team)) == size
+        assert set(team) <= set(free)
+        assert not any({a, b} <= previous for a, b in combinations(team, 2))
+        assert team == draw_team(random.Random(seed), ordered, frozenset(ordered), size, previous, conflicts)
+
+
+def test_strata_draw_their_ratio_and_the_seed_decides() -> None:
+    roster = [Candidate(f"s{n:03d}", "AB"[n % 2], "低") for n in range(100)]
+    drawn = draw_subjects(random.Random(5), roster, lambda grade, risk: {"A": 0.1, "B": 0.25}[grade])
+    assert sum(d.subject.credit_grade == "A" for d in drawn) == 5
+    assert sum(d.subject.credit_grade == "B" for d in drawn) == 13  # ceil(0.25 × 50)
+    again = draw_subjects(random.Random(5), list(reversed(roster)), lambda grade, risk: {"A": 0.1, "B": 0.25}[grade])
+    assert [d.subject.id for d in again] == [d.subject.id for d in drawn]  # the roster's order does not matter
+    other = draw_subjects(random.Random(6), roster, lambda grade, risk: {"A": 0.1, "B": 0.25}[grade])
+    assert [d.subject.id for d in other] != [d.subject.id for d in drawn]
+
+
+# -- the endpoint --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(runner: Runner, tmp_path: Path) -> Runner:
+    return load_world(runner, tmp_path)
+
+
+@pytest.fixture
+def api(world: Runner, settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def bearer(runner: Runner, role: Role, department: str | None = None) -> dict[str, str]:
+    token = create_token(runner, f"测试-{role.value}-{department}", role, department, TEST_ACTOR).token
+    return {"Authorization": f"Bearer {token}"}
+
+
+def draw_body(**overrides: object) -> dict:
+    return {
+        "departments": [MARKET, FIRE],
+        "matters": [FOOD, FIRE_CHECK],
+        "roster": {"region": MH},
+        "ratios": {"default": 1.0},
+        "inspectors_per_subject": 2,
+        "window": {"start": "2025-09-01", "end": "2025-10-31"},
+        "seed": 20250901,
+    } | overrides
+
+
+def teams(draw: dict) -> dict[tuple[str, str], list[str]]:
+    return {(t["subject_id"], t["department_id"]): [i["id"] for i in t["inspectors"]] for t in draw["tasks"]}
+
+
+def test_a_draw_is_stored_published_and_replayed(world: Runner, api: TestClient) -> None:
+    user = bearer(world, Role.office)
+    response = api.post(URL, json=draw_body(), headers=user)
+    assert response.status_code == 200, response.text
+    draw = response.json()
+    assert draw["seed"] == 20250901 and draw["roster_size"] == 3  # S3 is in 金山
+    assert draw["drawn_subjects"] == 3 and draw["created_by"] == "测试-office-None"
+    drawn = teams(draw)
+    assert set(drawn) == {(s, d) for s in (S1, S2, S4) for d in (MARKET, FIRE)}
+    assert all(t["matter_ids"] == ([FOOD] if t["department_id"] == MARKET else [FIRE_CHECK]) for t in draw["tasks"])
+    assert "i-m1" not in drawn[(S1, MARKET)]  # declared a conflict with S1
+    assert all("i-m9" not in team for team in drawn.values())  # no 行政执法证
+    assert all(len(team) == 2 for team in drawn.values())
+    stored = api.get(f"{URL}/{draw['id']}", headers=user).json()
+    assert teams(stored) == drawn and stored["parameters"]["stratum_ratios"]["A|低"] == 1.0
+    published = api.get(f"{URL}/{draw['id']}", params={"format": "csv"}, headers=user)
+    assert published.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(published.text)))
+    assert len(rows) == 6 and {r["随机种子"] for r in rows} == {"20250901"}
+    replay = api.post(f"{URL}/{draw['id']}/replay", headers=user).json()
+    assert replay == {"id": draw["id"], "seed": 20250901, "identical": True, "only_in_stored": [], "only_in_replay": []}
+    # The tasks take part in merging: market and fire share the draw's window on each subject.
+    plan = api.post(
+        "/api/v1/inspections/merge-plan",
+        json={"region": MH, "period": {"start": "2025-09-01", "end": "2025-10-31"}},
+        headers=user,
+    ).json()
+    assert plan["summary"]["visits_after"] == 3 and plan["summary"]["visits_saved"] == 3
+
+
+def test_the_next_draw_never_sends_the_same_pair(world: Runner, api: TestClient) -> None:
+    user = bearer(world, Role.admin)
+    body = draw_body(departments=[MARKET], matters=[FOOD], inspectors_per_subject=3)
+    draws = [api.post(URL, json=body, headers=user).json() for _ in range(4)]
+    history = [teams(d) for d in draws]
+    for before, after in zip(history, history[1:], strict=False):
+        for key, team in after.items():
+            assert len(set(team) & set(before[key])) <= 1, (key, before[key], team)
+    # Each replays as it was made, though the later draws changed the subjects' history since.
+    for d in draws:
+        assert api.post(f"{URL}/{d['id']}/replay", headers=user).json()["identical"] is True
+
+
+def test_ratios_by_credit_and_risk(world: Runner, api: TestClient) -> None:
+    user = bearer(world, Role.admin)
+    # S1 is A/低, S2 C/高, S4 unrated: 0 for A, 1 for 高, 0 by default.
+    body = draw_body(ratios={"by_credit": {"A": 0.0, "C": 0.0}, "by_risk": {"高": 1.0}, "default": 0.0})
+    assert {t["subject_id"] for t in api.post(URL, json=body, headers=user).json()["tasks"]} == {S2}
+    typed = draw_body(roster={"region": MH, "subject_types": ["fire-unit"]})
+    assert {t["subject_id"] for t in api.post(URL, json=typed, headers=user).json()["tasks"]} == {S1, S4}
+    everywhere = draw_body(roster={"region": "310000"}, departments=[MARKET], matters=[FOOD])
+    assert api.post(URL, json=everywhere, headers=user).json()["roster_size"] == 4  # S3 too
+
+
+def test_bad_draws(world: Runner, api: TestClient) -> None:
+    admin = bearer(world, Role.admin)
+    one = api.post(URL, json=draw_body(inspectors_per_subject=1), headers=admin)
+    assert one.status_code == 422 and one.json()["error"]["details"][0]["field"] == "inspectors_per_subject"
+    too_many = api.post(URL, json=draw_body(inspectors_per_subject=5), headers=admin)  # fire has 4
+    assert too_many.status_code == 422 and "执法人员名录不足" in too_many.json()["error"]["message"]
+    unknown = api.post(URL, json=draw_body(departments=[MARKET, "310112-nosuch"]), headers=admin)
+    assert unknown.json()["error"]["details"] == [{"field": "departments.1", "reason": "unknown department"}]
+    warned = api.post(URL, json=draw_body(departments=[MARKET, SAFETY], matters=[FOOD]), headers=admin).json()
+    assert any("均无职责" in w for w in warned["warnings"])
+    assert {t["department_id"] for t in warned["tasks"]} == {MARKET}
+
+
+def test_a_department_draws_for_itself_only(world: Runner, api: TestClient) -> None:
+    market = bearer(world, Role.department, MARKET)
+    assert api.post(URL, json=draw_body(), headers=market).status_code == 403
+    own = api.post(URL, json=draw_body(departments=[MARKET], matters=[FOOD]), headers=market)
+    assert own.status_code == 200
+    assert api.post(URL, json=draw_body(), headers=bearer(world, Role.analyst)).status_code == 403
