@@ -21,6 +21,7 @@ from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
 from graphsvc.errors import DatabaseUnavailable, GraphsvcError
 from graphsvc.identity import Role
+from graphsvc.inspections.cli import app as inspections_app
 from graphsvc.local_neo4j import LocalNeo4j
 from loaders.forms import load_matters_form, load_plans_form
 from loaders.law_text import load_law_path
@@ -38,6 +39,7 @@ app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 app.add_typer(load_app, name="load")
 app.add_typer(token_app, name="token")
+app.add_typer(inspections_app, name="inspections")
 
 out = Console()
 err = Console(stderr=True)

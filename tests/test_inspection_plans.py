@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -222,3 +223,25 @@ def test_a_share_of_the_subjects_is_drawn_by_seed(world: Runner, api: TestClient
     assert api.post(tasks_url, json={}, headers=bearer(world, Role.department, FIRE)).status_code == 403
     assert api.post(tasks_url, json={}, headers=bearer(world, Role.department, MARKET)).status_code == 200
     assert api.post("/api/v1/inspections/plans/plan-nosuch/tasks", json={}, headers=office).status_code == 404
+
+
+def test_the_command_line_proposes_and_accepts(world: Runner, settings: Settings, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from graphsvc.cli import app
+
+    env = {
+        "NEO4J_URI": settings.neo4j.uri,
+        "NEO4J_PASSWORD": settings.neo4j.password.get_secret_value(),
+        "GRAPHSVC_NEO4J_HOME": str(settings.service.neo4j_home),
+    }
+    out = tmp_path / "plan.json"
+    args = ["inspections", "merge-plan", "--region", MH, "--start", "2025-01-01", "--end", "2025-12-31"]
+    result = CliRunner().invoke(app, [*args, "--json", str(out), "--accept"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "visits 4 → 2, saved 2" in result.output and "1 confirmed" in result.output
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    again = CliRunner().invoke(app, ["inspections", "accept", plan["id"]], env=env)
+    assert again.exit_code == 0 and "already accepted" in again.output
+    bad = CliRunner().invoke(app, [*args[:-2], "--end", "2024-12-31"], env=env)
+    assert bad.exit_code == 1 and "参数有误" in bad.output
