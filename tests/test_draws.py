@@ -94,7 +94,13 @@ def draw_body(**overrides: object) -> dict:
 
 
 def teams(draw: dict) -> dict[tuple[str, str], list[str]]:
-    return {(t["subject_id"], t["department_id"]): [i["id"] for i in t["inspectors"]] for t in draw["tasks"]}
+    """(subject, department) → team, from a draw as POST answers it (inspector_ids) or as GET publishes it."""
+    return {
+        (t["subject_id"], t["department_id"]): sorted(
+            t["inspector_ids"] if "inspector_ids" in t else [i["id"] for i in t["inspectors"]]
+        )
+        for t in draw["tasks"]
+    }
 
 
 def test_a_draw_is_stored_published_and_replayed(world: Runner, api: TestClient) -> None:

@@ -1,6 +1,7 @@
-// Records a 双随机 draw: its seed and parameters, region, departments and matters, and who drew it when.
+// Records a 双随机 draw: its seed and parameters, region, departments, matters, the inspectors it drew, and who
+// drew it when.
 // mode: write
-// params: id, region_id, seed, parameters, window_start, window_end, roster_size, department_ids, matter_ids, actor
+// params: id, region_id, seed, parameters, window_start, window_end, roster_size, department_ids, matter_ids, inspector_ids, actor
 // returns: id, created_at
 MATCH (r:Region {id: $region_id})
 CREATE (draw:RandomDraw {id: $id})
@@ -18,5 +19,10 @@ CALL (draw) {
   UNWIND $matter_ids AS matter_id
   MATCH (m:Matter {id: matter_id})
   CREATE (draw)-[:COVERS {updated_at: datetime(), updated_by: $actor}]->(m)
+}
+CALL (draw) {
+  UNWIND $inspector_ids AS inspector_id
+  MATCH (i:Inspector {id: inspector_id})
+  CREATE (draw)-[:DRAWN {updated_at: datetime(), updated_by: $actor}]->(i)
 }
 RETURN draw.id AS id, draw.created_at AS created_at

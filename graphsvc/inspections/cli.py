@@ -27,9 +27,7 @@ def merge_plan(
     max_departments: Annotated[int | None, typer.Option(help="at most this many departments a visit")] = None,
     blackout: Annotated[list[str] | None, typer.Option(help="a date with no visits, YYYY-MM-DD (repeat)")] = None,
     accept: Annotated[bool, typer.Option(help="accept the plan at once")] = False,
-    output: Annotated[
-        Path | None, typer.Option("--json", help="write the whole plan here")
-    ] = None,
+    output: Annotated[Path | None, typer.Option("--json", help="write the whole plan here")] = None,
 ) -> None:
     """Propose (and optionally accept) a merge plan for a region and period; prints the summary."""
     from pydantic import ValidationError

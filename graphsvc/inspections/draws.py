@@ -84,7 +84,8 @@ def random_draw(runner: Runner, request: DrawRequest, user: User, table: Frequen
     outcome = _compute(runner, request, checks, strata, before=None)
     draw_id = f"draw-{request.roster.region}-{datetime.now():%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
     parameters = request.model_dump(mode="json") | {"stratum_ratios": strata}
-    runner.write(
+    tasks = outcome["tasks"]
+    created = runner.write(
         CREATE_DRAW,
         id=draw_id,
         region_id=request.roster.region,
@@ -95,12 +96,41 @@ def random_draw(runner: Runner, request: DrawRequest, user: User, table: Frequen
         roster_size=outcome["roster_size"],
         department_ids=departments,
         matter_ids=[m["id"] for m in matters],
+        inspector_ids=sorted({i for task in tasks for i in task["inspector_ids"]}),
         actor=user.id,
-    )
-    rows = [t | {"id": f"{draw_id}-{n:05d}"} for n, t in enumerate(outcome["tasks"], start=1)]
+    )[0]
+    seen: set[str] = set()
+    rows = []
+    for n, task in enumerate(tasks, start=1):
+        rows.append(task | {"id": f"{draw_id}-{n:05d}", "first": task["subject_id"] not in seen})
+        seen.add(task["subject_id"])
     for start in range(0, len(rows), BATCH):
         runner.write(CREATE_TASKS, draw_id=draw_id, rows=rows[start : start + BATCH], actor=user.id)
-    return get_draw(runner, draw_id) | {"warnings": warnings}
+    # The answer is built from what was written: a large draw is read back, with names, by get_draw (or as CSV).
+    return {
+        "id": draw_id,
+        "seed": request.seed,
+        "parameters": parameters,
+        "region": request.roster.region,
+        "window": {"start": request.window.start, "end": request.window.end},
+        "roster_size": outcome["roster_size"],
+        "drawn_subjects": len(seen),
+        "created_at": created["created_at"],
+        "created_by": user.id,
+        "department_ids": sorted(departments),
+        "matter_ids": sorted(m["id"] for m in matters),
+        "tasks": [
+            {
+                "task_id": row["id"],
+                "subject_id": row["subject_id"],
+                "department_id": row["department_id"],
+                "matter_ids": row["matter_ids"],
+                "inspector_ids": row["inspector_ids"],
+            }
+            for row in rows
+        ],
+        "warnings": warnings,
+    }
 
 
 def get_draw(runner: Runner, draw_id: str) -> dict[str, Any]:
@@ -240,17 +270,15 @@ def _compute(
     roster_filter = request.roster
     # Compared as epoch milliseconds: Neo4j orders a stored datetime() and a UTC parameter apart otherwise.
     before_ms = round(before.timestamp() * 1000) if before else None
-    roster = [
-        Candidate(r["id"], r["credit_grade"], r["risk_class"])
-        for r in runner.read(
-            ROSTER,
-            region_id=roster_filter.region,
-            type_ids=roster_filter.subject_types,
-            industry_prefix=roster_filter.industry,
-            tags=roster_filter.tags,
-            created_before_ms=before_ms,
-        )
-    ]
+    [packed] = runner.read(
+        ROSTER,
+        region_id=roster_filter.region,
+        type_ids=roster_filter.subject_types,
+        industry_prefix=roster_filter.industry,
+        tags=roster_filter.tags,
+        created_before_ms=before_ms,
+    )
+    roster = [Candidate(*row) for row in packed["subjects"]]
     rng = random.Random(request.seed)
     drawn = draw_subjects(rng, roster, lambda grade, risk: strata[f"{grade}|{risk}"])
     rosters = {
@@ -260,13 +288,11 @@ def _compute(
         )
     }
     members = {d: frozenset(ids) for d, ids in rosters.items()}
-    history = {
-        h["subject_id"]: h for h in runner.read(HISTORY, subject_ids=[d.subject.id for d in drawn], before_ms=before_ms)
-    }
+    [found] = runner.read(HISTORY, subject_ids=[d.subject.id for d in drawn], before_ms=before_ms)
+    history = {subject: (set(team), set(conflicts)) for subject, team, conflicts in found["history"]}
     tasks, short = [], []
     for d in drawn:
-        past = history.get(d.subject.id, {})
-        previous, conflicts = set(past.get("previous_team", [])), set(past.get("conflicts", []))
+        previous, conflicts = history.get(d.subject.id, (set(), set()))
         for department, matter_ids in checks.items():
             team = draw_team(
                 rng,

@@ -65,7 +65,7 @@ def propose(runner: Runner, request: MergePlanRequest, user: User, preview: int 
     if not runner.read(REGION, id=request.region):
         raise InvalidInput(f"未知的行政区划代码:{request.region}", [{"field": "region", "reason": "unknown region"}])
     period = request.period
-    rows = runner.read(
+    [packed] = runner.read(
         TASKS,
         region_id=request.region,
         period_start=period.start,
@@ -74,14 +74,14 @@ def propose(runner: Runner, request: MergePlanRequest, user: User, preview: int 
     )
     tasks = [
         Task(
-            r["id"],
-            r["subject_id"],
-            r["department_id"],
-            max(r["window_start"], period.start),  # the visit must also fall in the period
-            min(r["window_end"], period.end),
-            tuple(r["matter_ids"]),
+            task_id,
+            subject_id,
+            department_id,
+            max(date.fromisoformat(start), period.start),  # the visit must also fall in the period
+            min(date.fromisoformat(end), period.end),
+            tuple(sorted(matter_ids)),
         )
-        for r in rows
+        for task_id, subject_id, department_id, start, end, matter_ids in packed["tasks"]
     ]
     result = merge(tasks, request.blackout_dates, request.max_departments_per_visit)
     matter_ids = sorted({m for t in tasks for m in t.matter_ids})

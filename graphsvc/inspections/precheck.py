@@ -6,9 +6,10 @@ and risk allow, "避免对同一检查对象的同一监管事项重复抽查检
 this one (candidates for a joint visit, seed 000), joint inspections to join, the recommended frequency, which
 matters can be checked off-site, and whether this department is responsible for the matters there.
 
-It sits in the save path of a scheduling screen, so it runs two statements for the whole request (context,
-subjects) and one resolution per matter and region, cached for a minute: rulings and catalogue loads change
-responsibility rarely, and a scheduler saving a plan asks about the same matters again and again.
+It sits in the save path of a scheduling screen, so it runs two statements for the whole request (context and
+subjects, side by side), then one resolution per matter and region (side by side), each cached for a minute:
+rulings and catalogue loads change responsibility rarely, and a scheduler saving a plan asks about the same
+matters, places and window again and again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -33,6 +35,7 @@ from graphsvc.responsibility.resolve import resolve_matter
 CONTEXT = query("inspection/get_precheck_context")
 SUBJECTS = query("inspection/list_precheck_subjects")
 
+WORKERS = 8
 OFFSITE_RULE = "非现场监管能够实现监管目的的,不再开展现场检查"
 
 
@@ -103,33 +106,42 @@ def precheck(
     """The check for every subject of the request (see the module docstring)."""
     access.for_departments(user, [request.department], "排期查重")
     window = request.window
-    [context] = runner.read(CONTEXT, department_id=request.department, matter_ids=request.matters)
-    department = context["department"]
-    if department is None:
-        raise InvalidInput(f"未知部门:{request.department}", [{"field": "department", "reason": "unknown department"}])
-    matters = sorted(context["matters"], key=lambda m: m["position"])
-    unknown = [{"field": f"matters.{m['position']}", "reason": "unknown matter"} for m in matters if m["id"] is None]
-    if unknown:
-        names = "、".join(m["requested"] for m in matters if m["id"] is None)
-        raise InvalidInput(f"未知的监管事项:{names}", unknown)
-    requested = {m["id"] for m in matters}
-
     reach = table.longest_interval_days
-    rows = runner.read(
-        SUBJECTS,
-        subject_ids=request.subjects,
-        horizon_start=window.start - timedelta(days=reach),
-        horizon_end=window.end + timedelta(days=reach),
-        window_start=window.start,
-        window_end=window.end,
-    )
-    missing = [{"field": f"subjects.{i}", "reason": "unknown subject"} for i, r in enumerate(rows) if r["id"] is None]
-    if missing:
-        codes = "、".join(r["requested"] for r in rows if r["id"] is None)
-        raise InvalidInput(f"未找到这些统一社会信用代码的监管对象:{codes}", missing)
-
-    as_of = request.as_of or window.start
-    duties = _duties(runner, matters, {r["region_id"] for r in rows if r["region_id"]}, as_of, cache)
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        # The two statements are independent: run them side by side, then the resolutions side by side.
+        context_rows = pool.submit(runner.read, CONTEXT, department_id=request.department, matter_ids=request.matters)
+        subject_rows = pool.submit(
+            runner.read,
+            SUBJECTS,
+            subject_ids=request.subjects,
+            horizon_start=window.start - timedelta(days=reach),
+            horizon_end=window.end + timedelta(days=reach),
+            window_start=window.start,
+            window_end=window.end,
+        )
+        [context], rows = context_rows.result(), subject_rows.result()
+        department = context["department"]
+        if department is None:
+            raise InvalidInput(
+                f"未知部门:{request.department}", [{"field": "department", "reason": "unknown department"}]
+            )
+        matters = sorted(context["matters"], key=lambda m: m["position"])
+        unknown = [
+            {"field": f"matters.{m['position']}", "reason": "unknown matter"} for m in matters if m["id"] is None
+        ]
+        if unknown:
+            names = "、".join(m["requested"] for m in matters if m["id"] is None)
+            raise InvalidInput(f"未知的监管事项:{names}", unknown)
+        requested = {m["id"] for m in matters}
+        missing = [
+            {"field": f"subjects.{i}", "reason": "unknown subject"} for i, r in enumerate(rows) if r["id"] is None
+        ]
+        if missing:
+            codes = "、".join(r["requested"] for r in rows if r["id"] is None)
+            raise InvalidInput(f"未找到这些统一社会信用代码的监管对象:{codes}", missing)
+        as_of = request.as_of or window.start
+        regions = {r["region_id"] for r in rows if r["region_id"]}
+        duties = _duties(pool, runner, matters, regions, as_of, cache)
     offsite = [
         {"matter": _ref(m), "offsite_ok": bool(m["offsite_ok"]), "check_method": m["check_method"]} for m in matters
     ]
@@ -230,19 +242,26 @@ def _ref(matter: dict[str, Any]) -> dict[str, Any]:
 
 
 def _duties(
-    runner: Runner, matters: list[dict[str, Any]], regions: set[str], as_of: date, cache: ResolveCache | None
+    pool: ThreadPoolExecutor,
+    runner: Runner,
+    matters: list[dict[str, Any]],
+    regions: set[str],
+    as_of: date,
+    cache: ResolveCache | None,
 ) -> dict[tuple[str, str], dict[str, Any]]:
-    """resolve_matter once per matter and region."""
-    found = {}
-    for region in sorted(regions):
-        for m in matters:
-            header = {"id": m["id"], "name": m["name"], "level": m["level"]}
+    """resolve_matter once per matter and region, the pairs side by side."""
 
-            def compute(header: dict[str, Any] = header, region: str = region) -> dict[str, Any]:
-                return resolve_matter(runner, header, region, as_of, [])
+    def one(matter: dict[str, Any], region: str) -> dict[str, Any]:
+        header = {"id": matter["id"], "name": matter["name"], "level": matter["level"]}
 
-            found[(m["id"], region)] = cache.get((m["id"], region, as_of), compute) if cache else compute()
-    return found
+        def compute() -> dict[str, Any]:
+            return resolve_matter(runner, header, region, as_of, [])
+
+        return cache.get((matter["id"], region, as_of), compute) if cache else compute()
+
+    pairs = [(m, region) for region in sorted(regions) for m in matters]
+    futures = {(m["id"], region): pool.submit(one, m, region) for m, region in pairs}
+    return {key: future.result() for key, future in futures.items()}
 
 
 def _responsibility(department: str, matter: dict[str, Any], duty: dict[str, Any] | None) -> dict[str, Any]:
