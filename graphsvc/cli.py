@@ -13,20 +13,24 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graphsvc import identity, schema
-from graphsvc.config import Settings
+from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
-from graphsvc.errors import DatabaseUnavailable, GraphsvcError
+from graphsvc.errors import DatabaseUnavailable, GraphsvcError, InvalidInput
 from graphsvc.identity import Role
 from graphsvc.inspections.cli import app as inspections_app
 from graphsvc.local_neo4j import LocalNeo4j
+from loaders.entities import KINDS as ENTITY_KINDS
+from loaders.entities import load_entities, load_folder
 from loaders.forms import load_matters_form, load_plans_form
 from loaders.law_text import load_law_path
 from loaders.reference import load_reference
 from loaders.rows import LoadReport
+from loaders.synthetic import SCALES, generate
 
 SERVER_COMPONENTS = query("admin/server_components")
 
@@ -263,6 +267,106 @@ def load_plans_cmd(
     )
 
 
+def _load_entity_files(
+    title: str, total: int, load: Callable[[Callable[[int], None]], LoadReport], dry_run: bool, report_file: Path | None
+) -> None:
+    """Runs a load under a progress bar and prints the rate at the end."""
+    started = time.monotonic()
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=out
+    ) as progress:
+        task = progress.add_task(title, total=total or None)
+        report = load(lambda rows: progress.advance(task, rows))
+    seconds = time.monotonic() - started
+    written = sum(report.written.values())
+    summary = ", ".join(f"{name}: {n}" for name, n in report.written.items()) or "未写入任何数据"
+    out.print(("试运行:" if dry_run else "") + summary, highlight=False, markup=False)
+    if written:
+        out.print(f"{written} rows in {seconds:.1f} s ({written / seconds:,.0f} rows/s)")
+    if report_file:
+        report.write_csv(report_file)
+        out.print(f"rejected rows: {report_file}")
+    report.raise_if_failed()
+
+
+def _data_rows(*paths: Path) -> int:
+    return sum(max(sum(1 for _ in p.open(encoding="utf-8-sig")) - 1, 0) for p in paths if p.exists())
+
+
+EntityFile = Annotated[Path, typer.Argument(help="CSV file (columns: see the docstring of loaders/entities.py)")]
+
+
+def _entity_command(kind: str) -> None:
+    def command(
+        path: EntityFile,
+        dry_run: DryRun = False,
+        partial: Partial = False,
+        report: ReportFile = None,
+    ) -> None:
+        with reported(), runner(settings()) as r:
+            _load_entity_files(
+                f"Loading {kind}",
+                _data_rows(path),
+                lambda advance: load_entities(
+                    r, kind, path, identity.cli_actor(), partial=partial, dry_run=dry_run, progress=advance
+                ),
+                dry_run,
+                report,
+            )
+
+    command.__doc__ = f"Load {kind} from CSV; without --partial, all rows or none."
+    load_app.command(kind)(command)
+
+
+for _kind in ENTITY_KINDS:
+    _entity_command(_kind)
+
+
+@load_app.command("demo")
+def load_demo_cmd(
+    directory: Annotated[Path, typer.Argument(help="A folder written by `graphsvc generate`")],
+    dry_run: DryRun = False,
+    partial: Partial = False,
+    report: ReportFile = None,
+) -> None:
+    """Load every entity file of a folder in dependency order; without --partial, all or nothing."""
+    with reported(), runner(settings()) as r:
+        total = _data_rows(*(directory / f"{kind}.csv" for kind in ENTITY_KINDS))
+        _load_entity_files(
+            f"Loading {directory}",
+            total,
+            lambda advance: load_folder(
+                r,
+                directory,
+                identity.cli_actor(),
+                partial=partial,
+                dry_run=dry_run,
+                progress=lambda _label, rows: advance(rows),
+            ),
+            dry_run,
+            report,
+        )
+
+
+@app.command("generate")
+def generate_cmd(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the CSV files into")],
+    scale: Annotated[str, typer.Option(help="demo (≈5k subjects), county (≈50k) or province (≈1M)")] = "demo",
+    seed: Annotated[int, typer.Option(help="Same seed, same files")] = 1,
+) -> None:
+    """Write synthetic subjects, licences, inspectors, tasks, clues and referral chains for the reference regions."""
+    with reported():
+        if scale not in SCALES:
+            raise InvalidInput(
+                f"未知的规模 {scale},应为 {'/'.join(SCALES)} 之一", [{"field": "scale", "reason": "unknown"}]
+            )
+        counts = step(
+            f"Generating {scale} (seed {seed})",
+            lambda: generate(scale, seed, out_dir, settings().service.reference_dir),
+        )
+        out.print(", ".join(f"{name}: {n}" for name, n in counts.items()))
+
+
 # -- tokens -----------------------------------------------------------------------------------
 
 
@@ -335,12 +439,35 @@ def up() -> None:
         with runner(config) as r:
             step(f"Waiting for Neo4j at {config.neo4j.uri}", lambda: _wait_until_ready(r, 120))
             step("Applying schema", lambda: schema.apply(r))
-            report = step(
+            actor = identity.cli_actor()
+            step(
                 "Loading reference data",
-                lambda: load_reference(r, config.service.reference_dir, identity.cli_actor()),
+                lambda: load_reference(r, config.service.reference_dir, actor).raise_if_failed(),
             )
-            report.raise_if_failed()
+            if config.service.laws_dir.is_dir():
+                step(
+                    f"Loading law texts from {config.service.laws_dir}",
+                    lambda: load_law_path(r, config.service.laws_dir, actor).raise_if_failed(),
+                )
+            if config.service.demo:
+                _load_demo(r, config, actor)
     serve()
+
+
+def _load_demo(r: Runner, config: Settings, actor: str) -> None:
+    """The sample forms (when their cited laws are loaded) and a generated demo county, idempotently."""
+    samples = ROOT / "data" / "samples"
+    if config.service.laws_dir.is_dir():
+        matters, plans = samples / "附件1_监管事项清单_雁塔区.xlsx", samples / "附件2_工作计划_雁塔区.xlsx"
+        step(f"Loading {matters.name}", lambda: load_matters_form(r, matters, "610113", actor).raise_if_failed())
+        step(f"Loading {plans.name}", lambda: load_plans_form(r, plans, "610113", actor).raise_if_failed())
+    out = ROOT / ".neo4j" / f"demo-{config.service.demo_seed}"
+    if not (out / "referrals.csv").exists():
+        step(
+            "Generating the demo county",
+            lambda: generate("demo", config.service.demo_seed, out, config.service.reference_dir),
+        )
+    step("Loading the demo county", lambda: load_folder(r, out, actor).raise_if_failed())
 
 
 def _wait_until_ready(r: Runner, seconds: float) -> None:

@@ -68,6 +68,11 @@ class ServiceSettings(BaseSettings):
     # request fails fast with 503 instead of hanging while the database is away.
     db_retry_seconds: float = Field(default=5.0, ge=0)
     reference_dir: Path = ROOT / "data" / "reference"
+    # What `graphsvc up` loads besides the reference catalogue: law texts when the folder exists, and the
+    # sample forms and a generated demo county so that the API and the Browser show a living graph.
+    laws_dir: Path = ROOT.parent / "shared" / "laws"
+    demo: bool = True
+    demo_seed: int = 2026
 
 
 class Settings:

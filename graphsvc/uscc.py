@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+from stdnum import exceptions as stdnum_errors
 from stdnum.cn import uscc
-from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 
 from graphsvc.errors import InvalidInput, NotFound
 
 
-def validate(value: str) -> str:
-    """The code in its canonical form (no spaces, upper case); ValueError with a Chinese reason if invalid."""
+def problem(code: str) -> str | None:
+    """Why a code as written is not a valid USCC, in Chinese; None when it is. Strict: no spaces, upper case."""
+    if code != uscc.compact(code):
+        return "统一社会信用代码应连写为大写字母与数字,不含空格或横线"
     try:
-        return str(uscc.validate(value))
-    except InvalidLength:
-        raise ValueError("统一社会信用代码应为 18 位") from None
-    except InvalidChecksum:
-        raise ValueError("统一社会信用代码校验位错误(第 18 位与前 17 位不符)") from None
-    except (InvalidFormat, ValidationError):
-        raise ValueError("统一社会信用代码含有不允许的字符(不使用 I、O、Z、S、V)") from None
+        uscc.validate(code)
+    except stdnum_errors.InvalidLength:
+        return f"统一社会信用代码应为 18 位,此处为 {len(code)} 位"
+    except stdnum_errors.InvalidChecksum:
+        return f"统一社会信用代码校验位错误:第 18 位应为 {uscc.calc_check_digit(code)},而非 {code[-1]}"
+    except stdnum_errors.ValidationError:
+        return "统一社会信用代码格式不符:前 8 位为数字,其后为数字或大写字母(不用 I、O、Z、S、V)"
+    return None
+
+
+def validate(value: str) -> str:
+    """The code in its canonical form (spaces removed, upper case); ValueError with a Chinese reason if invalid."""
+    canonical = uscc.compact(value)
+    if reason := problem(canonical):
+        raise ValueError(reason)
+    return canonical
 
 
 def require_valid(code: str) -> str:

@@ -22,6 +22,23 @@ from loaders.rows import LoadReport, RowError, read_csv
 
 Kind = Literal["text", "enum", "date", "datetime", "int", "float", "bool", "list", "pattern"]
 
+# How a user names what a reference column points at.
+NOUNS = {
+    "Region": "行政区划",
+    "Department": "部门",
+    "Function": "职能",
+    "LegalBasis": "法律依据",
+    "BasisVersion": "法律版本",
+    "Article": "条款",
+    "Domain": "监管领域",
+    "SubjectType": "监管对象类型",
+    "Matter": "监管事项",
+    "Subject": "监管对象",
+    "Inspector": "执法检查人员",
+    "InspectionPlan": "检查计划",
+    "Clue": "问题线索",
+}
+
 TRUE, FALSE = {"true", "1", "yes", "是", "y"}, {"false", "0", "no", "否", "n", ""}
 LIST_SEPARATORS = re.compile(r"[|、;；]")
 
@@ -162,8 +179,10 @@ def parse_cell(column: Column, value: str, known: Known) -> Any:
             result = value.lower() in TRUE
         case "list":
             result = [v.strip() for v in LIST_SEPARATORS.split(value) if v.strip()]
-    if column.ref and not known.has(column.ref, value):
-        raise ValueError(f"未知的{column.ref}编号")
+    # A list column with a ref names several ids (a task's matters): each must be known.
+    for item in result if column.kind == "list" else [value]:
+        if column.ref and not known.has(column.ref, item):
+            raise ValueError(f"未知的{NOUNS.get(column.ref, column.ref)}编号" + (f" {item}" if item != value else ""))
     return result
 
 
@@ -193,17 +212,21 @@ def load_tables(
     actor: str,
     partial: bool = True,
     known: Known | None = None,
+    batch_size: int = 5000,
+    progress: Callable[[str, int], None] | None = None,
 ) -> LoadReport:
     """Parses every table in order, then writes them in order: all rows that passed, or (not partial)
-    nothing at all when any row failed."""
+    nothing at all when any row failed. `progress(name, rows)` hears of every batch written."""
     report = LoadReport()
     known = known or Known()
     parsed = [(spec, parse_table(spec, directory / spec.file, known, report)) for spec in specs]
     if report.errors and not partial:
         return report
     for spec, rows in parsed:
-        report.written[spec.name] = report.written.get(spec.name, 0) + write_batches(runner, spec.query, rows, actor)
+        advance = (lambda n, name=spec.name: progress(name, n)) if progress else None
+        written = write_batches(runner, spec.query, rows, actor, batch_size, advance)
+        report.written[spec.name] = report.written.get(spec.name, 0) + written
     for spec, rows in parsed:
         if spec.then:
-            write_batches(runner, spec.then, rows, actor)
+            write_batches(runner, spec.then, rows, actor, batch_size)
     return report

@@ -160,3 +160,21 @@ def test_load_forms_with_partial_report_and_dry_run(env: dict[str, str], graph: 
     rows = list(csv.DictReader(report.open(encoding="utf-8-sig")))
     assert list(rows[0]) == ["file", "row", "column", "value", "reason"]
     assert any(r["row"] == "7" and "区消防大队" in r["value"] for r in rows)
+
+
+def test_generate_then_load_a_folder_and_a_file_with_mistakes(env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "tiny"
+    generated = cli.invoke(app, ["generate", "--scale", "tiny", "--seed", "3", "--out", str(out)], env=env)
+    assert generated.exit_code == 0, generated.output
+    loaded = cli.invoke(app, ["load", "demo", str(out)], env=env)
+    assert loaded.exit_code == 0, loaded.output
+    assert "Subject: 300" in loaded.output and "rows/s" in loaded.output
+    unknown_scale = cli.invoke(app, ["generate", "--scale", "huge", "--out", str(out)], env=env)
+    assert unknown_scale.exit_code == 1 and "未知的规模 huge" in unknown_scale.output
+
+    report = tmp_path / "rejected.csv"
+    bad = SAMPLES / "entities" / "subjects.csv"
+    result = cli.invoke(app, ["load", "subjects", str(bad), "--partial", "--report", str(report)], env=env)
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(report.open(encoding="utf-8-sig")))
+    assert any(r["column"] == "id" and "校验" in r["reason"] for r in rows)

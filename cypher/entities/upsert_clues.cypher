@@ -1,0 +1,46 @@
+// Writes clues with their region and, where known, subject, matter and receiving department;
+// a row states the whole truth, so links it no longer names are removed.
+// mode: write
+// params: rows, actor
+// returns: written
+UNWIND $rows AS row
+MATCH (region:Region {id: row.region_id})
+MERGE (c:Clue {id: row.id})
+  ON CREATE SET c.created_at = datetime(), c.created_by = $actor
+SET c.title = row.title, c.description = row.description, c.channel = row.channel,
+    c.received_at = row.received_at, c.status = row.status, c.updated_at = datetime(), c.updated_by = $actor
+MERGE (c)-[within:IN_REGION]->(region)
+SET within.updated_at = datetime(), within.updated_by = $actor
+WITH c, row
+CALL (c, row) {
+  MATCH (c)-[old:IN_REGION]->(r) WHERE r.id <> row.region_id
+  DELETE old
+}
+CALL (c, row) {
+  MATCH (c)-[old:ON_SUBJECT]->(s) WHERE s.id <> coalesce(row.subject_id, '')
+  DELETE old
+}
+CALL (c, row) {
+  MATCH (c)-[old:ABOUT_MATTER]->(m) WHERE m.id <> coalesce(row.matter_id, '')
+  DELETE old
+}
+CALL (c, row) {
+  MATCH (c)-[old:RECEIVED_BY]->(d) WHERE d.id <> coalesce(row.receiver_id, '')
+  DELETE old
+}
+CALL (c, row) {
+  MATCH (s:Subject {id: row.subject_id})
+  MERGE (c)-[target:ON_SUBJECT]->(s)
+  SET target.updated_at = datetime(), target.updated_by = $actor
+}
+CALL (c, row) {
+  MATCH (m:Matter {id: row.matter_id})
+  MERGE (c)-[about:ABOUT_MATTER]->(m)
+  SET about.updated_at = datetime(), about.updated_by = $actor
+}
+CALL (c, row) {
+  MATCH (d:Department {id: row.receiver_id})
+  MERGE (c)-[received:RECEIVED_BY]->(d)
+  SET received.updated_at = datetime(), received.updated_by = $actor
+}
+RETURN count(*) AS written

@@ -1,0 +1,31 @@
+// Writes referral hops of clues: who sent the clue to whom, when, why, the acknowledgement and the outcome.
+// mode: write
+// params: rows, actor
+// returns: written
+UNWIND $rows AS row
+MATCH (c:Clue {id: row.clue_id}), (sender:Department {id: row.from_department_id}),
+      (receiver:Department {id: row.to_department_id})
+MERGE (r:Referral {id: row.id})
+  ON CREATE SET r.created_at = datetime(), r.created_by = $actor
+SET r.kind = row.kind, r.sent_at = row.sent_at, r.reason = row.reason, r.acknowledged_at = row.acknowledged_at,
+    r.outcome = row.outcome, r.updated_at = datetime(), r.updated_by = $actor
+MERGE (r)-[of:OF_CLUE]->(c)
+SET of.updated_at = datetime(), of.updated_by = $actor
+MERGE (r)-[sent:FROM_DEPARTMENT]->(sender)
+SET sent.updated_at = datetime(), sent.updated_by = $actor
+MERGE (r)-[received:TO_DEPARTMENT]->(receiver)
+SET received.updated_at = datetime(), received.updated_by = $actor
+WITH r, row
+CALL (r, row) {
+  MATCH (r)-[old:OF_CLUE]->(other) WHERE other.id <> row.clue_id
+  DELETE old
+}
+CALL (r, row) {
+  MATCH (r)-[old:FROM_DEPARTMENT]->(other) WHERE other.id <> row.from_department_id
+  DELETE old
+}
+CALL (r, row) {
+  MATCH (r)-[old:TO_DEPARTMENT]->(other) WHERE other.id <> row.to_department_id
+  DELETE old
+}
+RETURN count(*) AS written
