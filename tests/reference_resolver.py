@@ -49,14 +49,21 @@ def resolve(catalogue: Catalogue, matter_id: str, region: str, as_of: date) -> d
     target = next((code for code in up if g.nodes[("region", code)]["level"] == matter["level"]), region)
 
     def performers(function: str) -> set[str]:
-        found = set()
-        for dept, _fn, data in g.in_edges(("function", function), data=True):
-            if data["kind"] != "PERFORMS" or not _holds(data, as_of):
-                continue
-            department = g.nodes[dept]
-            if department["region_id"] == target and _holds(department, as_of):
-                found.add(dept[1])
-        return found
+        # At the matter's level; where nobody performs it there, the nearest region above that has someone.
+        for region_code in up[up.index(target) :] if target in up else [target]:
+            found = set()
+            for dept, _fn, data in g.in_edges(("function", function), data=True):
+                department = g.nodes[dept]
+                if (
+                    data["kind"] == "PERFORMS"
+                    and _holds(data, as_of)
+                    and _holds(department, as_of)
+                    and department["region_id"] == region_code
+                ):
+                    found.add(dept[1])
+            if found:
+                return found
+        return set()
 
     def carried_by(function: str) -> set[str]:
         # Follow every reform that took effect by the date, to the end of each chain (a reform may split a role).

@@ -64,3 +64,11 @@ def test_drug_manufacture_sits_at_province_level_and_retail_in_the_county(catalo
     assert manufacture["lead"][0]["evidence"]["performs"]["source"].startswith("药品管理法第八条第二款")
     [retail] = answer(catalogue, matter_id="drug-003", region=YANTA)
     assert lead(retail) == ["西安市雁塔区市场监督管理局"]
+
+
+def test_where_the_county_has_no_performer_the_nearest_one_above_acts(catalogue: Runner) -> None:
+    # 雁塔区 has no fire brigade of its own in the catalogue: the district 大队 is part of the city's 支队.
+    [fire] = answer(catalogue, matter_id="gas-018", region=YANTA)
+    assert lead(fire) == ["西安市消防救援支队"]
+    assert fire["lead"][0]["department"]["region"]["id"] == "610100"
+    assert "GAP" not in [f["code"] for f in fire["flags"]]

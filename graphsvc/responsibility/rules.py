@@ -38,6 +38,7 @@ class Performer:
     department: dict[str, Any]
     region: dict[str, Any]
     performs: dict[str, Any]
+    distance: int  # regions walked up from the one at the matter's level; the nearest performers decide
 
 
 @dataclass
@@ -159,6 +160,8 @@ def _performers_of(
     """The departments that perform the function, or the functions that took over its role, on the date."""
     duties = []
     for carrier in facts.carriers_of(function):
+        candidates = [p for p in facts.performers if p.function_id == carrier["id"]]
+        nearest = min((p.distance for p in candidates), default=0)
         duties += [
             _duty(
                 p.department | {"region": p.region},
@@ -169,8 +172,8 @@ def _performers_of(
                 succession=carrier["succession"],
                 **why,
             )
-            for p in facts.performers
-            if p.function_id == carrier["id"]
+            for p in candidates
+            if p.distance == nearest
         ]
     if not duties:
         flags.append({"code": "GAP", "message": f"当地没有部门在查询日履行「{function['name']}」职能{role_note}"})
