@@ -17,3 +17,21 @@ def terms(text: str) -> str:
 def phrase(text: str) -> str:
     """Text to match as a whole, e.g. a place name inside a longer name."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _terms(text: str) -> set[str]:
+    """The units the cjk analyzer indexes: bigrams of Chinese runs (a lone character alone), Latin words."""
+    found = {w.lower() for w in _WORD.findall(text)}
+    for run in _CJK_RUN.findall(text):
+        found |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+    return found
+
+
+def coverage(query: str, text: str) -> float:
+    """The share of the query's terms that the text contains: how much of a description a match explains."""
+    wanted = _terms(query)
+    return len(wanted & _terms(text)) / len(wanted) if wanted else 0.0

@@ -72,3 +72,12 @@ def test_where_the_county_has_no_performer_the_nearest_one_above_acts(catalogue:
     assert lead(fire) == ["西安市消防救援支队"]
     assert fire["lead"][0]["department"]["region"]["id"] == "610100"
     assert "GAP" not in [f["code"] for f in fire["flags"]]
+
+
+def test_a_new_business_form_gets_a_flagged_suggestion_not_a_resolution(catalogue: Runner) -> None:
+    # 按照领域归口、业务相近原则 (seed 002): words that match poorly give suggestions, never an answer.
+    results = answer(catalogue, text="无人机表演未经审批", region=YANTA)
+    assert results and all(r["lead"] == [] and r["suggestion"]["note"] for r in results)
+    assert all({"WEAK_MATCH", "SUGGESTION"} <= {f["code"] for f in r["flags"]} for r in results)
+    [wages] = answer(catalogue, text="拖欠农民工工资", region=YANTA)[:1]
+    assert wages["lead"] and wages["matter"]["coverage"] >= 0.5

@@ -29,8 +29,9 @@ BY_TEXT = query("responsibility/find_matters_by_text")
 REGION = query("region/get_region")
 
 TEXT_CANDIDATES = 5
-# A Lucene score under this (cjk bigrams, BM25) means the words barely overlap: say so, and suggest.
-WEAK_MATCH_SCORE = 2.0
+# A match that explains less than this share of the description's words (bigrams) is weak: a new business
+# form, or a description in other words. Lucene's score ranks; it is no measure across queries.
+WEAK_MATCH_COVERAGE = 0.5
 
 
 class ResolveRequest(BaseModel):
@@ -63,14 +64,17 @@ def resolve(runner: Runner, request: ResolveRequest) -> dict[str, Any]:
 
     candidates = _candidates(runner, request, subject)
     results = []
-    for matter, score in candidates:
+    weak = []
+    for matter, hit in candidates:
         licences = [lic for lic in (subject or {}).get("licences", []) if lic["matter_id"] == matter["id"]]
         result = resolve_matter(runner, matter, region, as_of, licences)
-        result["matter"]["score"] = score
-        if score is not None and score < WEAK_MATCH_SCORE:
-            result["flags"].append({"code": "WEAK_MATCH", "message": f"与描述的匹配度较低(得分 {score:.2f})"})
+        result["matter"] |= hit or {"score": None, "coverage": None}
+        if hit and hit["coverage"] < WEAK_MATCH_COVERAGE:
+            weak.append(result)
+            message = f"描述与该事项的用词重合度低({hit['coverage']:.0%})"
+            result["flags"].append({"code": "WEAK_MATCH", "message": message})
         results.append(result)
-    if request.text and (not results or all(r["matter"]["score"] < WEAK_MATCH_SCORE for r in results)):
+    if request.text and len(weak) == len(results):
         for result in results:
             _as_suggestion(result)
     return {"region": region, "as_of": as_of, "subject": _subject_summary(subject), "results": results}
@@ -112,7 +116,8 @@ def resolve_matter(
     }
 
 
-def _candidates(runner: Runner, request: ResolveRequest, subject: dict | None) -> list[tuple[dict, float | None]]:
+def _candidates(runner: Runner, request: ResolveRequest, subject: dict | None) -> list[tuple[dict, dict | None]]:
+    """The matters asked about, with how well each matches the description when there is one."""
     if request.matter_id:
         rows = runner.read(GET_MATTER, id=request.matter_id)
         if not rows:
@@ -120,7 +125,16 @@ def _candidates(runner: Runner, request: ResolveRequest, subject: dict | None) -
         return [(rows[0], None)]
     if request.text and request.text.strip():
         hits = runner.read(BY_TEXT, query=fulltext.terms(request.text), limit=TEXT_CANDIDATES)
-        return [(runner.read(GET_MATTER, id=h["id"])[0], h["score"]) for h in hits]
+        return [
+            (
+                runner.read(GET_MATTER, id=h["id"])[0],
+                {
+                    "score": h["score"],
+                    "coverage": fulltext.coverage(request.text, f"{h['name']} {h['description'] or ''}"),
+                },
+            )
+            for h in hits
+        ]
     assert subject is not None
     return [(runner.read(GET_MATTER, id=m["id"])[0], None) for m in runner.read(SUBJECT_MATTERS, id=subject["id"])]
 

@@ -42,7 +42,8 @@ class Flag(BaseModel):
 
 class MatterRef(Ref):
     level: str | None
-    score: float | None
+    score: float | None  # full-text score, when matched from text: ranks within one query
+    coverage: float | None  # share of the description's words the matter explains (0..1)
 
 
 class Suggestion(BaseModel):
