@@ -9,7 +9,7 @@ load (untimed) into the full reference catalogue, in a Neo4j of
 the benchmark's own under .neo4j/bench-insp/ (Bolt 27887, HTTP 27874). A loaded store is reused unless
 --reload. The API runs as `graphsvc serve` on 127.0.0.1:27888 and is called over HTTP with keep-alive.
 
-Prints:
+Prints (--only precheck|merge|draw for some; --accept to time an acceptance, which changes the store):
 - precheck through the API, one subject and three matters: p50/p95/p99 over --requests calls (after warm-up),
   and the same service call without the resolution cache (every request resolves its matters afresh);
 - merge-plan of the county for 2025 through the API: seconds, tasks, visits before and after, visits saved;
@@ -140,10 +140,15 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def precheck_bodies(tasks: list[dict[str, Any]], n: int, rng: random.Random) -> list[dict[str, Any]]:
-    matters = sorted({m for t in tasks for m in t["matter_ids"]})
+    """What a scheduling screen sends: a department's check of one subject for three of its own matters (those of
+    the task picked first, then others the department checks), in a 30-day window somewhere in the year."""
+    own: dict[str, set[str]] = {}
+    for t in tasks:
+        own.setdefault(t["department_id"], set()).update(t["matter_ids"])
     bodies = []
     for t in rng.sample(tasks, n):
-        chosen = list(dict.fromkeys([*t["matter_ids"], *rng.sample(matters, 3)]))[:3]
+        others = sorted(own[t["department_id"]] - set(t["matter_ids"]))
+        chosen = [*t["matter_ids"], *rng.sample(others, min(3, len(others)))][:3]
         start = date(2025, 1, 1) + timedelta(days=rng.randint(0, 330))
         bodies.append(
             {
@@ -192,12 +197,101 @@ def timed_post(client: httpx.Client, url: str, body: dict[str, Any]) -> tuple[fl
     return seconds, response.json()
 
 
+def measure_precheck(
+    client: httpx.Client, runner: Runner, tasks: list[dict[str, Any]], rng: random.Random, args: argparse.Namespace
+) -> None:
+    for body in precheck_bodies(tasks, 30, rng):
+        timed_post(client, "/precheck", body)
+    p50s, p95s, p99s = [], [], []
+    for _ in range(args.runs):
+        times = [timed_post(client, "/precheck", b)[0] * 1000 for b in precheck_bodies(tasks, args.requests, rng)]
+        p50s.append(percentile(times, 50))
+        p95s.append(percentile(times, 95))
+        p99s.append(percentile(times, 99))
+    print(
+        f"precheck via API, 1 subject × 3 matters, {args.requests} requests × {args.runs} runs (ms): "
+        f"p50 {statistics.median(p50s):.1f}  p95 {statistics.median(p95s):.1f}  p99 {statistics.median(p99s):.1f}"
+        f"   p95 runs {', '.join(f'{x:.1f}' for x in p95s)}"
+    )
+    admin = User(id="bench", name="bench", role=Role.admin, token_id="bench")
+    table = load_table()
+    cold = []
+    for body in precheck_bodies(tasks, 100, rng):
+        started = time.perf_counter()
+        precheck(runner, PrecheckRequest.model_validate(body), admin, table, None)
+        cold.append((time.perf_counter() - started) * 1000)
+    print(
+        f"precheck service without the resolution cache, 100 calls (ms): p50 {percentile(cold, 50):.1f}  "
+        f"p95 {percentile(cold, 95):.1f}"
+    )
+
+
+def measure_merge(client: httpx.Client, args: argparse.Namespace) -> None:
+    year = {"region": COUNTY, "period": {"start": "2025-01-01", "end": "2025-12-31"}}
+    runs = [timed_post(client, "/merge-plan?preview=0", year) for _ in range(args.runs)]
+    s = runs[-1][1]["summary"]
+    print(
+        f"merge-plan, county × 2025 via API (s): median {statistics.median(r[0] for r in runs):.1f}  "
+        f"runs {', '.join(f'{r[0]:.1f}' for r in runs)}"
+    )
+    print(
+        f"  tasks {s['tasks']} on {s['subjects']} subjects; visits {s['visits_before']} → {s['visits_after']}, "
+        f"saved {s['visits_saved']} ({s['visits_saved'] / max(s['visits_before'], 1):.1%}); "
+        f"{s['joint_inspections']} joint inspections, {s['cross_department']} across departments"
+    )
+    top = sorted(s["by_department"].items(), key=lambda kv: -kv[1]["visits_saved"])[:5]
+    print("  saved by department (top 5): " + ", ".join(f"{d} {c['visits_saved']}/{c['tasks']}" for d, c in top))
+    domains = sorted(s["by_domain"].items(), key=lambda kv: -kv[1]["visits_saved"])[:5]
+    print("  saved by domain (top 5): " + ", ".join(f"{c['name'] or d} {c['visits_saved']}" for d, c in domains))
+    limited_body = year | {"max_departments_per_visit": 2, "blackout_dates": [d.isoformat() for d in HOLIDAYS_2025]}
+    seconds, limited = timed_post(client, "/merge-plan?preview=0", limited_body)
+    ls = limited["summary"]
+    print(
+        f"merge-plan with ≤2 departments a visit and {len(HOLIDAYS_2025)} holidays blacked out: {seconds:.1f} s, "
+        f"visits {ls['visits_before']} → {ls['visits_after']}, saved {ls['visits_saved']}, "
+        f"unplaceable {ls['unplaceable']} (optimal: {limited['optimal']})"
+    )
+    if args.accept:  # merges the year's tasks for good: later runs see only what is left (use --reload)
+        seconds, plan = timed_post(client, "/merge-plan?preview=0", year)
+        seconds_accept, accepted = timed_post(client, f"/merge-plan/{plan['id']}/accept", {})
+        again, _ = timed_post(client, f"/merge-plan/{plan['id']}/accept", {})
+        print(
+            f"accept of the full-year plan: {seconds_accept:.1f} s, {accepted['confirmed']} joint inspections "
+            f"confirmed; accepting again: {again:.2f} s"
+        )
+
+
+def measure_draw(client: httpx.Client, tasks: list[dict[str, Any]], args: argparse.Namespace) -> None:
+    department = f"{COUNTY}-scjgj"
+    matters = sorted({m for t in tasks if t["department_id"] == department for m in t["matter_ids"]})[:2]
+    draw_times, draw = [], {}
+    for run in range(args.runs):
+        body = {
+            "departments": [department],
+            "matters": matters,
+            "roster": {"region": COUNTY},
+            "inspectors_per_subject": 2,
+            "window": {"start": "2025-09-01", "end": "2025-10-31"},
+            "seed": args.seed + run,
+            "qualification": None,
+        }
+        seconds, draw = timed_post(client, "/random-draw", body)
+        draw_times.append(seconds)
+    print(
+        f"random-draw over the county roster via API (s): median {statistics.median(draw_times):.1f}  "
+        f"runs {', '.join(f'{x:.1f}' for x in draw_times)}; roster {draw['roster_size']}, "
+        f"drawn {draw['drawn_subjects']}, tasks {len(draw['tasks'])}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--reload", action="store_true")
+    parser.add_argument("--accept", action="store_true", help="also accept a full-year plan (changes the store)")
+    parser.add_argument("--only", choices=["precheck", "merge", "draw"], action="append", help="only these parts")
     args = parser.parse_args()
     settings = bench_settings()
     server = LocalNeo4j(settings)
@@ -214,87 +308,17 @@ def main() -> None:
     print(f"county {COUNTY}: {len(tasks)} planned tasks of 2025 on {len({t['subject_id'] for t in tasks})} subjects")
     token = create_token(runner, "bench-admin", Role.admin, None, ACTOR).token
     api = serve(settings)
-    rng = random.Random(args.seed)
     try:
         client = httpx.Client(
             base_url=f"http://127.0.0.1:{API}/api/v1/inspections", headers={"Authorization": f"Bearer {token}"}
         )
-        # -- precheck -------------------------------------------------------------------------
-        for body in precheck_bodies(tasks, 30, rng):
-            timed_post(client, "/precheck", body)
-        p50s, p95s, p99s = [], [], []
-        for _ in range(args.runs):
-            times = [timed_post(client, "/precheck", b)[0] * 1000 for b in precheck_bodies(tasks, args.requests, rng)]
-            p50s.append(percentile(times, 50))
-            p95s.append(percentile(times, 95))
-            p99s.append(percentile(times, 99))
-        print(
-            f"precheck via API, 1 subject × 3 matters, {args.requests} requests × {args.runs} runs (ms): "
-            f"p50 {statistics.median(p50s):.1f}  p95 {statistics.median(p95s):.1f}  p99 {statistics.median(p99s):.1f}"
-            f"   p95 runs {', '.join(f'{x:.1f}' for x in p95s)}"
-        )
-        admin = User(id="bench", name="bench", role=Role.admin, token_id="bench")
-        table = load_table()
-        cold = []
-        for body in precheck_bodies(tasks, 100, rng):
-            started = time.perf_counter()
-            precheck(runner, PrecheckRequest.model_validate(body), admin, table, None)
-            cold.append((time.perf_counter() - started) * 1000)
-        print(
-            f"precheck service without the resolution cache, 100 calls (ms): p50 {percentile(cold, 50):.1f}  "
-            f"p95 {percentile(cold, 95):.1f}"
-        )
-        # -- merge-plan -----------------------------------------------------------------------
-        year = {"region": COUNTY, "period": {"start": "2025-01-01", "end": "2025-12-31"}}
-        runs = [timed_post(client, "/merge-plan?preview=0", year) for _ in range(args.runs)]
-        s = runs[-1][1]["summary"]
-        print(
-            f"merge-plan, county × 2025 via API (s): median {statistics.median(r[0] for r in runs):.1f}  "
-            f"runs {', '.join(f'{r[0]:.1f}' for r in runs)}"
-        )
-        print(
-            f"  tasks {s['tasks']} on {s['subjects']} subjects; visits {s['visits_before']} → {s['visits_after']}, "
-            f"saved {s['visits_saved']} ({s['visits_saved'] / max(s['visits_before'], 1):.1%}); "
-            f"{s['joint_inspections']} joint inspections, {s['cross_department']} across departments"
-        )
-        top = sorted(s["by_department"].items(), key=lambda kv: -kv[1]["visits_saved"])[:5]
-        print("  saved by department (top 5): " + ", ".join(f"{d} {c['visits_saved']}/{c['tasks']}" for d, c in top))
-        domains = sorted(s["by_domain"].items(), key=lambda kv: -kv[1]["visits_saved"])[:5]
-        print("  saved by domain (top 5): " + ", ".join(f"{c['name'] or d} {c['visits_saved']}" for d, c in domains))
-        limited_body = year | {"max_departments_per_visit": 2, "blackout_dates": [d.isoformat() for d in HOLIDAYS_2025]}
-        seconds, limited = timed_post(client, "/merge-plan?preview=0", limited_body)
-        ls = limited["summary"]
-        print(
-            f"merge-plan with ≤2 departments a visit and {len(HOLIDAYS_2025)} holidays blacked out: {seconds:.1f} s, "
-            f"visits {ls['visits_before']} → {ls['visits_after']}, saved {ls['visits_saved']}, "
-            f"unplaceable {ls['unplaceable']} (optimal: {limited['optimal']})"
-        )
-        seconds, plan = timed_post(client, "/merge-plan?preview=0", year)
-        seconds_accept, accepted = timed_post(client, f"/merge-plan/{plan['id']}/accept", {})
-        print(
-            f"accept of the full-year plan: {seconds_accept:.1f} s, {accepted['confirmed']} joint inspections confirmed"
-        )
-        # -- draw -----------------------------------------------------------------------------
-        department = f"{COUNTY}-scjgj"
-        matters = sorted({m for t in tasks if t["department_id"] == department for m in t["matter_ids"]})[:2]
-        draw_times, draw = [], {}
-        for run in range(args.runs):
-            body = {
-                "departments": [department],
-                "matters": matters,
-                "roster": {"region": COUNTY},
-                "inspectors_per_subject": 2,
-                "window": {"start": "2025-09-01", "end": "2025-10-31"},
-                "seed": args.seed + run,
-                "qualification": None,
-            }
-            seconds, draw = timed_post(client, "/random-draw", body)
-            draw_times.append(seconds)
-        print(
-            f"random-draw over the county roster via API (s): median {statistics.median(draw_times):.1f}  "
-            f"runs {', '.join(f'{x:.1f}' for x in draw_times)}; roster {draw['roster_size']}, "
-            f"drawn {draw['drawn_subjects']}, tasks {len(draw['tasks'])}"
-        )
+        parts = set(args.only or ["precheck", "merge", "draw"])
+        if "precheck" in parts:
+            measure_precheck(client, runner, tasks, random.Random(args.seed), args)
+        if "merge" in parts:
+            measure_merge(client, args)
+        if "draw" in parts:
+            measure_draw(client, tasks, args)
     finally:
         os.killpg(api.pid, signal.SIGTERM)
         api.wait()

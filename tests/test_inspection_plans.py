@@ -119,6 +119,17 @@ def test_accepting_links_the_tasks_and_twice_changes_nothing(world: Runner, api:
     assert api.get(f"{URL}/{plan['id']}", headers=office).json() == stored
     [joint] = stored["joint_inspections"]
     assert joint["status"] == "已确认"
+    with world.driver.session(database=world.database) as session:  # what an analyst sees in the Browser
+        links = session.run(
+            "MATCH (j:JointInspection {id: $id}) RETURN [(j)-[:LED_BY]->(d) | d.id] AS lead,"
+            " [(j)-[:COOPERATED_BY]->(d) | d.id] AS cooperating, [(j)-[:COVERS]->(m) | m.id] AS matters,"
+            " [(t)-[:MERGED_INTO]->(j) | t.id] AS tasks",
+            id=joint["id"],
+        ).single()
+    assert links is not None
+    assert (links["lead"], sorted(links["cooperating"])) == ([FIRE], [MARKET, SAFETY])
+    assert sorted(links["matters"]) == sorted([FIRE_CHECK, SAFETY_CHECK, FOOD_ONLINE])
+    assert sorted(links["tasks"]) == ["t2", "t3", "t6"]
     # The precheck now offers the visit to join, and a new plan leaves the merged tasks alone.
     check = {
         "department": MARKET,

@@ -1,4 +1,5 @@
-// Confirms proposed joint inspections: links their tasks by MERGED_INTO and sets 已确认 — unless a task has
+// Confirms proposed joint inspections: links their tasks by MERGED_INTO, the departments of those tasks other
+// than the lead by COOPERATED_BY and their matters by COVERS (the 综合检查单), and sets 已确认 — unless a task has
 // meanwhile gone (cancelled, done, moved out of the visit day, merged into another confirmed visit), when the
 // proposal is 已取消 instead. Only proposals still 拟定 are touched, so a second acceptance writes nothing.
 // mode: write
@@ -18,5 +19,20 @@ CALL (j, merged_tasks) {
   UNWIND merged_tasks AS t
   MERGE (t)-[merged:MERGED_INTO]->(j)
   ON CREATE SET merged.updated_at = datetime(), merged.updated_by = $actor
+}
+CALL (j, merged_tasks) {
+  UNWIND merged_tasks AS t
+  MATCH (t)-[:BY_DEPARTMENT]->(d:Department)
+  WHERE NOT EXISTS { (j)-[:LED_BY]->(d) }
+  WITH DISTINCT j, d
+  MERGE (j)-[cooperated:COOPERATED_BY]->(d)
+  ON CREATE SET cooperated.updated_at = datetime(), cooperated.updated_by = $actor
+}
+CALL (j, merged_tasks) {
+  UNWIND merged_tasks AS t
+  MATCH (t)-[:COVERS]->(m:Matter)
+  WITH DISTINCT j, m
+  MERGE (j)-[covers:COVERS]->(m)
+  ON CREATE SET covers.updated_at = datetime(), covers.updated_by = $actor
 }
 RETURN j.id AS id, j.status AS status

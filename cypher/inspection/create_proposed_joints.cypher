@@ -1,5 +1,6 @@
-// Writes the joint inspections a merge plan proposes (拟定): subject, window, visit day, lead and cooperating
-// departments, the matters of the 综合检查单, and the tasks it would merge (linked only on acceptance).
+// Writes the joint inspections a merge plan proposes (拟定): subject, window, visit day, lead department, and the
+// tasks it would merge. Its other departments and its matters (the 综合检查单) follow from those tasks; they are
+// linked on acceptance, with the tasks, so that a county-wide proposal writes a node and three links a visit.
 // mode: write
 // params: plan_id, rows, actor
 // returns: written
@@ -13,15 +14,4 @@ SET j.window_start = row.window_start, j.window_end = row.window_end, j.visit_on
 CREATE (p)-[:PROPOSES {updated_at: datetime(), updated_by: $actor}]->(j)
 CREATE (j)-[:ON_SUBJECT {updated_at: datetime(), updated_by: $actor}]->(s)
 CREATE (j)-[:LED_BY {updated_at: datetime(), updated_by: $actor}]->(lead)
-WITH j, row
-CALL (j, row) {
-  UNWIND row.cooperating_ids AS department_id
-  MATCH (d:Department {id: department_id})
-  CREATE (j)-[:COOPERATED_BY {updated_at: datetime(), updated_by: $actor}]->(d)
-}
-CALL (j, row) {
-  UNWIND row.matter_ids AS matter_id
-  MATCH (m:Matter {id: matter_id})
-  CREATE (j)-[:COVERS {updated_at: datetime(), updated_by: $actor}]->(m)
-}
 RETURN count(*) AS written

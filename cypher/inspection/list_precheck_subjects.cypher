@@ -1,6 +1,7 @@
 // For each requested subject (in request order; id null when unknown): its region, credit grade and risk class,
 // the tasks on it that are planned or done and reach into [horizon_start, horizon_end] (a done task counts on
-// the day it was done), and the joint inspections on it, proposed or confirmed, whose window meets the window.
+// the day it was done), and the joint inspections on it, proposed or confirmed, whose window meets the window,
+// with the departments and matters of the tasks they merge.
 // mode: read
 // params: subject_ids, horizon_start, horizon_end, window_start, window_end
 // returns: requested, id, name, region_id, credit_grade, risk_class, tasks, joints
@@ -28,8 +29,12 @@ CALL (s) {
   RETURN collect(CASE WHEN j IS NOT NULL THEN {
     id: j.id, status: j.status, window_start: j.window_start, window_end: j.window_end, visit_on: j.visit_on,
     lead_id: lead.id, lead_name: lead.name, merge_plan_id: plan.id,
-    department_ids: COLLECT { MATCH (j)-[:LED_BY|COOPERATED_BY]->(x:Department) RETURN DISTINCT x.id ORDER BY x.id },
-    matter_ids: COLLECT { MATCH (j)-[:COVERS]->(m:Matter) RETURN m.id ORDER BY m.id }
+    department_ids: COLLECT {
+      MATCH (x:InspectionTask)-[:BY_DEPARTMENT]->(d:Department) WHERE x.id IN j.task_ids RETURN DISTINCT d.id ORDER BY d.id
+    },
+    matter_ids: COLLECT {
+      MATCH (x:InspectionTask)-[:COVERS]->(m:Matter) WHERE x.id IN j.task_ids RETURN DISTINCT m.id ORDER BY m.id
+    }
   } END) AS joints
 }
 RETURN requested, s.id AS id, s.name AS name, region.id AS region_id, s.credit_grade AS credit_grade,

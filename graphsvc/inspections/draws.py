@@ -7,9 +7,10 @@ class (the more worrying dimension decides); without either, `ratios.default`, e
 the matters that department leads or cooperates on in the region (resolution); a matter none of them holds goes
 to the first department, with a warning. Each task gets `inspectors_per_subject` inspectors of its department.
 
-Replay: the stored seed and parameters, the roster and rosters as they stood when the draw was made (records
-created before it), and the teams of the draws before it, give the same draw — unless a subject's credit or
-risk, or a record, changed since; the replay then lists the differences.
+Replay: the stored seed and parameters (with the ratio of every stratum and the department of every matter as
+the draw fixed them), the roster and rosters as they stood when the draw was made (records created before it),
+and the teams of the draws before it, give the same draw — unless a subject's credit or risk, or a record,
+changed since; the replay then lists the differences.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def random_draw(runner: Runner, request: DrawRequest, user: User, table: Frequen
     strata = stratum_ratios(request.ratios, table)
     outcome = _compute(runner, request, checks, strata, before=None)
     draw_id = f"draw-{request.roster.region}-{datetime.now():%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
-    parameters = request.model_dump(mode="json") | {"stratum_ratios": strata}
+    parameters = request.model_dump(mode="json") | {"stratum_ratios": strata, "department_matters": checks}
     tasks = outcome["tasks"]
     created = runner.write(
         CREATE_DRAW,
@@ -198,9 +199,9 @@ def replay(runner: Runner, draw_id: str) -> dict[str, Any]:
     """Re-runs a stored draw from its seed and parameters against the records as they stood then."""
     stored = get_draw(runner, draw_id)
     request = DrawRequest.model_validate(stored["parameters"])
-    departments = list(dict.fromkeys(request.departments))
-    _, checks, _ = _context(runner, request, departments)
+    # What the draw decided from the table and the catalogue at the time is stored with it, and replayed as is.
     strata = stored["parameters"]["stratum_ratios"]
+    checks = stored["parameters"]["department_matters"]
     outcome = _compute(runner, request, checks, strata, before=stored["created_at"])
     again = sorted((t["subject_id"], t["department_id"], sorted(t["inspector_ids"])) for t in outcome["tasks"])
     before = sorted(

@@ -129,6 +129,8 @@ def lead_department(visit: Visit, domain_of: Mapping[str, str | None]) -> str:
     (the domain most of the merged matters belong to), then most matters overall, then the smaller id.
     The lead of a domain is, in the catalogue, the department whose matters those are, so this names it
     without a resolution per visit."""
+    if len(visit.tasks) == 1:
+        return visit.tasks[0].department_id
     matters_by_department: dict[str, set[str]] = defaultdict(set)
     for t in visit.tasks:
         matters_by_department[t.department_id].update(t.matter_ids)
@@ -145,5 +147,7 @@ def lead_department(visit: Visit, domain_of: Mapping[str, str | None]) -> str:
 
 def primary_domain(task: Task, domain_of: Mapping[str, str | None]) -> str:
     """The domain most of a task's matters belong to (ties: the smaller id; '' when none is known)."""
+    if len(task.matter_ids) == 1:
+        return domain_of.get(task.matter_ids[0]) or ""
     domains = Counter(domain_of.get(m) or "" for m in task.matter_ids)
     return min(domains, key=lambda d: (-domains[d], d)) if domains else ""

@@ -87,8 +87,9 @@ def propose(runner: Runner, request: MergePlanRequest, user: User, preview: int 
     matter_ids = sorted({m for t in tasks for m in t.matter_ids})
     matters = {m["id"]: m for m in runner.read(CHECKLIST, matter_ids=matter_ids, as_of=period.start)}
     domain_of = {m: info["domain_id"] for m, info in matters.items()}
-    joints = [_joint(v, domain_of) for v in result.visits if len(v.tasks) > 1]
-    summary = summarize(tasks, result, domain_of, matters)
+    leads = [lead_department(v, domain_of) for v in result.visits]
+    joints = [_joint(v, domain_of, lead) for v, lead in zip(result.visits, leads, strict=True) if len(v.tasks) > 1]
+    summary = summarize(tasks, result, domain_of, matters, leads)
 
     plan_id = f"merge-{request.region}-{period.start:%Y%m%d}-{secrets.token_hex(4)}"
     for n, joint in enumerate(joints, start=1):
@@ -207,7 +208,11 @@ def accept(runner: Runner, plan_id: str, user: User) -> dict[str, Any]:
 
 
 def summarize(
-    tasks: list[Task], result: Merge, domain_of: dict[str, str | None], matters: dict[str, dict[str, Any]]
+    tasks: list[Task],
+    result: Merge,
+    domain_of: dict[str, str | None],
+    matters: dict[str, dict[str, Any]],
+    leads: list[str],
 ) -> dict[str, Any]:
     """Tasks, visits before and after, visits saved — overall, by department and by domain.
 
@@ -218,20 +223,21 @@ def summarize(
     placed = sum(len(v.tasks) for v in result.visits)
     by_department: dict[str, Counter[str]] = defaultdict(Counter)
     by_domain: dict[str, Counter[str]] = defaultdict(Counter)
+    domain = {t.id: primary_domain(t, domain_of) for t in tasks}
     for t in tasks:
         by_department[t.department_id]["tasks"] += 1
-        by_domain[primary_domain(t, domain_of)]["tasks"] += 1
-    for v in result.visits:
-        lead = lead_department(v, domain_of)
-        host = next(t for t in sorted(v.tasks, key=lambda t: t.id) if t.department_id == lead)
+        by_domain[domain[t.id]]["tasks"] += 1
+    for v, lead in zip(result.visits, leads, strict=True):
+        if len(v.tasks) == 1:
+            by_department[lead]["visits"] += 1
+            continue
+        host = min((t for t in v.tasks if t.department_id == lead), key=lambda t: t.id)
         for t in v.tasks:
-            domain = primary_domain(t, domain_of)
-            if len(v.tasks) > 1:
-                by_department[t.department_id]["merged_tasks"] += 1
-                by_domain[domain]["merged_tasks"] += 1
+            by_department[t.department_id]["merged_tasks"] += 1
+            by_domain[domain[t.id]]["merged_tasks"] += 1
             if t is not host:
                 by_department[t.department_id]["visits_saved"] += 1
-                by_domain[domain]["visits_saved"] += 1
+                by_domain[domain[t.id]]["visits_saved"] += 1
         for department in v.departments:
             by_department[department]["visits"] += 1
     keys = ("tasks", "merged_tasks", "visits", "visits_saved")

@@ -9,7 +9,7 @@ matters can be checked off-site, and whether this department is responsible for 
 It sits in the save path of a scheduling screen, so it runs two statements for the whole request (context and
 subjects, side by side), then one resolution per matter and region (side by side), each cached for a minute:
 rulings and catalogue loads change responsibility rarely, and a scheduler saving a plan asks about the same
-matters, places and window again and again.
+matters and places again and again.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class PrecheckRequest(BaseModel):
     matters: list[str] = Field(min_length=1, max_length=50, description="监管事项编号")
     window: Window
     task_id: str | None = Field(default=None, max_length=200, description="修改已有任务时填其编号:不与自身查重")
-    as_of: date | None = Field(default=None, description="职责认定的日期,默认窗口开始日")
+    as_of: date | None = Field(default=None, description="职责认定的日期,默认今天(窗口跨机构改革时可填窗口日期)")
 
 
 class ResolveCache:
@@ -139,7 +139,7 @@ def precheck(
         if missing:
             codes = "、".join(r["requested"] for r in rows if r["id"] is None)
             raise InvalidInput(f"未找到这些统一社会信用代码的监管对象:{codes}", missing)
-        as_of = request.as_of or window.start
+        as_of = request.as_of or date.today()
         regions = {r["region_id"] for r in rows if r["region_id"]}
         duties = _duties(pool, runner, matters, regions, as_of, cache)
     offsite = [
