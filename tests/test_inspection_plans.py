@@ -256,3 +256,61 @@ def test_the_command_line_proposes_and_accepts(world: Runner, settings: Settings
     assert again.exit_code == 0 and "already accepted" in again.output
     bad = CliRunner().invoke(app, [*args[:-2], "--end", "2024-12-31"], env=env)
     assert bad.exit_code == 1 and "参数有误" in bad.output
+
+
+# -- on generated data with the shipped catalogue ----------------------------------------------------
+
+
+def test_the_endpoints_work_on_generated_data(runner: Runner, settings: Settings, tmp_path: Path) -> None:
+    from graphsvc.config import ROOT
+    from graphsvc.cypher import query as named
+    from loaders.entities import load_folder
+    from loaders.reference import load_reference
+    from loaders.synthetic import generate
+    from tests.conftest import wipe
+
+    reference = ROOT / "data" / "reference"
+    wipe(runner)
+    load_reference(runner, reference, TEST_ACTOR).raise_if_failed()
+    generate("tiny", 5, tmp_path, reference)
+    load_folder(runner, tmp_path, TEST_ACTOR).raise_if_failed()
+    [packed] = runner.read(
+        named("inspection/list_merge_tasks"),
+        region_id="310112",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+        department_ids=[],
+    )
+    task_id, subject, department, start, end, matters = packed["tasks"][0]
+    with TestClient(create_app(settings), headers=bearer(runner, Role.admin)) as api:
+        check = api.post(
+            "/api/v1/inspections/precheck",
+            json={
+                "department": department,
+                "subjects": [subject],
+                "matters": matters,
+                "window": {"start": start, "end": end},
+            },
+        )
+        assert check.status_code == 200, check.text
+        duplicates = [d["task_id"] for d in check.json()["results"][0]["duplicates"]]
+        assert task_id in duplicates  # the same matter in the same window: a task is its own duplicate
+        plan = api.post(URL, json=plan_body(), headers=bearer(runner, Role.office))
+        assert plan.status_code == 200, plan.text
+        summary = plan.json()["summary"]
+        assert summary["tasks"] == len(packed["tasks"]) and summary["visits_after"] <= summary["visits_before"]
+        accepted = api.post(f"{URL}/{plan.json()['id']}/accept")
+        assert accepted.status_code == 200 and accepted.json()["confirmed"] == summary["joint_inspections"]
+        draw = api.post(
+            "/api/v1/inspections/random-draw",
+            json={
+                "departments": [department],
+                "matters": matters,
+                "roster": {"region": "310112"},
+                "window": {"start": "2025-09-01", "end": "2025-10-31"},
+                "seed": 1,
+                "qualification": None,
+            },
+        )
+        assert draw.status_code == 200, draw.text
+        assert api.post(f"/api/v1/inspections/random-draw/{draw.json()['id']}/replay").json()["identical"]
