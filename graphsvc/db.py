@@ -6,9 +6,9 @@ never see them. Records come back as plain dicts of Python values, or as pydanti
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from neo4j.time import Date, DateTime, Duration, Time
 from pydantic import BaseModel
@@ -21,6 +21,13 @@ from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+
+class Reader(Protocol):
+    """Anything that runs read statements: the Runner, or one open read transaction."""
+
+    def read(self, q: Query, **params: Any) -> list[dict[str, Any]]: ...
 
 
 def create_driver(settings: Settings) -> neo4j.Driver:
@@ -51,6 +58,15 @@ class Runner:
     def write(self, q: Query, **params: Any) -> list[dict[str, Any]]:
         return self._run(q, "write", params)
 
+    def reading(self, work: Callable[[Reader], T]) -> T:
+        """Runs several reads in one managed transaction: one snapshot, and one commit instead of one per read."""
+
+        def run(tx: neo4j.ManagedTransaction) -> T:
+            return work(_TransactionReader(tx))
+
+        with translate_errors(), self.driver.session(database=self.database) as session:
+            return session.execute_read(run)
+
     def read_as(self, model: type[M], q: Query, **params: Any) -> list[M]:
         return [model.model_validate(row) for row in self.read(q, **params)]
 
@@ -79,6 +95,17 @@ class Runner:
             if mode == "read":
                 return session.execute_read(work)
             return session.execute_write(work)
+
+
+class _TransactionReader:
+    def __init__(self, tx: neo4j.ManagedTransaction):
+        self.tx = tx
+
+    def read(self, q: Query, **params: Any) -> list[dict[str, Any]]:
+        if q.mode != "read":
+            raise ValueError(f"{q.name} is a {q.mode} statement, not read")
+        q.check_params(params)
+        return [to_python(r.data()) for r in self.tx.run(q.text, params)]  # type: ignore[arg-type]
 
 
 @contextmanager

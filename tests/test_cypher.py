@@ -92,3 +92,13 @@ def test_constraint_violations_become_conflicts(graph: Runner) -> None:
             token_hash="different",
             actor="test",
         )
+
+
+def test_several_reads_share_one_transaction(graph: Runner) -> None:
+    region, count = graph.reading(
+        lambda r: (r.read(GET_REGION, id="310112"), r.read(query("admin/count_nodes_by_label")))
+    )
+    assert region == graph.read(GET_REGION, id="310112")
+    assert count == graph.read(query("admin/count_nodes_by_label"))
+    with pytest.raises(ValueError, match="write statement"):
+        graph.reading(lambda r: r.read(query("reference/upsert_regions"), rows=[], actor="x"))

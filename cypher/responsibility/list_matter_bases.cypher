@@ -1,11 +1,12 @@
-// The articles a matter rests on, as they stand on the date: a cited article whose version is not in force
+// The articles each matter rests on, as they stand on the date: a cited article whose version is not in force
 // is replaced by the provision it was renumbered into (or from) in the version in force, if any; otherwise it
 // is reported as not in force. With each, the functions it names, and where it names none, the article that
 // allocates its power (AUTHORITY_FROM).
 // mode: read
-// params: matter_id, as_of
-// returns: article_id, article, gist, basis_id, title, version, effective_from, effective_to, in_force, cited_id, named, authority
-MATCH (:Matter {id: $matter_id})-[:BASED_ON]->(cited:Article)
+// params: matter_ids, as_of
+// returns: matter_id, article_id, article, gist, basis_id, title, version, effective_from, effective_to, in_force, cited_id, named, authority
+UNWIND $matter_ids AS matter_id
+MATCH (:Matter {id: matter_id})-[:BASED_ON]->(cited:Article)
 CALL (cited) {
   OPTIONAL MATCH moved = (cited)-[:IN_ARTICLE*0..2]->(:Article)-[:RENUMBERED_AS*0..6]-(current:Article),
                  (current)<-[:HAS_ARTICLE]-(v:BasisVersion)
@@ -14,7 +15,7 @@ CALL (cited) {
   LIMIT 1
   RETURN current
 }
-WITH cited, coalesce(current, cited) AS a, current IS NOT NULL AS in_force
+WITH matter_id, cited, coalesce(current, cited) AS a, current IS NOT NULL AS in_force
 MATCH (a)<-[:HAS_ARTICLE]-(v:BasisVersion)<-[:HAS_VERSION]-(b:LegalBasis)
 CALL (a) {
   OPTIONAL MATCH (a)-[n:NAMES_FUNCTION]->(f:Function)
@@ -30,7 +31,7 @@ CALL (a) {
   RETURN collect(CASE WHEN src IS NULL THEN NULL ELSE {article_id: src.id, article: src.label, gist: src.gist,
                  title: sb.title, version: sv.version, named: src_named} END) AS authority
 }
-RETURN a.id AS article_id, a.label AS article, a.gist AS gist, b.id AS basis_id, b.title AS title,
+RETURN matter_id, a.id AS article_id, a.label AS article, a.gist AS gist, b.id AS basis_id, b.title AS title,
        v.version AS version, v.effective_from AS effective_from, v.effective_to AS effective_to, in_force,
        cited.id AS cited_id, named, authority
-ORDER BY b.id, a.number, a.clause, a.item
+ORDER BY matter_id, b.id, a.number, a.clause, a.item

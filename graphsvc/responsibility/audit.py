@@ -12,7 +12,7 @@ from typing import Any
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import NotFound
-from graphsvc.responsibility.resolve import resolve_matter
+from graphsvc.responsibility.resolve import resolve_matters
 
 MATTERS = query("audit/list_matters")
 UNPERFORMED = query("audit/list_functions_without_performer")
@@ -30,8 +30,7 @@ def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, A
         raise NotFound(f"未知的行政区划代码:{region}", [{"field": "region", "reason": "unknown region"}])
     issues = []
     matters = runner.read(MATTERS)
-    for matter in matters:
-        result = resolve_matter(runner, matter, region, as_of, [])
+    for matter, result in zip(matters, resolve_matters(runner, matters, region, as_of), strict=True):
         for flag in result["flags"]:
             if flag["code"] in ISSUE_FLAGS:
                 issues.append(

@@ -7,6 +7,7 @@ it against an independent implementation over networkx.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 from typing import Any
 
@@ -14,11 +15,12 @@ from pydantic import BaseModel, Field, model_validator
 
 from graphsvc import fulltext, uscc
 from graphsvc.cypher import query
-from graphsvc.db import Runner
+from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide, legal_text_functions
 
 GET_MATTER = query("responsibility/get_matter_header")
+GET_MATTERS = query("responsibility/get_matter_headers")
 ASSIGNMENTS = query("responsibility/list_assignments_in_force")
 PERFORMERS = query("responsibility/find_performers")
 CARRIERS = query("responsibility/find_carriers")
@@ -26,7 +28,7 @@ BASES = query("responsibility/list_matter_bases")
 SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
 BY_TEXT = query("responsibility/find_matters_by_text")
-REGION = query("region/get_region")
+REGION_EXISTS = query("region/region_exists")
 
 TEXT_CANDIDATES = 5
 # A match that explains less than this share of the description's words (bigrams) is weak: a new business
@@ -51,7 +53,11 @@ class ResolveRequest(BaseModel):
 
 
 def resolve(runner: Runner, request: ResolveRequest) -> dict[str, Any]:
-    """The answer for every matter the request concerns."""
+    """The answer for every matter the request concerns, read in one transaction."""
+    return runner.reading(lambda reader: _resolve(reader, request))
+
+
+def _resolve(runner: Reader, request: ResolveRequest) -> dict[str, Any]:
     as_of = request.as_of or date.today()
     subject = _subject(runner, request.uscc, as_of) if request.uscc else None
     region = request.region or (subject or {}).get("region_id")
@@ -59,15 +65,17 @@ def resolve(runner: Runner, request: ResolveRequest) -> dict[str, Any]:
         raise InvalidInput(
             "需要行政区划代码 region(或一个有所在地的监管对象)", [{"field": "region", "reason": "required"}]
         )
-    if not runner.read(REGION, id=region):
+    if not runner.read(REGION_EXISTS, id=region):
         raise NotFound(f"未知的行政区划代码:{region}", [{"field": "region", "reason": "unknown region"}])
 
     candidates = _candidates(runner, request, subject)
     results = []
+    licences: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for lic in (subject or {}).get("licences", []):
+        licences[lic["matter_id"]].append(lic)
+    answers = resolve_matters(runner, [matter for matter, _ in candidates], region, as_of, licences)
     weak = []
-    for matter, hit in candidates:
-        licences = [lic for lic in (subject or {}).get("licences", []) if lic["matter_id"] == matter["id"]]
-        result = resolve_matter(runner, matter, region, as_of, licences)
+    for (_, hit), result in zip(candidates, answers, strict=True):
         result["matter"] |= hit or {"score": None, "coverage": None}
         if hit and hit["coverage"] < WEAK_MATCH_COVERAGE:
             weak.append(result)
@@ -81,42 +89,72 @@ def resolve(runner: Runner, request: ResolveRequest) -> dict[str, Any]:
 
 
 def resolve_matter(
-    runner: Runner, matter: dict[str, Any], region: str, as_of: date, licences: list[dict[str, Any]]
+    runner: Reader, matter: dict[str, Any], region: str, as_of: date, licences: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    assignments = [
-        AssignmentFact(**row) for row in runner.read(ASSIGNMENTS, matter_id=matter["id"], region_id=region, as_of=as_of)
-    ]
-    bases = runner.read(BASES, matter_id=matter["id"], as_of=as_of)
-    function_ids = sorted(
-        {a.function["id"] for a in assignments if a.function}
-        | {named["function_id"] for named, _ in legal_text_functions(bases)}
-    )
+    """Lead and cooperating for one matter (see resolve_matters)."""
+    return resolve_matters(runner, [matter], region, as_of, {matter["id"]: licences})[0]
+
+
+def resolve_matters(
+    runner: Reader,
+    matters: list[dict[str, Any]],
+    region: str,
+    as_of: date,
+    licences: dict[str, list[dict[str, Any]]] | None = None,
+) -> list[dict[str, Any]]:
+    """Lead and cooperating for each matter in the region on the date. The facts of all matters come in a few
+    statements (assignments, bases, carriers, performers per level), so the cost hardly grows with the count."""
+    if not matters:
+        return []
+    ids = [m["id"] for m in matters]
+    assignments: dict[str, list[AssignmentFact]] = defaultdict(list)
+    for row in runner.read(ASSIGNMENTS, matter_ids=ids, region_id=region, as_of=as_of):
+        assignments[row.pop("matter_id")].append(AssignmentFact(**row))
+    bases: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in runner.read(BASES, matter_ids=ids, as_of=as_of):
+        bases[row.pop("matter_id")].append(row)
+    functions = {
+        m["id"]: {a.function["id"] for a in assignments[m["id"]] if a.function}
+        | {named["function_id"] for named, _ in legal_text_functions(bases[m["id"]])}
+        for m in matters
+    }
+    all_functions = sorted(set().union(*functions.values()))
     carriers = (
-        {row["function_id"]: row["carriers"] for row in runner.read(CARRIERS, function_ids=function_ids, as_of=as_of)}
-        if function_ids
+        {row["function_id"]: row["carriers"] for row in runner.read(CARRIERS, function_ids=all_functions, as_of=as_of)}
+        if all_functions
         else {}
     )
-    carrier_ids = sorted({c["id"] for found in carriers.values() for c in found})
-    performers = (
-        [
-            Performer(**row)
-            for row in runner.read(
-                PERFORMERS, function_ids=carrier_ids, region_id=region, level=matter["level"], as_of=as_of
-            )
-        ]
-        if carrier_ids
-        else []
-    )
-    decision = decide(Facts(matter, assignments, performers, bases, licences, carriers))
-    return {
-        "matter": {"id": matter["id"], "name": matter["name"], "level": matter["level"]},
-        "lead": decision.lead,
-        "cooperating": decision.cooperating,
-        "flags": decision.flags,
-    }
+    performers: dict[str | None, list[Performer]] = {}
+    for level in sorted({m["level"] for m in matters}, key=str):
+        carrier_ids = sorted(
+            {c["id"] for m in matters if m["level"] == level for f in functions[m["id"]] for c in carriers.get(f, [])}
+        )
+        performers[level] = (
+            [
+                Performer(**row)
+                for row in runner.read(PERFORMERS, function_ids=carrier_ids, region_id=region, level=level, as_of=as_of)
+            ]
+            if carrier_ids
+            else []
+        )
+    results = []
+    for m in matters:
+        facts = Facts(
+            m, assignments[m["id"]], performers[m["level"]], bases[m["id"]], (licences or {}).get(m["id"], []), carriers
+        )
+        decision = decide(facts)
+        results.append(
+            {
+                "matter": {"id": m["id"], "name": m["name"], "level": m["level"]},
+                "lead": decision.lead,
+                "cooperating": decision.cooperating,
+                "flags": decision.flags,
+            }
+        )
+    return results
 
 
-def _candidates(runner: Runner, request: ResolveRequest, subject: dict | None) -> list[tuple[dict, dict | None]]:
+def _candidates(runner: Reader, request: ResolveRequest, subject: dict | None) -> list[tuple[dict, dict | None]]:
     """The matters asked about, with how well each matches the description when there is one."""
     if request.matter_id:
         rows = runner.read(GET_MATTER, id=request.matter_id)
@@ -125,21 +163,23 @@ def _candidates(runner: Runner, request: ResolveRequest, subject: dict | None) -
         return [(rows[0], None)]
     if request.text and request.text.strip():
         hits = runner.read(BY_TEXT, query=fulltext.terms(request.text), limit=TEXT_CANDIDATES)
+        headers = runner.read(GET_MATTERS, ids=[h["id"] for h in hits])
         return [
             (
-                runner.read(GET_MATTER, id=h["id"])[0],
+                header,
                 {
                     "score": h["score"],
                     "coverage": fulltext.coverage(request.text, f"{h['name']} {h['description'] or ''}"),
                 },
             )
-            for h in hits
+            for h, header in zip(hits, headers, strict=True)
         ]
     assert subject is not None
-    return [(runner.read(GET_MATTER, id=m["id"])[0], None) for m in runner.read(SUBJECT_MATTERS, id=subject["id"])]
+    ids = [m["id"] for m in runner.read(SUBJECT_MATTERS, id=subject["id"])]
+    return [(header, None) for header in runner.read(GET_MATTERS, ids=ids)]
 
 
-def _subject(runner: Runner, code: str, as_of: date) -> dict[str, Any]:
+def _subject(runner: Reader, code: str, as_of: date) -> dict[str, Any]:
     try:
         canonical = uscc.validate(code)
     except ValueError as e:
