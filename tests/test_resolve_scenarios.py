@@ -41,7 +41,8 @@ def test_hazardous_chemicals_are_divided_as_article_6_divides_them(catalogue: Ru
     [overall] = answer(catalogue, matter_id="hazchem-001", region=YANTA)
     assert lead(overall) == ["西安市雁塔区应急管理局"]
     assert {"西安市公安局雁塔分局", "西安市雁塔区市场监督管理局", "西安市生态环境局雁塔分局"} <= {
-        d["department"]["name"] for d in overall["cooperating"]}
+        d["department"]["name"] for d in overall["cooperating"]
+    }
     bases = overall["lead"][0]["evidence"]["bases"]
     assert any(b["title"] == "危险化学品安全管理条例" and b["in_force"] for b in bases)
 
