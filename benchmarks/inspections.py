@@ -313,12 +313,17 @@ def main() -> None:
             base_url=f"http://127.0.0.1:{API}/api/v1/inspections", headers={"Authorization": f"Bearer {token}"}
         )
         parts = set(args.only or ["precheck", "merge", "draw"])
+        # The machine is shared: the load average says how much of a figure is other people's work.
         if "precheck" in parts:
+            print(f"[load average {os.getloadavg()[0]:.1f}]")
             measure_precheck(client, runner, tasks, random.Random(args.seed), args)
         if "merge" in parts:
+            print(f"[load average {os.getloadavg()[0]:.1f}]")
             measure_merge(client, args)
         if "draw" in parts:
+            print(f"[load average {os.getloadavg()[0]:.1f}]")
             measure_draw(client, tasks, args)
+        print(f"[load average {os.getloadavg()[0]:.1f}]")
     finally:
         os.killpg(api.pid, signal.SIGTERM)
         api.wait()

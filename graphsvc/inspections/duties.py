@@ -1,5 +1,5 @@
 """Which of some departments checks which of some matters in a region: the catalogue's lead and cooperating
-departments (resolution, once per matter), the first department for a matter none of them holds."""
+departments (one batched resolution of all the matters), the first department for a matter none of them holds."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from graphsvc.db import Runner
-from graphsvc.responsibility.resolve import resolve_matter
+from graphsvc.responsibility.resolve import resolve_matters
 
 
 def split_matters(
@@ -17,8 +17,9 @@ def split_matters(
     `matters` are {id, name, level}; `departments` in order, the first one organising."""
     by_department: dict[str, list[str]] = {d: [] for d in departments}
     warnings = []
-    for m in matters:
-        duty = resolve_matter(runner, {"id": m["id"], "name": m["name"], "level": m["level"]}, region, as_of, [])
+    headers = [{"id": m["id"], "name": m["name"], "level": m["level"]} for m in matters]
+    resolved = runner.reading(lambda tx: resolve_matters(tx, headers, region, as_of))
+    for m, duty in zip(matters, resolved, strict=True):
         holders = {d["department"]["id"] for d in duty["lead"] + duty["cooperating"]}
         checkers = [d for d in departments if d in holders]
         if not checkers:

@@ -7,16 +7,15 @@ this one (candidates for a joint visit, seed 000), joint inspections to join, th
 matters can be checked off-site, and whether this department is responsible for the matters there.
 
 It sits in the save path of a scheduling screen, so it runs two statements for the whole request (context and
-subjects, side by side), then one resolution per matter and region (side by side), each cached for a minute:
-rulings and catalogue loads change responsibility rarely, and a scheduler saving a plan asks about the same
-matters and places again and again.
+subjects, side by side), then one batched resolution per region of the subjects (all the matters in one read
+transaction, the regions side by side), each answer cached for a minute: rulings and catalogue loads change
+responsibility rarely, and a scheduler saving a plan asks about the same matters and places again and again.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Annotated, Any
@@ -30,7 +29,7 @@ from graphsvc.errors import InvalidInput
 from graphsvc.identity import User
 from graphsvc.inspections import access
 from graphsvc.inspections.frequency import FrequencyTable
-from graphsvc.responsibility.resolve import resolve_matter
+from graphsvc.responsibility.resolve import resolve_matters
 
 CONTEXT = query("inspection/get_precheck_context")
 SUBJECTS = query("inspection/list_precheck_subjects")
@@ -75,25 +74,23 @@ class PrecheckRequest(BaseModel):
 
 
 class ResolveCache:
-    """resolve_matter answers by (matter, region, date), kept for `ttl` seconds."""
+    """Resolution answers by (matter, region, date), kept for `ttl` seconds."""
 
     def __init__(self, ttl: float = 60.0):
         self.ttl = ttl
         self._entries: dict[tuple[str, str, date], tuple[float, dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str, date], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        now = time.monotonic()
+    def get(self, key: tuple[str, str, date]) -> dict[str, Any] | None:
         with self._lock:
             hit = self._entries.get(key)
-        if hit and now - hit[0] < self.ttl:
-            return hit[1]
-        value = compute()
+        return hit[1] if hit and time.monotonic() - hit[0] < self.ttl else None
+
+    def put(self, key: tuple[str, str, date], value: dict[str, Any]) -> None:
         with self._lock:
             if len(self._entries) > 10_000:
                 self._entries.clear()
-            self._entries[key] = (now, value)
-        return value
+            self._entries[key] = (time.monotonic(), value)
 
 
 def precheck(
@@ -249,19 +246,22 @@ def _duties(
     as_of: date,
     cache: ResolveCache | None,
 ) -> dict[tuple[str, str], dict[str, Any]]:
-    """resolve_matter once per matter and region, the pairs side by side."""
+    """Each matter resolved in each region: the matters a region still needs in one batched resolution (one read
+    transaction), the regions side by side."""
 
-    def one(matter: dict[str, Any], region: str) -> dict[str, Any]:
-        header = {"id": matter["id"], "name": matter["name"], "level": matter["level"]}
+    def region_duties(region: str) -> dict[str, dict[str, Any]]:
+        found = {m["id"]: cache.get((m["id"], region, as_of)) if cache else None for m in matters}
+        missing = [{"id": m["id"], "name": m["name"], "level": m["level"]} for m in matters if found[m["id"]] is None]
+        if missing:
+            fresh = runner.reading(lambda tx: resolve_matters(tx, missing, region, as_of))
+            for m, result in zip(missing, fresh, strict=True):
+                found[m["id"]] = result
+                if cache:
+                    cache.put((m["id"], region, as_of), result)
+        return {matter_id: result for matter_id, result in found.items() if result is not None}
 
-        def compute() -> dict[str, Any]:
-            return resolve_matter(runner, header, region, as_of, [])
-
-        return cache.get((matter["id"], region, as_of), compute) if cache else compute()
-
-    pairs = [(m, region) for region in sorted(regions) for m in matters]
-    futures = {(m["id"], region): pool.submit(one, m, region) for m, region in pairs}
-    return {key: future.result() for key, future in futures.items()}
+    futures = {region: pool.submit(region_duties, region) for region in sorted(regions)}
+    return {(m, region): result for region, f in futures.items() for m, result in f.result().items()}
 
 
 def _responsibility(department: str, matter: dict[str, Any], duty: dict[str, Any] | None) -> dict[str, Any]:
