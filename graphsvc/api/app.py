@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 
 from graphsvc.api import errors
 from graphsvc.api.routes import (
+    clues,
     departments,
     disputes,
     health,
@@ -64,6 +65,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(me.router, prefix="/api/v1")
-    for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases, inspections):
+    for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases, clues, inspections):
         app.include_router(module.router, prefix="/api/v1")
     return app

@@ -1,0 +1,36 @@
+// Records the next hops of a clue from a department that holds it: one hop, or several when a 分办 fans out.
+// The clue is locked first (a write of its own status), so two callers cannot pass on the same holding at
+// once: no row comes back when the holding was passed on or closed in the meantime. Hop ids number on from
+// the clue's hops: <clue id>-<n>.
+// mode: write
+// params: clue_id, parent_id, from_id, kind, hops, status, actor
+// returns: ids
+MATCH (c:Clue {id: $clue_id})
+SET c.status = c.status
+WITH c
+OPTIONAL MATCH (parent:Referral {id: $parent_id})-[:OF_CLUE]->(c)
+WITH c, parent
+WHERE c.status <> '已办结'
+  AND CASE WHEN $parent_id IS NULL THEN NOT EXISTS { (:Referral)-[:OF_CLUE]->(c) }
+           ELSE parent IS NOT NULL AND parent.closed_at IS NULL AND NOT EXISTS { (parent)-[:NEXT_HOP]->(:Referral) }
+      END
+MATCH (source:Department {id: $from_id})
+SET c.status = $status, c.updated_at = datetime(), c.updated_by = $actor
+WITH c, parent, source, COUNT { (:Referral)-[:OF_CLUE]->(c) } AS before
+CALL (c, parent, source, before) {
+  UNWIND $hops AS hop
+  WITH hop, c.id + '-' + toString(before + hop.n) AS hop_id
+  MATCH (target:Department {id: hop.to_id})
+  CREATE (r:Referral {id: hop_id, kind: $kind, sent_at: hop.sent_at, reason: hop.reason,
+                      acknowledged_at: hop.acknowledged_at,
+                      acknowledged_by: CASE WHEN hop.acknowledged_at IS NULL THEN NULL ELSE $actor END,
+                      created_at: datetime(), created_by: $actor, updated_at: datetime(), updated_by: $actor})
+  CREATE (r)-[:OF_CLUE {updated_at: datetime(), updated_by: $actor}]->(c)
+  CREATE (r)-[:FROM_DEPARTMENT {updated_at: datetime(), updated_by: $actor}]->(source)
+  CREATE (r)-[:TO_DEPARTMENT {updated_at: datetime(), updated_by: $actor}]->(target)
+  FOREACH (previous IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END |
+    CREATE (previous)-[:NEXT_HOP {updated_at: datetime(), updated_by: $actor}]->(r)
+  )
+  RETURN collect(r.id) AS ids
+}
+RETURN ids
