@@ -35,9 +35,15 @@ CAMPAIGNS = [
     (date(YEAR, 9, 1), date(YEAR, 10, 31)),
     (date(YEAR, 11, 15), date(YEAR, 12, 31)),
 ]
-CHANNELS = {"12345热线": 38, "投诉举报平台": 24, "部门发现": 10, "上级交办": 8, "非现场监测": 7, "媒体": 5}
-CHANNELS |= {"行业协会": 4, "其他": 4}
-HEARD = {"部门发现": "执法检查中发现", "上级交办": "上级交办", "非现场监测": "监测发现", "行业协会": "行业协会反映"}
+# The intake channels of the clue service (issue 6), with rough shares.
+CHANNELS = {"12345热线": 42, "投诉举报平台": 24, "部门移送": 10, "上级交办": 8, "非现场监管/预警": 7, "新闻媒体": 5}
+CHANNELS |= {"行业协会": 4}
+HEARD = {
+    "部门移送": "执法检查中发现",
+    "上级交办": "上级交办",
+    "非现场监管/预警": "监测发现",
+    "行业协会": "行业协会反映",
+}
 CREDIT = {"A": 55, "B": 30, "C": 10, "D": 5}
 RISK = {  # risk class by credit grade: poorer credit, more risk
     "A": {"低": 50, "一般": 40, "较高": 8, "高": 2},
