@@ -168,6 +168,8 @@ def test_who_may_merge(world: Runner, api: TestClient) -> None:
     assert bad.status_code == 422 and bad.json()["error"]["details"][0]["field"] == "period.end"
     unknown = api.post(URL, json=plan_body(region="310199"), headers=admin)
     assert unknown.status_code == 422 and unknown.json()["error"]["details"][0]["field"] == "region"
+    nobody = api.post(URL, json=plan_body(departments=[MARKET, "310112-nosuch"]), headers=admin)
+    assert nobody.status_code == 422 and nobody.json()["error"]["details"][0]["field"] == "departments.1"
     assert api.post(f"{URL}/merge-nosuch/accept", headers=admin).status_code == 404
 
 

@@ -1,4 +1,5 @@
-// The departments and matters a draw names, in request order (id null for an id that names nothing).
+// The departments and matters a draw (or a merge plan) names, in request order (id null for an id that names
+// nothing).
 // mode: read
 // params: department_ids, matter_ids
 // returns: departments, matters

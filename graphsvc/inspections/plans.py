@@ -26,6 +26,7 @@ from graphsvc.inspections.merging import Merge, Task, Visit, lead_department, me
 from graphsvc.inspections.precheck import Window
 
 REGION = query("region/get_region")
+DEPARTMENTS = query("inspection/get_draw_context")
 TASKS = query("inspection/list_merge_tasks")
 CHECKLIST = query("inspection/list_checklist_matters")
 SUPERSEDE = query("inspection/supersede_merge_plans")
@@ -54,7 +55,7 @@ class MergePlanRequest(BaseModel):
     blackout_dates: list[date] = Field(default=[], max_length=400, description="不安排入户的日期")
 
     @model_validator(mode="after")
-    def _blackout_in_period(self) -> MergePlanRequest:
+    def _distinct_blackout_dates(self) -> MergePlanRequest:
         self.blackout_dates = sorted(set(self.blackout_dates))
         return self
 
@@ -64,6 +65,15 @@ def propose(runner: Runner, request: MergePlanRequest, user: User, preview: int 
     access.can_write(user, "提出合并检查方案")
     if not runner.read(REGION, id=request.region):
         raise InvalidInput(f"未知的行政区划代码:{request.region}", [{"field": "region", "reason": "unknown region"}])
+    if request.departments:
+        [known] = runner.read(DEPARTMENTS, department_ids=request.departments, matter_ids=[])
+        unknown = [
+            {"field": f"departments.{d['position']}", "reason": "unknown department"}
+            for d in known["departments"]
+            if d["id"] is None
+        ]
+        if unknown:
+            raise InvalidInput("合并范围中有未知的部门", unknown)
     period = request.period
     [packed] = runner.read(
         TASKS,
