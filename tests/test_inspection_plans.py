@@ -185,7 +185,7 @@ def add_plan(runner: Runner, **row: object) -> str:
         "frequency_per_year": 4.0,
         "start": date(2025, 7, 1),
         "end": date(2025, 12, 31),
-        "subjects_text": "食品经营者",
+        "subjects_text": "全区相关单位",
         "source": "test",
         "region_id": MH,
         "lead_id": MARKET,
@@ -202,7 +202,7 @@ def test_a_plan_becomes_tasks_that_merge(world: Runner, api: TestClient, office:
     assert response.status_code == 200, response.text
     made = response.json()
     # No TARGETS: the types its matters apply to (food-seller, fire-unit), in 闵行 (S1, S2, S4; S3 is in 金山).
-    assert made["subject_type_ids"] == ["fire-unit", "food-seller"]
+    assert (made["subject_type_ids"], made["subject_types_from"]) == (["fire-unit", "food-seller"], "matters")
     assert (made["candidates"], made["subjects"], made["kind"]) == (3, 3, "专项")
     assert made["windows"] == [
         {"start": "2025-07-01", "end": "2025-09-30"},
@@ -219,6 +219,14 @@ def test_a_plan_becomes_tasks_that_merge(world: Runner, api: TestClient, office:
     departments = sorted((j["subject_id"], j["visit_on"], j["department_ids"]) for j in merged["joint_inspections"])
     assert departments[0] == (S1, "2025-07-15", [MARKET, FIRE, SAFETY])
     assert all(d[2] == [MARKET, FIRE] for d in departments[1:])
+
+
+def test_the_subject_types_a_plan_names(world: Runner, api: TestClient, office: dict) -> None:
+    plan = add_plan(world, subjects_text="辖区内的食品经营者", ratio=1.0)
+    made = api.post(f"/api/v1/inspections/plans/{plan}/tasks", json={"seed": 1}, headers=office).json()
+    assert made["subject_type_ids"] == ["food-seller"] and made["subject_types_from"] == "subjects_text"
+    assert made["subjects"] == 2  # S1 and S2; S4 is a fire unit, S3 is in 金山
+    assert any("监管对象栏" in w for w in made["warnings"])
 
 
 def test_a_share_of_the_subjects_is_drawn_by_seed(world: Runner, api: TestClient, office: dict) -> None:

@@ -1,9 +1,9 @@
 """Plans become tasks: an InspectionPlan (附件2 form row, loaders/forms/) turned into InspectionTasks on the
 subjects of its target types in its region, so they take part in precheck and merge plans.
 
-- Subjects: located in the plan's region or below, of a type the plan TARGETS (when it names none, of a type
-  its matters apply to); `ratio` of them (all for 1 or none given), drawn with random.Random(seed) from the id
-  order, so the same seed gives the same subjects.
+- Subjects: located in the plan's region or below, of a type the plan TARGETS (when it names none, a type its
+  监管对象 text names, else a type its matters apply to); `ratio` of them (all for 1 or none given), drawn with
+  random.Random(seed) from the id order, so the same seed gives the same subjects.
 - Windows: `frequency_per_year` checks a year become round(frequency × period / 365) (at least one) equal
   slices of the plan's period, one task per slice.
 - Departments: the lead and each cooperating department get a task per subject and slice for the plan's
@@ -86,8 +86,10 @@ def generate(runner: Runner, plan_id: str, request: PlanTasksRequest, user: User
     departments = plan["lead_ids"][:1] + [d for d in plan["cooperating_ids"] if d not in plan["lead_ids"][:1]]
     checks, warnings = split_matters(runner, plan["matters"], departments, plan["region_id"], plan["start"])
     if not plan["type_ids"]:
-        warnings.append("计划未指定监管对象类型,其事项也未关联对象类型:没有可检查的对象")
-    elif not plan["targeted"]:
+        warnings.append("计划未关联监管对象类型,监管对象栏也未写明已知类型,其事项也未关联对象类型:没有可检查的对象")
+    elif plan["types_from"] == "subjects_text":
+        warnings.append("计划未关联监管对象类型(TARGETS):按其监管对象栏写明的类型选取对象")
+    elif plan["types_from"] == "matters":
         warnings.append("计划未关联监管对象类型(TARGETS):按其事项适用的对象类型选取对象")
     candidates = [r["id"] for r in runner.read(SUBJECTS, region_id=plan["region_id"], type_ids=plan["type_ids"])]
     chosen = sample(candidates, plan["ratio"], seed)
@@ -116,6 +118,7 @@ def generate(runner: Runner, plan_id: str, request: PlanTasksRequest, user: User
         "seed": seed,
         "kind": kind,
         "subject_type_ids": plan["type_ids"],
+        "subject_types_from": plan["types_from"],
         "candidates": len(candidates),
         "subjects": len(chosen),
         "windows": [{"start": s, "end": e} for s, e in windows],
