@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -134,6 +134,195 @@ class Precheck(BaseModel):
     results: list[SubjectCheck]
 
 
+# -- merge plans ----------------------------------------------------------------------------------
+
+
+class DepartmentCounts(BaseModel):
+    tasks: int
+    merged_tasks: int
+    visits: int
+    visits_saved: int
+
+
+class DomainCounts(BaseModel):
+    name: str | None
+    tasks: int
+    merged_tasks: int
+    visits_saved: int
+
+
+class MergeSummary(BaseModel):
+    tasks: int
+    subjects: int
+    unplaceable: int
+    visits_before: int
+    visits_after: int
+    visits_saved: int
+    joint_inspections: int
+    cross_department: int
+    by_department: dict[str, DepartmentCounts]
+    by_domain: dict[str, DomainCounts]
+
+
+class LegalBasis(BaseModel):
+    basis_id: str
+    title: str | None
+    article_id: str
+    article: str | None
+    version: str | None
+    in_force: bool
+
+
+class DomainRef(BaseModel):
+    id: str | None
+    name: str | None
+
+
+class ChecklistItem(BaseModel):
+    matter: Ref
+    domain: DomainRef
+    department_ids: list[str]
+    legal_bases: list[LegalBasis]
+
+
+class MergedTask(BaseModel):
+    id: str
+    department_id: str
+    matter_ids: list[str]
+
+
+class JointView(BaseModel):
+    id: str
+    status: str
+    subject_id: str
+    subject_name: str | None = None
+    visit_on: date
+    window: Span
+    lead_department_id: str
+    department_ids: list[str]
+    cross_department: bool
+    tasks: list[MergedTask]
+    checklist: list[ChecklistItem]
+
+
+class Unplaceable(BaseModel):
+    task_id: str
+    subject_id: str
+    department_id: str
+
+
+class MergePlanBase(BaseModel):
+    id: str
+    status: str
+    region: str
+    period: Span
+    parameters: dict[str, Any]
+    optimal: bool
+    method: str
+    lead_rule: str
+    summary: MergeSummary
+    joint_inspections: list[JointView]
+    joint_inspections_total: int
+
+
+class MergePlanProposal(MergePlanBase):
+    superseded: list[str]
+    unplaceable: list[Unplaceable]
+
+
+class MergePlanView(MergePlanBase):
+    created_at: datetime
+    created_by: str
+    accepted_at: datetime | None
+    accepted_by: str | None
+    joint_inspections_by_status: dict[str, int]
+    offset: int
+
+
+class Acceptance(BaseModel):
+    id: str
+    status: str
+    already_accepted: bool
+    accepted_at: datetime | None
+    accepted_by: str | None
+    confirmed: int
+    cancelled_as_stale: int
+    joint_inspections_by_status: dict[str, int]
+
+
+# -- draws and plan tasks -----------------------------------------------------------------------------
+
+
+class DrawnTask(BaseModel):
+    task_id: str
+    subject_id: str
+    department_id: str
+    matter_ids: list[str]
+    inspector_ids: list[str]
+
+
+class InspectorRef(Ref):
+    cert_no: str | None
+
+
+class PublishedTask(BaseModel):
+    task_id: str
+    subject_id: str
+    subject_name: str | None
+    department_id: str
+    department_name: str | None
+    matter_ids: list[str]
+    inspectors: list[InspectorRef]
+    status: str | None
+
+
+class DrawBase(BaseModel):
+    id: str
+    seed: int
+    parameters: dict[str, Any]
+    region: str
+    window: Span
+    roster_size: int
+    drawn_subjects: int
+    created_at: datetime
+    created_by: str
+    department_ids: list[str]
+    matter_ids: list[str]
+
+
+class DrawCreated(DrawBase):
+    tasks: list[DrawnTask]
+    warnings: list[str]
+
+
+class DrawPublished(DrawBase):
+    tasks: list[PublishedTask]
+
+
+class Replay(BaseModel):
+    id: str
+    seed: int
+    identical: bool
+    only_in_stored: list[list[Any]]
+    only_in_replay: list[list[Any]]
+
+
+class PlanTasks(BaseModel):
+    plan_id: str
+    name: str | None
+    seed: int
+    kind: str
+    subject_type_ids: list[str]
+    subject_types_from: Literal["targets", "subjects_text", "matters"]
+    candidates: int
+    subjects: int
+    windows: list[Span]
+    departments: dict[str, list[str]]
+    tasks: int
+    cancelled: int
+    warnings: list[str]
+
+
 @router.post("/precheck", response_model=Precheck)
 def precheck_inspection(
     runner: RunnerDep, user: UserDep, table: TableDep, cache: CacheDep, request: PrecheckRequest
@@ -146,7 +335,7 @@ def precheck_inspection(
     return precheck(runner, request, user, table, cache)
 
 
-@router.post("/merge-plan")
+@router.post("/merge-plan", response_model=MergePlanProposal)
 def propose_merge_plan(
     runner: RunnerDep,
     user: UserDep,
@@ -161,7 +350,7 @@ def propose_merge_plan(
     return plans.propose(runner, request, user, preview)
 
 
-@router.get("/merge-plan/{plan_id}")
+@router.get("/merge-plan/{plan_id}", response_model=MergePlanView)
 def get_merge_plan(
     runner: RunnerDep,
     user: UserDep,
@@ -173,14 +362,14 @@ def get_merge_plan(
     return plans.get_plan(runner, plan_id, offset, limit)
 
 
-@router.post("/merge-plan/{plan_id}/accept")
+@router.post("/merge-plan/{plan_id}/accept", response_model=Acceptance)
 def accept_merge_plan(runner: RunnerDep, user: UserDep, plan_id: PlanId) -> dict[str, Any]:
     """Accepts a merge plan: its joint inspections become 已确认 and their tasks MERGED_INTO them; a proposal whose
     tasks changed since is cancelled instead. Accepting twice changes nothing."""
     return plans.accept(runner, plan_id, user)
 
 
-@router.post("/random-draw")
+@router.post("/random-draw", response_model=DrawCreated)
 def random_draw(runner: RunnerDep, user: UserDep, table: TableDep, request: draws.DrawRequest) -> dict[str, Any]:
     """双随机: draws subjects from the roster with the ratios by credit grade and risk class, and for each, from every
     participating department's qualified roster, `inspectors_per_subject` inspectors — never an inspector with a
@@ -189,7 +378,11 @@ def random_draw(runner: RunnerDep, user: UserDep, table: TableDep, request: draw
     return draws.random_draw(runner, request, user, table)
 
 
-@router.get("/random-draw/{draw_id}", response_model=None, responses={200: {"content": {"text/csv": {}}}})
+@router.get(
+    "/random-draw/{draw_id}",
+    response_model=None,
+    responses={200: {"model": DrawPublished, "content": {"text/csv": {}}}},
+)
 def get_random_draw(
     runner: RunnerDep,
     user: UserDep,
@@ -207,14 +400,14 @@ def get_random_draw(
     return draw
 
 
-@router.post("/random-draw/{draw_id}/replay")
+@router.post("/random-draw/{draw_id}/replay", response_model=Replay)
 def replay_random_draw(runner: RunnerDep, user: UserDep, draw_id: DrawId) -> dict[str, Any]:
     """Re-runs a stored draw from its seed and parameters against the records as they stood when it was made,
     and says whether the result is the same (and if not, where it differs)."""
     return draws.replay(runner, draw_id)
 
 
-@router.post("/plans/{plan_id}/tasks")
+@router.post("/plans/{plan_id}/tasks", response_model=PlanTasks)
 def generate_plan_tasks(
     runner: RunnerDep,
     user: UserDep,
