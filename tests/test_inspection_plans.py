@@ -119,6 +119,7 @@ def test_accepting_links_the_tasks_and_twice_changes_nothing(world: Runner, api:
     assert api.get(f"{URL}/{plan['id']}", headers=office).json() == stored
     [joint] = stored["joint_inspections"]
     assert joint["status"] == "已确认"
+    assert stored["created_by"] == stored["accepted_by"] == "测试-office-None"  # writes record the acting user
     with world.driver.session(database=world.database) as session:  # what an analyst sees in the Browser
         links = session.run(
             "MATCH (j:JointInspection {id: $id}) RETURN [(j)-[:LED_BY]->(d) | d.id] AS lead,"
@@ -309,8 +310,14 @@ def test_the_endpoints_work_on_generated_data(runner: Runner, settings: Settings
         assert plan.status_code == 200, plan.text
         summary = plan.json()["summary"]
         assert summary["tasks"] == len(packed["tasks"]) and summary["visits_after"] <= summary["visits_before"]
-        accepted = api.post(f"{URL}/{plan.json()['id']}/accept")
-        assert accepted.status_code == 200 and accepted.json()["confirmed"] == summary["joint_inspections"]
+        limited = api.post(URL, json=plan_body(max_departments_per_visit=2), headers=bearer(runner, Role.office))
+        stored = api.get(f"{URL}/{limited.json()['id']}", params={"limit": 5000}).json()
+        assert stored["joint_inspections_total"] == len(stored["joint_inspections"]) > 0
+        for joint in stored["joint_inspections"]:
+            assert len(joint["department_ids"]) <= 2
+            assert joint["window"]["start"] <= joint["visit_on"] <= joint["window"]["end"]
+        accepted = api.post(f"{URL}/{limited.json()['id']}/accept")
+        assert accepted.status_code == 200 and accepted.json()["confirmed"] == stored["joint_inspections_total"]
         draw = api.post(
             "/api/v1/inspections/random-draw",
             json={
