@@ -22,33 +22,26 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 
+import county  # benchmarks/county.py, beside this script
 import httpx
 from fastapi import FastAPI
-from pydantic import SecretStr
 
-from graphsvc import schema
 from graphsvc.api.app import create_app
 from graphsvc.clues.referrals import chain_of
 from graphsvc.clues.times import BEIJING
-from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
+from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
 from graphsvc.identity import Role, create_token
 from graphsvc.local_neo4j import LocalNeo4j
-from loaders.entities import load_folder
-from loaders.reference import load_reference
-from loaders.synthetic import AS_OF, generate
+from loaders.synthetic import AS_OF
 
 HOME = ROOT / ".neo4j" / "bench-clues"
 ACTOR = "bench:clues"
-DATA_DIRECTORY = query("admin/data_directory")
-DELETE_EVERYTHING = query("admin/delete_everything")
 COUNT = query("admin/count_nodes_by_label")
 CLUE_IDS = query("entities/list_clue_ids")
 YEAR_FROM, YEAR_TO = date(AS_OF.year - 1, AS_OF.month, AS_OF.day), AS_OF  # the year of clues before "today"
@@ -56,22 +49,11 @@ MOMENT = f"{AS_OF.isoformat()}T00:00:00+08:00"
 
 
 def bench_settings() -> Settings:
-    return Settings(
-        Neo4jSettings(uri="neo4j://127.0.0.1:27987", password=SecretStr("graphsvc-bench-only")),
-        ServiceSettings(neo4j_home=HOME, neo4j_http_port=27974, neo4j_heap="2g", neo4j_pagecache="1g"),
-    )
+    return county.bench_settings(HOME, 27987, 27974)
 
 
 def load_county(runner: Runner, seed: int) -> None:
-    data = Path(runner.read(DATA_DIRECTORY)[0]["data_directory"]).resolve()
-    if not data.is_relative_to(HOME.resolve()):
-        raise SystemExit(f"refusing to wipe {data}")
-    runner.write(DELETE_EVERYTHING)
-    schema.apply(runner)
-    load_reference(runner, ROOT / "data" / "reference", ACTOR).raise_if_failed()
-    with tempfile.TemporaryDirectory() as out:
-        generate("county", seed, Path(out), ROOT / "data" / "reference")
-        load_folder(runner, Path(out), ACTOR).raise_if_failed()
+    county.load_county(runner, HOME, seed, ACTOR)
 
 
 def free_port() -> int:

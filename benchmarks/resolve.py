@@ -13,55 +13,36 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import tempfile
 import threading
 import time
 from datetime import date
-from pathlib import Path
 
+import county  # benchmarks/county.py, beside this script
 import httpx
 import uvicorn
-from pydantic import SecretStr
 
-from graphsvc import schema
 from graphsvc.api.app import create_app
-from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
+from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
 from graphsvc.identity import Role, create_token
 from graphsvc.local_neo4j import LocalNeo4j
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
-from loaders.entities import load_folder
-from loaders.reference import load_reference
-from loaders.synthetic import generate
 
 HOME = ROOT / ".neo4j" / "bench-resolve"
 API_PORT = 28000
 ACTOR = "bench:resolve"
-DATA_DIRECTORY = query("admin/data_directory")
-DELETE_EVERYTHING = query("admin/delete_everything")
 COUNT = query("admin/count_nodes_by_label")
 SAMPLE = query("audit/list_matters")
 SUBJECTS = query("entities/list_subject_ids")
 
 
 def bench_settings() -> Settings:
-    return Settings(
-        Neo4jSettings(uri="neo4j://127.0.0.1:28087", password=SecretStr("graphsvc-bench-only")),
-        ServiceSettings(neo4j_home=HOME, neo4j_http_port=28074, neo4j_heap="2g", neo4j_pagecache="1g"),
-    )
+    return county.bench_settings(HOME, 28087, 28074)
 
 
 def load_county(runner: Runner, seed: int) -> None:
-    data = Path(runner.read(DATA_DIRECTORY)[0]["data_directory"]).resolve()
-    if not data.is_relative_to(HOME.resolve()):
-        raise SystemExit(f"refusing to wipe {data}")
-    runner.write(DELETE_EVERYTHING)
-    schema.apply(runner)
-    load_reference(runner, ROOT / "data" / "reference", ACTOR).raise_if_failed()
-    with tempfile.TemporaryDirectory() as out:
-        generate("county", seed, Path(out), ROOT / "data" / "reference")
-        load_folder(runner, Path(out), ACTOR).raise_if_failed()
+    county.load_county(runner, HOME, seed, ACTOR)
 
 
 def mixed_queries(runner: Runner, n: int, seed: int) -> list[ResolveRequest]:
