@@ -19,7 +19,8 @@ def _q(name: str) -> Any:
 
 
 def _article_parent(row: dict[str, Any]) -> dict[str, Any]:
-    return {"parent_id": parent_article_id(row["id"])}
+    # A whole article is clause 0, item 0 (as the model and the law-text loader have it), not empty.
+    return {"parent_id": parent_article_id(row["id"]), "clause": row["clause"] or 0, "item": row["item"] or 0}
 
 
 def _article_id_matches(row: dict[str, Any]) -> tuple[str, str] | None:
