@@ -461,7 +461,7 @@ def _load_demo(r: Runner, config: Settings, actor: str) -> None:
         matters, plans = samples / "附件1_监管事项清单_雁塔区.xlsx", samples / "附件2_工作计划_雁塔区.xlsx"
         step(f"Loading {matters.name}", lambda: load_matters_form(r, matters, "610113", actor).raise_if_failed())
         step(f"Loading {plans.name}", lambda: load_plans_form(r, plans, "610113", actor).raise_if_failed())
-    out = ROOT / ".neo4j" / f"demo-{config.service.demo_seed}"
+    out = config.service.demo_dir / str(config.service.demo_seed)
     if not (out / "referrals.csv").exists():
         step(
             "Generating the demo county",

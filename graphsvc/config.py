@@ -73,6 +73,7 @@ class ServiceSettings(BaseSettings):
     laws_dir: Path = ROOT.parent / "shared" / "laws"
     demo: bool = True
     demo_seed: int = 2026
+    demo_dir: Path = ROOT / ".neo4j" / "demo"  # where the generated demo county is written (must be writable)
 
 
 class Settings:
