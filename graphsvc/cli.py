@@ -207,12 +207,20 @@ def _load_form(
         report = step(
             title, lambda: load(r, path, region, identity.cli_actor(), dry_run=dry_run, partial=partial, as_of=as_of)
         )
-        written = ", ".join(f"{name}: {n}" for name, n in report.written.items()) or "未写入任何数据"
-        out.print(("试运行:" if dry_run else "") + written, highlight=False, markup=False)
-        if report_file:
-            report.write_csv(report_file)
-            out.print(f"rejected rows: {report_file}")
-        report.raise_if_failed()
+        _finish_load(report, dry_run, report_file)
+
+
+def _finish_load(report: LoadReport, dry_run: bool, report_file: Path | None, seconds: float | None = None) -> None:
+    """What every load prints: what was written (and how fast), where the rejected rows went; then its verdict."""
+    summary = ", ".join(f"{name}: {n}" for name, n in report.written.items()) or "未写入任何数据"
+    out.print(("试运行:" if dry_run else "") + summary, highlight=False, markup=False)
+    written = sum(report.written.values())
+    if written and seconds:
+        out.print(f"{written} rows in {seconds:.1f} s ({written / seconds:,.0f} rows/s)")
+    if report_file:
+        report.write_csv(report_file)
+        out.print(f"rejected rows: {report_file}")
+    report.raise_if_failed()
 
 
 FormFile = Annotated[Path, typer.Argument(help=".xlsx or .csv, in the layout of the form")]
@@ -277,16 +285,7 @@ def _load_entity_files(
     ) as progress:
         task = progress.add_task(title, total=total or None)
         report = load(lambda rows: progress.advance(task, rows))
-    seconds = time.monotonic() - started
-    written = sum(report.written.values())
-    summary = ", ".join(f"{name}: {n}" for name, n in report.written.items()) or "未写入任何数据"
-    out.print(("试运行:" if dry_run else "") + summary, highlight=False, markup=False)
-    if written:
-        out.print(f"{written} rows in {seconds:.1f} s ({written / seconds:,.0f} rows/s)")
-    if report_file:
-        report.write_csv(report_file)
-        out.print(f"rejected rows: {report_file}")
-    report.raise_if_failed()
+    _finish_load(report, dry_run, report_file, time.monotonic() - started)
 
 
 def _data_rows(*paths: Path) -> int:
