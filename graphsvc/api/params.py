@@ -7,21 +7,9 @@ from typing import Annotated
 
 from fastapi import Query
 
-from graphsvc.cypher import query
-from graphsvc.db import Runner
-from graphsvc.errors import InvalidInput
-
-GET_REGION = query("region/get_region")
-
 REGION_PATTERN = r"^\d{6}(\d{3}(\d{3})?)?$"
 
 RegionCode = Annotated[
     str | None, Query(pattern=REGION_PATTERN, description="GB/T 2260 行政区划代码,如 310112(闵行区)")
 ]
 AsOf = Annotated[date | None, Query(description="查询日期 YYYY-MM-DD,默认今天")]
-
-
-def known_region(runner: Runner, code: str) -> None:
-    """A region code that names no region is the caller's mistake, said as such."""
-    if not runner.read(GET_REGION, id=code):
-        raise InvalidInput(f"未知的行政区划代码:{code}", [{"field": "region", "reason": "unknown region"}])

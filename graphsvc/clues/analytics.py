@@ -14,9 +14,9 @@ from graphsvc.clues.times import BEIJING, beijing, from_epoch, now
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
+from graphsvc.regions import require_region
 
 FLOWS = query("clue/list_referral_flows")
-GET_REGION = query("region/get_region")
 
 FlagCode = Literal["LOOP", "PING_PONG", "CROSS_REGION", "CROSS_PROVINCE", "STALLED", "UNRESOLVED"]
 SortKey = Literal["received_at", "-received_at", "hops", "-hops", "flags", "-flags", "longest_hold", "-longest_hold"]
@@ -146,8 +146,8 @@ def flows(
 
 
 def _known(runner: Runner, region: str | None) -> None:
-    if region and not runner.read(GET_REGION, id=region):
-        raise InvalidInput(f"未知的行政区划代码:{region}", [{"field": "region", "reason": "unknown region"}])
+    if region:
+        require_region(runner, region)
 
 
 def _summary(header: dict[str, Any], facts: ClueFacts, chain: Chain, places: dict[str, Place]) -> dict[str, Any]:

@@ -21,12 +21,12 @@ from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Forbidden, InvalidInput
 from graphsvc.identity import Role, User
+from graphsvc.regions import require_region
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 
 CREATE = query("clue/create_clue")
 GET_SUBJECT = query("clue/get_subject")
 GET_MATTER = query("responsibility/get_matter_header")
-GET_REGION = query("region/get_region")
 
 Channel = Literal["12345热线", "投诉举报平台", "行业协会", "新闻媒体", "上级交办", "非现场监管/预警", "部门移送"]
 MATTERS_KEPT = 3  # a clue is linked to its best matter and to at most two more that match well
@@ -65,8 +65,7 @@ def create_clue(runner: Runner, body: ClueCreate, user: User) -> dict[str, Any]:
         raise _invalid("dispatched_at", "分办时间早于受理时间", "not monotonic")
     if dispatched_at > moment + CLOCK_SKEW:
         raise _invalid("dispatched_at", "分办时间不能晚于现在", "in the future")
-    if not runner.read(GET_REGION, id=body.region):
-        raise _invalid("region", f"未知的行政区划代码:{body.region}", "unknown region")
+    require_region(runner, body.region)
     subject_id = _subject(runner, body.uscc) if body.uscc else None
     if body.matter_id and not runner.read(GET_MATTER, id=body.matter_id):
         raise _invalid("matter_id", f"未知的监管事项:{body.matter_id}", "unknown matter")

@@ -34,9 +34,9 @@ from graphsvc.inspections.draw import Candidate, draw_subjects, draw_team
 from graphsvc.inspections.duties import split_matters
 from graphsvc.inspections.frequency import CLASSES, GRADES, FrequencyTable
 from graphsvc.inspections.precheck import Window
+from graphsvc.regions import require_region
 
 CONTEXT = query("inspection/get_draw_context")
-REGION = query("region/get_region")
 ROSTER = query("inspection/list_draw_roster")
 INSPECTORS = query("inspection/list_draw_inspectors")
 HISTORY = query("inspection/list_draw_history")
@@ -240,10 +240,7 @@ def _context(
     runner: Runner, request: DrawRequest, departments: list[str]
 ) -> tuple[list[dict[str, Any]], dict[str, list[str]], list[str]]:
     """The matters and which department checks which (resolution in the region); 422 for unknown ids."""
-    if not runner.read(REGION, id=request.roster.region):
-        raise InvalidInput(
-            f"未知的行政区划代码:{request.roster.region}", [{"field": "roster.region", "reason": "unknown region"}]
-        )
+    require_region(runner, request.roster.region, "roster.region")
     [context] = runner.read(CONTEXT, department_ids=departments, matter_ids=request.matters)
     problems = [
         {"field": f"departments.{d['position']}", "reason": "unknown department"}

@@ -24,8 +24,8 @@ from graphsvc.identity import User
 from graphsvc.inspections import access
 from graphsvc.inspections.merging import Merge, Task, Visit, lead_department, merge, primary_domain
 from graphsvc.inspections.precheck import Window
+from graphsvc.regions import require_region
 
-REGION = query("region/get_region")
 DEPARTMENTS = query("inspection/get_draw_context")
 TASKS = query("inspection/list_merge_tasks")
 CHECKLIST = query("inspection/list_checklist_matters")
@@ -63,8 +63,7 @@ class MergePlanRequest(BaseModel):
 def propose(runner: Runner, request: MergePlanRequest, user: User, preview: int = 100) -> dict[str, Any]:
     """Computes and stores a merge plan; returns its summary and the first `preview` joint inspections."""
     access.can_write(user, "提出合并检查方案")
-    if not runner.read(REGION, id=request.region):
-        raise InvalidInput(f"未知的行政区划代码:{request.region}", [{"field": "region", "reason": "unknown region"}])
+    require_region(runner, request.region)
     if request.departments:
         [known] = runner.read(DEPARTMENTS, department_ids=request.departments, matter_ids=[])
         unknown = [

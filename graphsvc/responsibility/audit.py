@@ -12,12 +12,12 @@ from typing import Any
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import NotFound
+from graphsvc.regions import require_region
 from graphsvc.responsibility.resolve import resolve_matters
 
 MATTERS = query("audit/list_matters")
 UNPERFORMED = query("audit/list_functions_without_performer")
 NO_INSPECTORS = query("audit/list_departments_without_inspectors")
-REGION = query("region/get_region")
 
 ISSUE_FLAGS = ("GAP", "CONFLICT", "STALE_BASIS")
 
@@ -26,8 +26,7 @@ def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, A
     """Resolves every matter of the catalogue in the region, with the same rules as resolve, and lists what the
     编办 must look at."""
     as_of = as_of or date.today()
-    if not runner.read(REGION, id=region):
-        raise NotFound(f"未知的行政区划代码:{region}", [{"field": "region", "reason": "unknown region"}])
+    require_region(runner, region, error=NotFound)
     issues = []
     matters = runner.read(MATTERS)
     for matter, result in zip(matters, resolve_matters(runner, matters, region, as_of), strict=True):

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, field_validator
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict, InvalidInput, NotFound
+from graphsvc.regions import require_region
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 
 CREATE = query("dispute/create_dispute")
@@ -19,7 +20,6 @@ COMMON_SUPERIOR = query("dispute/find_common_superior")
 PRECEDENTS = query("dispute/find_precedents")
 CREATE_RULING = query("dispute/create_ruling")
 GET_MATTER = query("responsibility/get_matter_header")
-GET_REGION = query("region/get_region")
 GET_DEPARTMENT = query("department/get_department")
 GET_ARTICLE = query("dispute/get_article")
 
@@ -90,8 +90,7 @@ class RulingCreate(BaseModel):
 def create_dispute(runner: Runner, body: DisputeCreate, actor: str) -> dict[str, Any]:
     if not body.matter_id and not (body.text and body.text.strip()):
         raise InvalidInput("需要 matter_id 或 text 说明争议的事项", [{"field": "matter_id", "reason": "required"}])
-    if not runner.read(GET_REGION, id=body.region):
-        raise InvalidInput(f"未知的行政区划代码:{body.region}", [{"field": "region", "reason": "unknown region"}])
+    require_region(runner, body.region)
     if body.matter_id and not runner.read(GET_MATTER, id=body.matter_id):
         raise InvalidInput(f"未知的监管事项:{body.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
     _known_departments(runner, [c.department_id for c in body.claimants], "claimants")

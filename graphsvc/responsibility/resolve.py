@@ -17,6 +17,7 @@ from graphsvc import fulltext, uscc
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
+from graphsvc.regions import require_region
 from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide, legal_text_functions
 
 GET_MATTER = query("responsibility/get_matter_header")
@@ -28,7 +29,6 @@ BASES = query("responsibility/list_matter_bases")
 SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
 BY_TEXT = query("responsibility/find_matters_by_text")
-REGION_EXISTS = query("region/region_exists")
 
 TEXT_CANDIDATES = 5
 # A match that explains less than this share of the description's words (bigrams) is weak: a new business
@@ -65,8 +65,7 @@ def _resolve(runner: Reader, request: ResolveRequest) -> dict[str, Any]:
         raise InvalidInput(
             "需要行政区划代码 region(或一个有所在地的监管对象)", [{"field": "region", "reason": "required"}]
         )
-    if not runner.read(REGION_EXISTS, id=region):
-        raise NotFound(f"未知的行政区划代码:{region}", [{"field": "region", "reason": "unknown region"}])
+    require_region(runner, region, error=NotFound)
 
     candidates = _candidates(runner, request, subject)
     results = []

@@ -10,9 +10,10 @@ from pydantic import BaseModel
 
 from graphsvc import fulltext
 from graphsvc.api.deps import RunnerDep, UserDep
-from graphsvc.api.params import AsOf, RegionCode, known_region
+from graphsvc.api.params import AsOf, RegionCode
 from graphsvc.cypher import query
 from graphsvc.errors import NotFound
+from graphsvc.regions import require_region
 
 SEARCH = query("matter/search_matters")
 GET = query("matter/get_matter")
@@ -105,7 +106,7 @@ def search_matters(
     """Matters ranked by how well their name and description match `q`; with `region`, only those someone
     is responsible for there."""
     if region:
-        known_region(runner, region)
+        require_region(runner, region)
     [page] = runner.read(SEARCH, query=fulltext.terms(q), region_id=region, offset=offset, limit=limit)
     return MatterPage(total=page["total"], offset=offset, limit=limit, results=page["results"])
 
@@ -124,7 +125,7 @@ def get_matter(
     if not rows:
         raise NotFound(f"未知的监管事项:{matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
     if region:
-        known_region(runner, region)
+        require_region(runner, region)
     day = as_of or date.today()
     duties: dict[str, list[Any]] = {"牵头": [], "配合": []}
     for row in runner.read(ASSIGNMENTS, id=matter_id, region_id=region, as_of=day):
