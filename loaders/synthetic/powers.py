@@ -177,12 +177,12 @@ def generate_rows(reference: Path, region_id: str, rows: int, seed: int, mistake
     bases = _bases(reference, region_id)
     if not bases:
         raise ValueError(f"参考数据中没有 {region_id} 的部门承担的监管事项")
-    per_matter = max(1, rows // len(bases))
+    per_matter, extra = divmod(rows, len(bases))
     result: list[PowerRow] = []
     numbers: dict[str, int] = defaultdict(int)
     for index, base in enumerate(bases):
         subs = SUBS.get(base.category, SUBS["其他"])
-        wanted = min(per_matter - 1, len(subs) * 2)
+        wanted = min(per_matter + (1 if index < extra else 0) - 1, len(subs) * 2)
         options = [s for s in subs] + [f"{s}(个人)" for s in subs]
         chosen = sorted(rng.sample(options, wanted), key=options.index) if wanted > 0 else []
         key = base.department_id.split("-", 1)[1]
