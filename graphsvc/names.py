@@ -140,6 +140,9 @@ class DepartmentIndex:
         for d in departments:
             self.by_region.setdefault(d.region_id, []).append(d)
         self.aliases = aliases
+        # keys computed once: a list of thousands of rows names the same few departments again and again
+        self._keys = {d.id: {self.key(d.name), self.key(d.short_name or d.name)} for d in departments}
+        self._resolved: dict[str, DepartmentMatch] = {}
 
     def key(self, name: str) -> str:
         """The comparable form of a name: 西安市雁塔区住房和城乡建设局 and 区住建局 both give 住建局."""
@@ -156,6 +159,11 @@ class DepartmentIndex:
 
     def resolve(self, name: str) -> DepartmentMatch:
         """The department with a note when the name was read through the 部门简称 vocabulary or a parent unit."""
+        if name not in self._resolved:
+            self._resolved[name] = self._resolve(name)
+        return self._resolved[name]
+
+    def _resolve(self, name: str) -> DepartmentMatch:
         wanted = self.key(name)
         alias = self.aliases.lookup(wanted) if self.aliases else None
         variants = {wanted}
@@ -168,7 +176,7 @@ class DepartmentIndex:
             found = [
                 d
                 for d in self.by_region.get(region.id, [])
-                if variants & {self.key(d.name), self.key(d.short_name or d.name)} or clean(name) == clean(d.name)
+                if variants & self._keys.get(d.id, set()) or clean(name) == clean(d.name)
             ]
             note = None
             if not found and alias and alias.canonical:

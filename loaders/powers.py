@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -321,9 +322,15 @@ def _basis_parts(value: str) -> list[str]:
     return [p for p in (_SEPARATORS.sub("", p) for p in parts) if p]
 
 
+@lru_cache(maxsize=8192)
+def _citations(part: str) -> tuple[Citation, ...]:
+    """parse_citations, once per distinct text: a list repeats the same 设定依据 on every 子项."""
+    return tuple(parse_citations(part))
+
+
 def _quiet(part: str) -> list[Citation]:
     try:
-        return parse_citations(part)
+        return list(_citations(part))
     except CitationError:
         return []
 
@@ -338,7 +345,7 @@ def _articles(context: _Context, row: Row, articles: Articles) -> list[str] | No
     found: list[str] = []
     for part in parts:
         try:
-            citations = parse_citations(part)
+            citations = _citations(part)
         except CitationError as e:
             title = re.search(r"《([^《》]+)》", part)
             known = title and title_key(title.group(1)) in articles.bases

@@ -58,7 +58,9 @@ def test_the_education_bureau_writes_several_departments_in_one_cell(graph: Runn
     assert fire["domain_id"] is None and fire["domain_text"] == "学校安全"
     said = warnings(report)
     assert (5, "监管领域", "监管领域「学校安全」不在词表中,按原文记录;可由编办添加映射") in said
-    assert any(r == 5 and c == "监管部门" and w.startswith("「区教体局」按 西安市雁塔区教育局 理解") for r, c, w in said)
+    assert any(
+        r == 5 and c == "监管部门" and w.startswith("「区教体局」按 西安市雁塔区教育局 理解") for r, c, w in said
+    )
     assert any(r == 5 and w.startswith("「区消防救援大队」按 西安市消防救援支队 理解") for r, _, w in said)
     assert roles(matter(graph, "学校食堂燃气使用安全检查")) == {"610113-cgj": "牵头", "610113-jyj": "配合"}
 
