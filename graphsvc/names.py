@@ -215,6 +215,17 @@ class DepartmentIndex:
         return self.chain
 
 
+def _levels_meant(name: str) -> set[str]:
+    """The levels a leading level word points to (区市场监管局 → 县); empty when the name has none."""
+    if re.match(r"(?:中共)?(?:省|自治区)", name):
+        return {"省"}
+    if re.match(r"(?:中共)?市(?![场政容])", name):
+        return {"市", "省"}  # 上海市 is a 直辖市, at 省 level
+    if re.match(r"(?:中共)?[区县旗]", name):
+        return {"县"}
+    return set()
+
+
 def _invalid(field: str, message: str, reason: str, candidates: list[dict[str, Any]] | None = None) -> InvalidInput:
     detail: dict[str, Any] = {"field": field, "reason": reason}
     if candidates:
@@ -334,8 +345,9 @@ class Names:
             except UnknownDepartment as e:
                 raise self._department_error(field, text, e) from None
         found: dict[str, Department] = {}
+        levels = _levels_meant(written)
         for code, r in self.regions.items():
-            if r["level"] == "乡":
+            if r["level"] == "乡" or (levels and r["level"] not in levels):
                 continue
             index = self.department_index(code)
             index.chain = index.chain[:1]  # only this region's own departments

@@ -172,7 +172,12 @@ def _candidates(runner: Reader, request: ResolveRequest, subject: dict | None) -
             raise NotFound(f"未知的监管事项:{request.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
         return [(rows[0], None)]
     if request.text and request.text.strip():
-        hits = runner.read(BY_TEXT, query=fulltext.terms(request.text), limit=TEXT_CANDIDATES)
+        hits = runner.read(
+            BY_TEXT,
+            query=fulltext.terms(request.text),
+            limit=TEXT_CANDIDATES,
+            region_id=request.region or (subject or {}).get("region_id"),
+        )
         headers = runner.read(GET_MATTERS, ids=[h["id"] for h in hits])
         return [
             (
