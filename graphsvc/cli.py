@@ -239,11 +239,8 @@ def _finish_load(
         out.print(f"报告(文件, 行, 列, 值, 原因, 结果):{report_file}", highlight=False)
     if not report.errors:
         out.print("[green]✓[/green] " + ("试运行通过,未写入" if dry_run else "载入完成"))
-    elif partial and written:
+    elif partial and written:  # the good rows are in; the exit code still says not everything was
         out.print(f"[yellow]![/yellow] 部分载入:{len({e.row for e in report.errors})} 行有误未载入")
-        for line in report.errors[:10]:
-            out.print(f"  第{line.row}行「{line.column}」:{line.reason}", highlight=False, markup=False)
-        return
     else:
         err.print(
             "[red]✗[/red] "
@@ -482,7 +479,9 @@ def _print_resolution(answer: dict[str, Any], names: Names) -> None:
         m = result["matter"]
         score = f",匹配度 {m['coverage']:.0%}" if m.get("coverage") is not None else ""
         out.print(f"\n[bold]{m['name']}[/bold]({m['id']},{m.get('level') or '-'}级{score})", highlight=False)
-        table = Table("角色", "部门", "判定规则", "依据")
+        table = Table()
+        for column in ("角色", "部门", "判定规则", "依据"):
+            table.add_column(column, overflow="fold")
         for role, duties in (("牵头", result["lead"]), ("配合", result["cooperating"])):
             for duty in duties:
                 table.add_row(role, duty["department"]["name"], RULES_CN.get(duty["rule"], duty["rule"]), _basis(duty))

@@ -283,9 +283,9 @@ class Dataset:
                                 break
                             half = (end - start).days // 2
                             shift = timedelta(days=rng.randint(-half, half))
-                            task(s, other, self._task_kind(s.risk), *_in_year(start + shift, end + shift))
+                            task(s, other, self._task_kind(s.risk), *_in_year(start + shift, end + shift, start.year))
                     elif rng.random() < 0.03 and number < self.scale.tasks:  # now and then a 重复检查
-                        task(s, duty, "日常", *_in_year(start + timedelta(days=7), end + timedelta(days=7)))
+                        task(s, duty, "日常", *_in_year(start + timedelta(days=7), end + timedelta(days=7), start.year))
 
     def _task_kind(self, risk: str) -> str:
         return self.pick({"双随机": 60, "日常": 18, "专项": 14, "重点": {"高": 30, "较高": 15}.get(risk, 8)})
@@ -408,9 +408,10 @@ class Dataset:
         return row, s, nearby
 
 
-def _in_year(start: date, end: date) -> tuple[date, date]:
-    """The window cut to the calendar year it starts in."""
-    first, last = date(start.year, 1, 1), date(start.year, 12, 31)
+def _in_year(start: date, end: date, year: int | None = None) -> tuple[date, date]:
+    """The window cut to a calendar year: the one it starts in, or the one given."""
+    year = year or start.year
+    first, last = date(year, 1, 1), date(year, 12, 31)
     return max(first, min(start, last)), max(first, min(end, last))
 
 
