@@ -672,6 +672,8 @@ def _load_demo(r: Runner, config: Settings, actor: str) -> None:
         matters, plans = samples / "附件1_监管事项清单_雁塔区.xlsx", samples / "附件2_工作计划_雁塔区.xlsx"
         step(f"Loading {matters.name}", lambda: load_matters_form(r, matters, "610113", actor).raise_if_failed())
         step(f"Loading {plans.name}", lambda: load_plans_form(r, plans, "610113", actor).raise_if_failed())
+        this_year = _dated_plans(samples / "附件2_工作计划_雁塔区.csv", date.today().year, config.service.demo_dir)
+        step(f"Loading {this_year.name}", lambda: load_plans_form(r, this_year, "610113", actor).raise_if_failed())
     today = date.today()  # the demo lives today: its tasks run from last year to next year
     folder = config.service.demo_dir / f"{config.service.demo_seed}-{today.isoformat()}"
     if not (folder / "referrals.csv").exists():
@@ -692,6 +694,14 @@ def _load_demo(r: Runner, config: Settings, actor: str) -> None:
         lambda: load_powers(r, lists / "权责清单_610113.xlsx", "610113", actor, partial=True),
     )
     out.print(report.summary(dry_run=False), highlight=False, markup=False)
+
+
+def _dated_plans(sample: Path, year: int, folder: Path) -> Path:
+    """The sample 附件2 with its plan year (2024) moved to this year, so the demo's plans are this year's."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dated = folder / f"附件2_工作计划_雁塔区_{year}.csv"
+    dated.write_text(sample.read_text(encoding="gb18030").replace("2024", str(year)), encoding="utf-8-sig")
+    return dated
 
 
 def _wait_until_ready(r: Runner, seconds: float) -> None:

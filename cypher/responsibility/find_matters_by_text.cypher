@@ -7,6 +7,7 @@
 CALL db.index.fulltext.queryNodes('matter_text', $query, {limit: $limit * 20}) YIELD node, score
 WHERE node.parent_id IS NULL
   AND (NOT EXISTS { MATCH (node)<-[:FOR_MATTER]-(:Assignment)-[:IN_REGION]->(:Region) }
+       OR EXISTS { MATCH (node)<-[:FOR_MATTER]-(a:Assignment) WHERE NOT (a)-[:IN_REGION]->(:Region) }
        OR EXISTS {
          MATCH (node)<-[:FOR_MATTER]-(:Assignment)-[:IN_REGION]->(scope:Region)
          MATCH (:Region {id: $region_id})-[:PART_OF*0..]->(scope)

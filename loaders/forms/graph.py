@@ -135,7 +135,7 @@ class Articles:
                         "已按现行条款载入"
                     )
             row = found[0]
-            current = f"现行 {current_version} 版中没有该条号," if current_version else ""
+            current = f"本系统所载的现行 {current_version} 版中未见该条号," if current_version else ""
             return str(row["id"]), (
                 f"{citation} 见于 {row['version']} 版,{current}对应的现行条款未知,已按 {row['version']} 版载入"
             )
