@@ -97,3 +97,23 @@ def test_a_file_that_is_no_list_or_a_region_that_does_not_exist(graph: Runner, t
     assert error.reason.startswith("未找到表头")
     [error] = load_powers(graph, other, "火星区", TEST_ACTOR).errors
     assert error.column == "--region" and error.reason.startswith("未知的行政区划「火星区」")
+
+
+def test_a_list_that_disagrees_with_the_law_is_flagged(graph: Runner, tmp_path: Path) -> None:
+    """食品安全法 第一百一十条 names the 食品安全监督管理部门; a list giving the power to 区文旅局 loads, with a
+    warning for the 编办; 区工商局 under a pre-2018 wording of the law is no disagreement."""
+    path = tmp_path / "权责清单.csv"
+    path.write_text(
+        "序号,事项编码,事项名称,事项类型,设定依据,实施主体,承办机构,责任事项,追责情形,备注\n"
+        "1,JC0001,对食品生产经营者的监督检查,行政检查,《中华人民共和国食品安全法》第一百一十条第一款第(二)项,区文旅局,执法大队,,,\n"
+        "2,JC0002,对食品经营者的监督检查,检查,《食品安全法》第一百一十条第一款第(一)项,区市场监管局（牵头）、区卫健局,,,,\n",
+        encoding="utf-8",
+    )
+    report = load_powers(graph, path, YANTA, TEST_ACTOR)
+    assert report.errors == [] and report.written == {"Matter": 2, "Assignment": 3}
+    [disagreement] = [w for w in report.warnings if "不由该实施主体履行" in w.reason]
+    assert disagreement.row == 2 and disagreement.value == "区文旅局"
+    assert "食品安全监督管理部门" in disagreement.reason
+    [row] = graph.read(GET_MATTER, matter_id=power_id(YANTA, "JC0002", "对食品经营者的监督检查"))
+    assert {a["department_id"]: a["role"] for a in row["assignments"]} == {"610113-scjgj": "牵头", "610113-wjw": "配合"}
+    assert row["code"] == "JC0002" and row["category"] == "行政检查"
