@@ -24,25 +24,31 @@ from graphsvc.errors import DatabaseUnavailable, GraphsvcError, InvalidInput
 from graphsvc.identity import Role
 from graphsvc.inspections.cli import app as inspections_app
 from graphsvc.local_neo4j import LocalNeo4j
+from graphsvc.names import Names
 from loaders.entities import KINDS as ENTITY_KINDS
 from loaders.entities import load_entities, load_folder
 from loaders.forms import load_matters_form, load_plans_form
 from loaders.law_text import load_law_path
+from loaders.powers import load_powers
 from loaders.reference import load_reference
 from loaders.rows import LoadReport
 from loaders.synthetic import SCALES, generate
+from loaders.synthetic.powers import generate_powers
 
 SERVER_COMPONENTS = query("admin/server_components")
+FIND_MATTERS = query("names/find_matters")
 
 app = typer.Typer(help="graphsvc — 跨部门综合监管知识与职责图谱服务", no_args_is_help=True)
 neo4j_app = typer.Typer(help="The project's own local Neo4j server.", no_args_is_help=True)
 schema_app = typer.Typer(help="The graph schema (constraints, indexes, full-text).", no_args_is_help=True)
 load_app = typer.Typer(help="Load data into the graph.", no_args_is_help=True)
 token_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)
+vocab_app = typer.Typer(help="开放词表(检查方式、事项类别、监管领域、层级、部门简称)及其映射。", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 app.add_typer(load_app, name="load")
 app.add_typer(token_app, name="token")
+app.add_typer(vocab_app, name="vocab")
 app.add_typer(inspections_app, name="inspections")
 
 out = Console()
@@ -204,31 +210,51 @@ def _load_form(
     as_of: date | None,
 ) -> None:
     with reported(), runner(settings()) as r:
-        report = step(
-            title, lambda: load(r, path, region, identity.cli_actor(), dry_run=dry_run, partial=partial, as_of=as_of)
-        )
-        _finish_load(report, dry_run, report_file)
+        started = time.monotonic()
+        with out.status(title):
+            code = Names(r).region_param(region, "--region") or region
+            report = load(r, path, code, identity.cli_actor(), dry_run=dry_run, partial=partial, as_of=as_of)
+        _finish_load(report, dry_run, report_file, time.monotonic() - started, partial=partial)
 
 
-def _finish_load(report: LoadReport, dry_run: bool, report_file: Path | None, seconds: float | None = None) -> None:
-    """What every load prints: what was written (and how fast), where the rejected rows went; then its verdict."""
-    summary = ", ".join(f"{name}: {n}" for name, n in report.written.items()) or "未写入任何数据"
-    out.print(("试运行:" if dry_run else "") + summary, highlight=False, markup=False)
+def _finish_load(
+    report: LoadReport, dry_run: bool, report_file: Path | None, seconds: float | None = None, partial: bool = False
+) -> None:
+    """What every load prints: what loads (or would), how fast, where the report went; then its verdict, with a ✓
+    only when nothing was rejected."""
+    if report.items or report.planned:
+        out.print(report.summary(dry_run), highlight=False, markup=False)
+    else:
+        summary = ", ".join(f"{name}: {n}" for name, n in report.written.items()) or "未写入任何数据"
+        out.print(("试运行:" if dry_run else "") + summary, highlight=False, markup=False)
     written = sum(report.written.values())
     if written and seconds:
-        out.print(f"{written} rows in {seconds:.1f} s ({written / seconds:,.0f} rows/s)")
+        out.print(f"用时 {seconds:.1f} 秒,{written / seconds:,.0f} 行/秒", highlight=False)
+    for warning in report.warnings[:5]:
+        out.print(f"  提示 第{warning.row}行「{warning.column}」:{warning.reason}", highlight=False, markup=False)
+    if len(report.warnings) > 5:
+        out.print(f"  …… 共 {len(report.warnings)} 条提示,详见报告(--report)", highlight=False)
     if report_file:
-        report.write_csv(report_file)
-        out.print(f"rejected rows: {report_file}")
+        report.write(report_file)
+        out.print(f"报告(文件, 行, 列, 值, 原因, 结果):{report_file}", highlight=False)
+    if not report.errors:
+        out.print("[green]✓[/green] " + ("试运行通过,未写入" if dry_run else "载入完成"))
+    elif partial and written:  # the good rows are in; the exit code still says not everything was
+        out.print(f"[yellow]![/yellow] 部分载入:{len({e.row for e in report.errors})} 行有误未载入")
+    else:
+        err.print(
+            "[red]✗[/red] "
+            + ("试运行发现错误" if dry_run else "未载入:有错误时不写入任何数据(可用 --partial 载入无误的行)")
+        )
     report.raise_if_failed()
 
 
-FormFile = Annotated[Path, typer.Argument(help=".xlsx or .csv, in the layout of the form")]
-FormRegion = Annotated[str, typer.Option(help="GB/T 2260 code of the region the form is for, e.g. 610113")]
-DryRun = Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing")]
-Partial = Annotated[bool, typer.Option("--partial", help="Load the good rows even if some are rejected")]
-ReportFile = Annotated[Path | None, typer.Option("--report", help="Write rejected rows to this CSV")]
-AsOf = Annotated[datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="Date the form speaks for")]
+FormFile = Annotated[Path, typer.Argument(help="表格文件(.xlsx 或 .csv)")]
+FormRegion = Annotated[str, typer.Option(help="表格所属行政区划:代码或名称,如 610113 或 雁塔区")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="试运行:只检查,说明将载入多少事项和行,不写入")]
+Partial = Annotated[bool, typer.Option("--partial", help="有错误时仍载入无误的行")]
+ReportFile = Annotated[Path | None, typer.Option("--report", help="把有误的行和提示写入报告(.csv 或 .xlsx,中文表头)")]
+AsOf = Annotated[datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="表格所述日期 YYYY-MM-DD")]
 
 
 @load_app.command("matters")
@@ -240,10 +266,10 @@ def load_matters_cmd(
     report: ReportFile = None,
     as_of: AsOf = None,
 ) -> None:
-    """Load a 附件1 跨部门综合监管事项清单填报表; without --partial, all rows or none."""
+    """载入附件1 跨部门综合监管事项清单填报表;不加 --partial 时,全部载入或全不载入。"""
     _load_form(
         load_matters_form,
-        "Loading 附件1 事项清单",
+        "正在载入附件1 事项清单",
         path,
         region,
         dry_run,
@@ -262,10 +288,10 @@ def load_plans_cmd(
     report: ReportFile = None,
     as_of: AsOf = None,
 ) -> None:
-    """Load a 附件2 跨部门综合监管工作计划填报表; without --partial, all rows or none."""
+    """载入附件2 跨部门综合监管工作计划填报表;不加 --partial 时,全部载入或全不载入。"""
     _load_form(
         load_plans_form,
-        "Loading 附件2 工作计划",
+        "正在载入附件2 工作计划",
         path,
         region,
         dry_run,
@@ -352,6 +378,10 @@ def generate_cmd(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the CSV files into")],
     scale: Annotated[str, typer.Option(help="demo (≈5k subjects), county (≈50k) or province (≈1M)")] = "demo",
     seed: Annotated[int, typer.Option(help="Same seed, same files")] = 1,
+    reference_date: Annotated[
+        datetime | None,
+        typer.Option("--date", formats=["%Y-%m-%d"], help="参照日期(默认今天):任务分布于其前一年至后一年"),
+    ] = None,
 ) -> None:
     """Write synthetic subjects, licences, inspectors, tasks, clues and referral chains for the reference regions."""
     with reported():
@@ -361,9 +391,191 @@ def generate_cmd(
             )
         counts = step(
             f"Generating {scale} (seed {seed})",
-            lambda: generate(scale, seed, out_dir, settings().service.reference_dir),
+            lambda: generate(
+                scale, seed, out_dir, settings().service.reference_dir, (reference_date or datetime.now()).date()
+            ),
         )
         out.print(", ".join(f"{name}: {n}" for name, n in counts.items()))
+
+
+@load_app.command("powers")
+def load_powers_cmd(
+    path: Annotated[Path, typer.Argument(help="权责清单或互联网+监管 监管事项目录清单(.xlsx 或 .csv)")],
+    region: FormRegion,
+    department: Annotated[
+        str | None, typer.Option(help="实施主体为空的行(一个部门的清单)所属部门:编号或名称,如 区市场监管局")
+    ] = None,
+    dry_run: DryRun = False,
+    partial: Partial = False,
+    report: ReportFile = None,
+    as_of: AsOf = None,
+) -> None:
+    """载入权责清单(权力清单+责任清单)或监管事项目录清单:事项、实施主体、设定依据;事项编码作为标识保留。"""
+    with reported(), runner(settings()) as r:
+        started = time.monotonic()
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=out
+        ) as progress:
+            task = progress.add_task(f"正在载入 {path.name}", total=None)
+            result = load_powers(
+                r,
+                path,
+                region,
+                identity.cli_actor(),
+                department=department,
+                dry_run=dry_run,
+                partial=partial,
+                as_of=as_of.date() if as_of else None,
+                progress=lambda rows: progress.advance(task, rows),
+            )
+            progress.update(task, total=result.planned.get("Matter", 0), completed=result.written.get("Matter", 0))
+        _finish_load(result, dry_run, report, time.monotonic() - started, partial=partial)
+
+
+RULES_CN = {
+    "ruling": "编办裁定",
+    "licence": "谁审批、谁监管",
+    "assignment": "明确分工",
+    "locality_level": "属地与层级(履行法定职能的部门)",
+    "legal_text": "法律条文所称部门",
+}
+
+
+@app.command("resolve")
+def resolve_cmd(
+    text: Annotated[str, typer.Argument(help="事项编号、事项编码、事项名称、统一社会信用代码、企业名称或行为描述")],
+    region: Annotated[str | None, typer.Option(help="行政区划代码或名称,如 610113 或 雁塔区;企业默认其所在地")] = None,
+    as_of: Annotated[datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="查询日期,默认今天")] = None,
+) -> None:
+    """谁来管:某事项、行为或企业在某地某日由哪个部门牵头、哪些部门配合,依据哪一条法律。"""
+    from graphsvc.responsibility.resolve import ResolveRequest, resolve
+
+    with reported(), runner(settings()) as r:
+        names = Names(r, as_of.date() if as_of else None)
+        code = names.region_param(region, "--region")
+        written = text.strip()
+        request: dict[str, Any] = {"region": code, "as_of": as_of.date() if as_of else None}
+        if r.read(FIND_MATTERS, text=written):  # a matter's id, 事项编码 or exact name
+            request["matter_id"] = names.matter(written, code)
+        elif written.isascii() and len(written) == 18:
+            request["uscc"] = written
+        else:
+            try:
+                request["uscc"] = names.subject(written)  # a subject's exact name
+            except InvalidInput:
+                request["text"] = written  # a behaviour, matched by full text
+        answer = resolve(r, ResolveRequest(**request))
+        _print_resolution(answer, names)
+
+
+def _print_resolution(answer: dict[str, Any], names: Names) -> None:
+    where = names.full_name(answer["region"]) or answer["region"]
+    out.print(f"[bold]{where}[/bold]({answer['region']}),截至 {answer['as_of']}", highlight=False)
+    if answer.get("subject"):
+        out.print(f"监管对象:{answer['subject']['name']}({answer['subject']['id']})", highlight=False)
+    if not answer["results"]:
+        out.print("未找到对应的监管事项")
+    for result in answer["results"]:
+        m = result["matter"]
+        score = f",匹配度 {m['coverage']:.0%}" if m.get("coverage") is not None else ""
+        out.print(f"\n[bold]{m['name']}[/bold]({m['id']},{m.get('level') or '-'}级{score})", highlight=False)
+        table = Table()
+        for column in ("角色", "部门", "判定规则", "依据"):
+            table.add_column(column, overflow="fold")
+        for role, duties in (("牵头", result["lead"]), ("配合", result["cooperating"])):
+            for duty in duties:
+                table.add_row(role, duty["department"]["name"], RULES_CN.get(duty["rule"], duty["rule"]), _basis(duty))
+        if table.row_count:
+            out.print(table)
+        for flag in result["flags"]:
+            out.print(f"[yellow]{flag['code']}[/yellow] {flag['message']}", highlight=False)
+        if result.get("suggestion"):
+            lead = "、".join(d["department"]["name"] for d in result["suggestion"]["lead"])
+            out.print(f"建议:{result['suggestion']['note']} 牵头:{lead or '-'}", highlight=False)
+
+
+def _basis(duty: dict[str, Any]) -> str:
+    evidence = duty.get("evidence") or {}
+    if evidence.get("ruling"):
+        ruling = evidence["ruling"]
+        return f"裁定 {ruling.get('id', '')} {ruling.get('effective_from', '')}".strip()
+    labels = []
+    for b in evidence.get("bases") or []:
+        title = b.get("basis_title") or b.get("title") or b.get("basis_id") or ""
+        label = b.get("label") or b.get("article_label") or ""
+        version = b.get("version") or ""
+        labels.append(f"《{title}》{label}" + (f"({version})" if version else ""))
+    return "\n".join(dict.fromkeys(labels)) or "-"
+
+
+@app.command("audit")
+def audit_cmd(
+    region: Annotated[str, typer.Option(help="行政区划代码或名称")],
+    out_file: Annotated[Path, typer.Option("--out", help="输出的 Excel 文件(.xlsx)")],
+    as_of: Annotated[datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="审计日期,默认今天")] = None,
+) -> None:
+    """编办工作清单:监管空白、多头牵头、依据失效、无人履行的职能、无执法人员的部门,写入 Excel。"""
+    from graphsvc.responsibility import audit
+    from graphsvc.responsibility.audit_sheet import write_audit
+
+    with reported(), runner(settings()) as r:
+        names = Names(r)
+        code = str(names.region_param(region, "--region"))
+        with out.status("正在审计"):
+            result = audit.audit(r, code, as_of.date() if as_of else None)
+        write_audit(result, names.full_name(code), out_file)
+        out.print(
+            f"{names.full_name(code)}:检查事项 {result['matters_checked']} 项,问题 {len(result['issues'])} 项,"
+            f"无人履行的职能 {len(result['functions_without_performer'])} 项,"
+            f"无执法人员的部门 {len(result['departments_without_inspectors'])} 个",
+            highlight=False,
+        )
+        out.print(f"[green]✓[/green] 已写入 {out_file}", highlight=False)
+
+
+@vocab_app.command("list")
+def vocab_list(
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="词表:check_method/检查方式、category/事项类别、domain/监管领域、level/层级、department/部门简称"
+        ),
+    ],
+) -> None:
+    """列出词表的全部映射:随项目提供的(data/vocab/)和编办添加的。"""
+    from graphsvc import vocab
+
+    with reported(), runner(settings()) as r:
+        found = vocab.load(r)[vocab.parse_name(name)]
+        table = Table("写法", "含义", "说明", "来源")
+        for entry in found.entries.values():
+            table.add_row(entry.written, entry.canonical, entry.note or "", entry.source)
+        out.print(table)
+
+
+@vocab_app.command("add")
+def vocab_add(
+    name: Annotated[str, typer.Argument(help="词表名,如 检查方式 或 check_method")],
+    written: Annotated[str, typer.Argument(help="人们写的词,如 日常巡查")],
+    canonical: Annotated[
+        str, typer.Argument(help="它的意思:词表中的值(现场检查)、监管领域编号(food)或部门简称键(scjgj)")
+    ],
+    note: Annotated[str | None, typer.Option(help="说明")] = None,
+) -> None:
+    """添加或修改一条映射(记录添加人和时间);此后的载入按映射理解该词。"""
+    from graphsvc import vocab
+
+    with reported(), runner(settings()) as r:
+        entry = vocab.add(
+            r,
+            vocab.parse_name(name),
+            vocab.EntryCreate(written=written, canonical=canonical, note=note),
+            identity.cli_actor(),
+        )
+        out.print(
+            f"[green]✓[/green] {entry.written} → {entry.canonical}(由 {entry.source} 于 {entry.updated_at} 添加)",
+            highlight=False,
+        )
 
 
 # -- tokens -----------------------------------------------------------------------------------
@@ -460,13 +672,36 @@ def _load_demo(r: Runner, config: Settings, actor: str) -> None:
         matters, plans = samples / "附件1_监管事项清单_雁塔区.xlsx", samples / "附件2_工作计划_雁塔区.xlsx"
         step(f"Loading {matters.name}", lambda: load_matters_form(r, matters, "610113", actor).raise_if_failed())
         step(f"Loading {plans.name}", lambda: load_plans_form(r, plans, "610113", actor).raise_if_failed())
-    out = config.service.demo_dir / str(config.service.demo_seed)
-    if not (out / "referrals.csv").exists():
+        this_year = _dated_plans(samples / "附件2_工作计划_雁塔区.csv", date.today().year, config.service.demo_dir)
+        step(f"Loading {this_year.name}", lambda: load_plans_form(r, this_year, "610113", actor).raise_if_failed())
+    today = date.today()  # the demo lives today: its tasks run from last year to next year
+    folder = config.service.demo_dir / f"{config.service.demo_seed}-{today.isoformat()}"
+    if not (folder / "referrals.csv").exists():
         step(
             "Generating the demo county",
-            lambda: generate("demo", config.service.demo_seed, out, config.service.reference_dir),
+            lambda: generate("demo", config.service.demo_seed, folder, config.service.reference_dir, today),
         )
-    step("Loading the demo county", lambda: load_folder(r, out, actor).raise_if_failed())
+    step("Loading the demo county", lambda: load_folder(r, folder, actor).raise_if_failed())
+    lists = config.service.demo_dir / "powers"
+    if not (lists / "权责清单_610113.xlsx").exists():
+        step(
+            "Generating a 权责清单",
+            lambda: generate_powers(config.service.reference_dir, "610113", "西安市雁塔区", "县", lists),
+        )
+    # a generated list carries the mistakes real ones have: the good rows load, the report says the rest
+    report = step(
+        "Loading 权责清单_610113.xlsx",
+        lambda: load_powers(r, lists / "权责清单_610113.xlsx", "610113", actor, partial=True),
+    )
+    out.print(report.summary(dry_run=False), highlight=False, markup=False)
+
+
+def _dated_plans(sample: Path, year: int, folder: Path) -> Path:
+    """The sample 附件2 with its plan year (2024) moved to this year, so the demo's plans are this year's."""
+    folder.mkdir(parents=True, exist_ok=True)
+    dated = folder / f"附件2_工作计划_雁塔区_{year}.csv"
+    dated.write_text(sample.read_text(encoding="gb18030").replace("2024", str(year)), encoding="utf-8-sig")
+    return dated
 
 
 def _wait_until_ready(r: Runner, seconds: float) -> None:

@@ -6,6 +6,7 @@ import csv
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -143,23 +144,25 @@ def test_load_forms_with_partial_report_and_dry_run(env: dict[str, str], graph: 
     before = graph.read(query("admin/count_nodes_by_label"))
     dry = cli.invoke(app, ["load", "matters", form, "--region", "610113", "--dry-run"], env=env)
     assert dry.exit_code == 0, dry.output
-    assert "试运行:未写入任何数据" in dry.output
+    assert "试运行(未写入):将载入 事项 5/5 项" in dry.output and "✓ 试运行通过" in dry.output
     assert graph.read(query("admin/count_nodes_by_label")) == before
     good = cli.invoke(app, ["load", "matters", form, "--region", "610113"], env=env)
     assert good.exit_code == 0, good.output
-    assert "Matter: 5" in good.output
+    assert "Matter 5" in good.output and "✓ 载入完成" in good.output
 
     report = tmp_path / "rejected.csv"
     bad = str(SAMPLES / "附件1_监管事项清单_雁塔区_有误.csv")
     whole = cli.invoke(app, ["load", "matters", bad, "--region", "610113"], env=env)
-    assert whole.exit_code == 1 and "未写入任何数据" in whole.output
+    assert whole.exit_code == 1 and "未写入任何数据" in whole.output and "✓" not in whole.output
     partial = cli.invoke(
         app, ["load", "matters", bad, "--region", "610113", "--partial", "--report", str(report)], env=env
     )
-    assert partial.exit_code == 1
+    assert partial.exit_code == 1 and "部分载入" in partial.output and "✓" not in partial.output
     rows = list(csv.DictReader(report.open(encoding="utf-8-sig")))
-    assert list(rows[0]) == ["file", "row", "column", "value", "reason"]
-    assert any(r["row"] == "7" and "区消防大队" in r["value"] for r in rows)
+    assert list(rows[0]) == ["文件", "行", "列", "值", "原因", "结果"]
+    # 区消防大队: the county brigade of the city's 支队, loaded with a warning saying so
+    assert any(r["行"] == "7" and "区消防大队" in r["值"] and r["结果"] == "已载入(提示)" for r in rows)
+    assert any(r["结果"] == "未载入" for r in rows)
 
 
 def test_generate_then_load_a_folder_and_a_file_with_mistakes(env: dict[str, str], tmp_path: Path) -> None:
@@ -168,7 +171,7 @@ def test_generate_then_load_a_folder_and_a_file_with_mistakes(env: dict[str, str
     assert generated.exit_code == 0, generated.output
     loaded = cli.invoke(app, ["load", "demo", str(out)], env=env)
     assert loaded.exit_code == 0, loaded.output
-    assert "Subject: 300" in loaded.output and "rows/s" in loaded.output
+    assert "Subject: 300" in loaded.output and "行/秒" in loaded.output
     unknown_scale = cli.invoke(app, ["generate", "--scale", "huge", "--out", str(out)], env=env)
     assert unknown_scale.exit_code == 1 and "未知的规模 huge" in unknown_scale.output
 
@@ -177,4 +180,39 @@ def test_generate_then_load_a_folder_and_a_file_with_mistakes(env: dict[str, str
     result = cli.invoke(app, ["load", "subjects", str(bad), "--partial", "--report", str(report)], env=env)
     assert result.exit_code == 1
     rows = list(csv.DictReader(report.open(encoding="utf-8-sig")))
-    assert any(r["column"] == "id" and "校验" in r["reason"] for r in rows)
+    assert any(r["列"] == "id" and "校验" in r["原因"] for r in rows)
+
+
+def test_powers_resolve_audit_and_vocabularies(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:
+    from loaders.synthetic.powers import generate_powers
+
+    generate_powers(ROOT / "data" / "reference", "610113", "西安市雁塔区", "县", tmp_path, rows=300, seed=5)
+    lists = str(tmp_path / "权责清单_610113.csv")
+    dry = cli.invoke(app, ["load", "powers", lists, "--region", "雁塔区", "--dry-run", "--partial"], env=env)
+    assert dry.exit_code == 1 and "试运行(未写入):将载入 事项 296/300 项" in dry.output, dry.output
+    report = tmp_path / "报告.xlsx"
+    loaded = cli.invoke(
+        app, ["load", "powers", lists, "--region", "610113", "--partial", "--report", str(report)], env=env
+    )
+    assert loaded.exit_code == 1 and "已写入 事项 296/300 项" in loaded.output and "✓" not in loaded.output
+    sheet = openpyxl.load_workbook(report).active
+    assert sheet is not None and next(sheet.iter_rows(values_only=True)) == ("文件", "行", "列", "值", "原因", "结果")
+
+    answer = cli.invoke(app, ["resolve", "对食品生产经营者的监督检查", "--region", "雁塔区"], env=env)
+    assert answer.exit_code == 0, answer.output
+    assert "陕西省西安市雁塔区" in answer.output and "西安市雁塔区市场监督管理局" in answer.output
+    unknown = cli.invoke(app, ["resolve", "餐馆油烟", "--region", "火星区"], env=env)
+    assert unknown.exit_code == 1 and "未知的行政区划「火星区」" in unknown.output
+
+    workbook = tmp_path / "审计.xlsx"
+    audited = cli.invoke(app, ["audit", "--region", "雁塔区", "--out", str(workbook)], env=env)
+    assert audited.exit_code == 0, audited.output
+    first = openpyxl.load_workbook(workbook)["问题清单"]
+    assert first["A1"].value == "陕西省西安市雁塔区跨部门综合监管职责审计" and first["A4"].value == "类型"
+
+    added = cli.invoke(app, ["vocab", "add", "检查方式", "日常巡检", "现场检查", "--note", "到场巡查"], env=env)
+    assert added.exit_code == 0 and "日常巡检 → 现场检查" in added.output
+    listed = cli.invoke(app, ["vocab", "list", "check_method"], env=env)
+    assert "日常巡检" in listed.output and "书面检查" in listed.output
+    wrong = cli.invoke(app, ["vocab", "add", "层级", "街道", "乡"], env=env)
+    assert wrong.exit_code == 1 and "层级的映射目标「乡」不存在" in wrong.output

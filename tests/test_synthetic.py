@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +154,23 @@ def test_reloading_the_generated_set_changes_nothing(
     before = facts(runner)
     assert load_folder(runner, generated[0], TEST_ACTOR).errors == []
     assert facts(runner) == before
+
+
+def test_the_demo_lives_at_its_reference_date(settings: Settings, tmp_path: Path) -> None:
+    """Tasks from the year before to the year after the reference date, clues in the year before it; the same
+    bytes for the same seed and date, other dates for another date."""
+    today = date(2031, 5, 20)
+    counts = generate("tiny", SEED, tmp_path / "a", settings.service.reference_dir, today)
+    assert generate("tiny", SEED, tmp_path / "b", settings.service.reference_dir, today) == counts
+    for name in counts:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    tasks = rows(tmp_path / "a", "tasks.csv")
+    starts = [date.fromisoformat(t["window_start"]) for t in tasks]
+    assert {d.year for d in starts} == {2030, 2031, 2032}
+    assert all(t["status"] == "计划" for t, d in zip(tasks, starts, strict=True) if d > today)
+    assert all(t["status"] != "计划" for t in tasks if date.fromisoformat(t["window_end"]) < today)
+    assert any(date.fromisoformat(t["window_start"]) <= today <= date.fromisoformat(t["window_end"]) for t in tasks)
+    received = [datetime.fromisoformat(c["received_at"]).date() for c in rows(tmp_path / "a", "clues.csv")]
+    assert all(today - timedelta(days=366) <= d <= today for d in received)
+    generate("tiny", SEED, tmp_path / "c", settings.service.reference_dir, date(2031, 5, 21))
+    assert (tmp_path / "c" / "tasks.csv").read_bytes() != (tmp_path / "a" / "tasks.csv").read_bytes()

@@ -21,6 +21,7 @@ from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Forbidden, InvalidInput
 from graphsvc.identity import Role, User
+from graphsvc.names import Names
 from graphsvc.regions import require_region
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 
@@ -36,7 +37,7 @@ CLASSIFIED_TEXT = 500  # resolution reads this much of the clue's words
 class ClueCreate(BaseModel):
     channel: Channel = Field(description="来源渠道")
     received_at: datetime = Field(description="受理时间;不带时区时按北京时间")
-    region: str = Field(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="问题发生地的行政区划代码")
+    region: str = Field(min_length=2, max_length=60, description="问题发生地的行政区划代码或名称")
     uscc: str | None = Field(default=None, max_length=40, description="被反映对象的统一社会信用代码(可选)")
     title: str | None = Field(default=None, max_length=200, description="标题,默认取描述的开头")
     description: str = Field(min_length=1, max_length=5000, description="问题描述")
@@ -53,6 +54,18 @@ def create_clue(runner: Runner, body: ClueCreate, user: User) -> dict[str, Any]:
     """Records the clue and its first hops; the answer is its chain, the proposal on the first hop."""
     if user.role is Role.analyst:
         raise Forbidden("分析人员(analyst)只能查看线索,不能登记。")
+    names = Names(runner)
+    region = str(names.region_param(body.region))
+    given = {
+        "region": region,
+        "uscc": names.subject_param(body.uscc),
+        "matter_id": names.matter_param(body.matter_id, region),
+        "receiver_id": names.department_param(body.receiver_id, region, "receiver_id"),
+        "to_department_ids": names.departments_param(body.to_department_ids, region, "to_department_ids")
+        if body.to_department_ids
+        else body.to_department_ids,
+    }
+    body = body.model_copy(update=given)
     receiver_id = body.receiver_id or (user.department_id if user.role is Role.department else None)
     if user.role is Role.department and receiver_id != user.department_id:
         raise Forbidden("部门用户只能以本部门为受理部门登记线索。")

@@ -30,6 +30,7 @@ from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict, Forbidden, InvalidInput, NotFound
 from graphsvc.identity import Role, User
+from graphsvc.names import Names
 
 CREATE = query("clue/create_referrals")
 ACKNOWLEDGE = query("clue/acknowledge_referral")
@@ -81,6 +82,12 @@ def chain_of(
 def refer(runner: Runner, clue_id: str, body: ReferralCreate, user: User) -> dict[str, Any]:
     """Passes the clue on from a department that holds it; the answer is the chain after the hop."""
     _may_write(user)
+    names = Names(runner)
+    home = names.region_of_department(user.department_id)
+    source = names.department_param(body.from_department_id, home, "from_department_id")
+    region = names.region_of_department(source) or home
+    targets = names.departments_param(body.to_department_ids, region, "to_department_ids")
+    body = body.model_copy(update={"from_department_id": source, "to_department_ids": targets})
     moment = now()
     record = read_clue(runner, clue_id)
     chain = analyse(record.facts, record.places, moment)

@@ -29,6 +29,7 @@ from graphsvc.errors import InvalidInput
 from graphsvc.identity import User
 from graphsvc.inspections import access
 from graphsvc.inspections.frequency import FrequencyTable
+from graphsvc.names import Names
 from graphsvc.responsibility.resolve import resolve_matters
 
 CONTEXT = query("inspection/get_precheck_context")
@@ -39,7 +40,8 @@ OFFSITE_RULE = "非现场监管能够实现监管目的的,不再开展现场检
 
 
 def _uscc(code: str) -> str:
-    return uscc.validate(code)
+    """A code is checked here; a name (not ASCII) is resolved to its code by the service."""
+    return code.strip() if not code.isascii() else uscc.validate(code)
 
 
 Uscc = Annotated[str, AfterValidator(_uscc)]
@@ -65,9 +67,9 @@ class Window(BaseModel):
 
 
 class PrecheckRequest(BaseModel):
-    department: str = Field(min_length=1, max_length=100, description="排期部门编号,如 310112-scjgj")
-    subjects: list[Uscc] = Field(min_length=1, max_length=500, description="监管对象的统一社会信用代码")
-    matters: list[str] = Field(min_length=1, max_length=50, description="监管事项编号")
+    department: str = Field(min_length=1, max_length=100, description="排期部门编号或名称,如 310112-scjgj")
+    subjects: list[Uscc] = Field(min_length=1, max_length=500, description="监管对象的统一社会信用代码或名称")
+    matters: list[str] = Field(min_length=1, max_length=50, description="监管事项编号、事项编码或名称")
     window: Window
     task_id: str | None = Field(default=None, max_length=200, description="修改已有任务时填其编号:不与自身查重")
     as_of: date | None = Field(default=None, description="职责认定的日期,默认今天(窗口跨机构改革时可填窗口日期)")
@@ -101,6 +103,16 @@ def precheck(
     cache: ResolveCache | None = None,
 ) -> dict[str, Any]:
     """The check for every subject of the request (see the module docstring)."""
+    resolver = Names(runner, request.as_of)
+    home = resolver.region_of_department(user.department_id)  # a department user's names are read in its region
+    department = str(resolver.department_param(request.department, home, "department"))
+    region = resolver.region_of_department(department) or home
+    named = {
+        "department": department,
+        "matters": [resolver.matter_param(m, region, f"matters.{i}") for i, m in enumerate(request.matters)],
+        "subjects": [resolver.subject_param(s, f"subjects.{i}") for i, s in enumerate(request.subjects)],
+    }
+    request = request.model_copy(update=named)
     access.for_departments(user, [request.department], "排期查重")
     window = request.window
     reach = table.longest_interval_days

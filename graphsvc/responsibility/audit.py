@@ -28,7 +28,7 @@ def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, A
     as_of = as_of or date.today()
     require_region(runner, region, error=NotFound)
     issues = []
-    matters = runner.read(MATTERS)
+    matters = runner.read(MATTERS, region_id=region)
     for matter, result in zip(matters, resolve_matters(runner, matters, region, as_of), strict=True):
         for flag in result["flags"]:
             if flag["code"] in ISSUE_FLAGS:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, field_validator
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict, InvalidInput, NotFound
+from graphsvc.names import Names
 from graphsvc.regions import require_region
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 
@@ -56,7 +57,7 @@ PROCEDURES: dict[str, dict[str, str]] = {
 
 
 class Claimant(BaseModel):
-    department_id: str = Field(max_length=100)
+    department_id: str = Field(max_length=100, description="部门编号或名称,如 610113-cgj 或 区城管局")
     position: str = Field(default="", max_length=2000, description="该部门的主张")
 
 
@@ -64,7 +65,7 @@ class DisputeCreate(BaseModel):
     kind: DisputeKind = Field(description="职责交叉 / 管辖争议 / 新业态 / 非法集资")
     matter_id: str | None = Field(default=None, max_length=200)
     text: str | None = Field(default=None, max_length=2000, description="争议的行为或事项描述")
-    region: str = Field(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="行政区划代码")
+    region: str = Field(min_length=2, max_length=60, description="行政区划代码或名称")
     claimants: list[Claimant] = Field(min_length=1, description="争议各方部门")
     statement: str = Field(default="", max_length=5000, description="争议情况说明")
 
@@ -78,8 +79,8 @@ class DisputeCreate(BaseModel):
 
 
 class RulingCreate(BaseModel):
-    lead: list[str] = Field(min_length=1, description="牵头部门编号")
-    cooperating: list[str] = Field(default=[], description="配合部门编号")
+    lead: list[str] = Field(min_length=1, description="牵头部门编号或名称")
+    cooperating: list[str] = Field(default=[], description="配合部门编号或名称")
     basis: list[str] = Field(default=[], description="依据的条款编号,如 食品安全法@2021-04-29:110")
     deciding_body: Literal["编办", "司法局", "编办会同司法局"]
     decided_on: date | None = None
@@ -90,6 +91,17 @@ class RulingCreate(BaseModel):
 def create_dispute(runner: Runner, body: DisputeCreate, actor: str) -> dict[str, Any]:
     if not body.matter_id and not (body.text and body.text.strip()):
         raise InvalidInput("需要 matter_id 或 text 说明争议的事项", [{"field": "matter_id", "reason": "required"}])
+    names = Names(runner)
+    region = str(names.region_param(body.region))
+    claimants = [
+        c.model_copy(update={"department_id": names.department_param(c.department_id, region, f"claimants.{i}")})
+        for i, c in enumerate(body.claimants)
+    ]
+    body = body.model_copy(
+        update={"region": region, "matter_id": names.matter_param(body.matter_id, region), "claimants": claimants}
+    )
+    if len({c.department_id for c in claimants}) != len(claimants):
+        raise InvalidInput("争议部门重复", [{"field": "claimants", "reason": "duplicate department"}])
     require_region(runner, body.region)
     if body.matter_id and not runner.read(GET_MATTER, id=body.matter_id):
         raise InvalidInput(f"未知的监管事项:{body.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
@@ -142,6 +154,13 @@ def rule(runner: Runner, dispute_id: str, body: RulingCreate, actor: str) -> dic
         raise NotFound(f"未知的争议:{dispute_id}", [{"field": "dispute_id", "reason": "unknown dispute"}])
     if rows[0]["matter"] is None:
         raise Conflict("该争议尚未对应到监管事项,无法形成裁定:请以 matter_id 重新登记争议。")
+    names, region = Names(runner), rows[0]["region"]["id"]
+    body = body.model_copy(
+        update={
+            "lead": names.departments_param(body.lead, region, "lead"),
+            "cooperating": names.departments_param(body.cooperating, region, "cooperating"),
+        }
+    )
     overlap = set(body.lead) & set(body.cooperating)
     if overlap:
         raise InvalidInput(

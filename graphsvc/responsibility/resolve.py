@@ -17,6 +17,7 @@ from graphsvc import fulltext, uscc
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
+from graphsvc.names import Names
 from graphsvc.regions import require_region
 from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide, legal_text_functions
 
@@ -37,12 +38,14 @@ WEAK_MATCH_COVERAGE = 0.5
 
 
 class ResolveRequest(BaseModel):
-    matter_id: str | None = Field(default=None, max_length=200, description="监管事项编号")
+    matter_id: str | None = Field(default=None, max_length=200, description="监管事项编号、事项编码或名称")
     text: str | None = Field(
         default=None, max_length=500, description="行为描述,如 餐馆使用瓶装液化气未安装可燃气体报警装置"
     )
-    uscc: str | None = Field(default=None, max_length=40, description="监管对象的统一社会信用代码")
-    region: str | None = Field(default=None, pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="行政区划代码")
+    uscc: str | None = Field(default=None, max_length=100, description="监管对象的统一社会信用代码或名称")
+    region: str | None = Field(
+        default=None, min_length=2, max_length=60, description="行政区划代码或名称,如 610113 或 雁塔区"
+    )
     as_of: date | None = Field(default=None, description="查询日期,默认今天")
 
     @model_validator(mode="after")
@@ -54,6 +57,14 @@ class ResolveRequest(BaseModel):
 
 def resolve(runner: Runner, request: ResolveRequest) -> dict[str, Any]:
     """The answer for every matter the request concerns, read in one transaction."""
+    names = Names(runner, request.as_of)
+    region = names.region_param(request.region)
+    named = {
+        "region": region,
+        "matter_id": names.matter_param(request.matter_id, region),
+        "uscc": names.subject_param(request.uscc),
+    }
+    request = request.model_copy(update=named)
     return runner.reading(lambda reader: _resolve(reader, request))
 
 
@@ -161,7 +172,12 @@ def _candidates(runner: Reader, request: ResolveRequest, subject: dict | None) -
             raise NotFound(f"未知的监管事项:{request.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
         return [(rows[0], None)]
     if request.text and request.text.strip():
-        hits = runner.read(BY_TEXT, query=fulltext.terms(request.text), limit=TEXT_CANDIDATES)
+        hits = runner.read(
+            BY_TEXT,
+            query=fulltext.terms(request.text),
+            limit=TEXT_CANDIDATES,
+            region_id=request.region or (subject or {}).get("region_id"),
+        )
         headers = runner.read(GET_MATTERS, ids=[h["id"] for h in hits])
         return [
             (

@@ -10,11 +10,18 @@ import calendar
 import re
 import unicodedata
 from datetime import date
+from functools import cache
 
-LEVELS = {"省": "省", "省级": "省", "市": "市", "市级": "市", "县": "县", "县级": "县", "区": "县", "区级": "县"}
-LEVELS |= {"区县": "县", "县区": "县", "县(区)": "县", "区(县)": "县", "县(市、区)": "县", "区县级": "县"}
-CATEGORIES = ("行政检查", "行政处罚", "行政强制", "其他")
-CHECK_METHODS = {"双随机": "双随机抽查", "非现场": "非现场检查", "现场": "现场检查", "重点": "重点检查", "其他": "其他"}
+from graphsvc.vocab import Mapped, Vocabularies, VocabularyName, from_files
+
+# Inside a longer cell (双随机抽查+现场核查), the word that decides when the cell as a whole maps to nothing.
+CHECK_METHOD_WORDS = {"双随机": "双随机抽查", "非现场": "非现场检查", "现场": "现场检查", "重点": "重点检查"}
+_PARTS = re.compile(r"[、,;/+和及与]")
+
+
+@cache
+def _shipped() -> Vocabularies:
+    return from_files()
 
 
 def text(value: str) -> str:
@@ -22,13 +29,19 @@ def text(value: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
 
 
-def parse_level(value: str, region_level: str | None = None) -> str:
-    """省/市/县 from 省级, 区县, 市级 …; of 市、县 the form's own level is meant."""
-    words = [w for w in re.split(r"[、,;/和及]", text(value)) if w]
-    words = [p for w in words for p in (w if w not in LEVELS and set(w) <= set("省市县") else [w])]  # 省市县
-    if not words or any(w not in LEVELS for w in words):
+def parse_level(value: str, region_level: str | None = None, vocabularies: Vocabularies | None = None) -> str:
+    """省/市/县 from 省级, 区县, 市级 …; of 市、县 the form's own level is meant. A level that does not exist
+    is an error (层级 is a closed vocabulary; the office may add spellings)."""
+    levels_vocab = (vocabularies or _shipped())[VocabularyName.level]
+    whole = levels_vocab.lookup(text(value))
+    if whole and whole.canonical:
+        return whole.canonical
+    words = [w for w in _PARTS.split(text(value)) if w]
+    words = [p for w in words for p in (w if not levels_vocab.lookup(w) and set(w) <= set("省市县") else [w])]
+    found = [levels_vocab.lookup(w) for w in words]
+    if not words or any(f is None for f in found):
         raise ValueError("监管层级应为 省/市/县(或 省级/市级/县级/区县)")
-    levels = {LEVELS[w] for w in words}
+    levels = {f.canonical for f in found if f and f.canonical}
     if len(levels) == 1:
         return levels.pop()
     if region_level in levels:
@@ -36,24 +49,26 @@ def parse_level(value: str, region_level: str | None = None) -> str:
     raise ValueError("监管层级只能填一个,或包含本地区所在的层级")
 
 
-def parse_category(value: str) -> str:
-    """行政检查/行政处罚/行政强制/其他; 检查, 处罚, 强制 alone are understood."""
-    word = text(value)
-    for category in CATEGORIES:
-        if word in (category, category.removeprefix("行政")):
-            return category
-    raise ValueError(f"事项类别应为 {'/'.join(CATEGORIES)} 之一")
+def parse_category(value: str, vocabularies: Vocabularies | None = None) -> Mapped:
+    """事项类别 (or a 权责清单's 事项类型) mapped: 处罚 → 行政处罚, 行政许可 → 行政许可; an unknown word comes back
+    as written with canonical None (the caller warns)."""
+    return (vocabularies or _shipped())[VocabularyName.category].map(text(value))
 
 
-def parse_check_method(value: str) -> str:
-    """The first method the cell names: 双随机、一公开 → 双随机抽查, 现场 → 现场检查 …"""
+def parse_check_method(value: str, vocabularies: Vocabularies | None = None) -> Mapped:
+    """检查方式 mapped: the cell as a whole, else its first part that maps (日常检查、书面检查 → 现场检查), else
+    the first method word inside it (双随机 …); an unknown method comes back as written, canonical None."""
+    methods = (vocabularies or _shipped())[VocabularyName.check_method]
     word = text(value)
+    if (whole := methods.lookup(word)) is not None:
+        return whole
+    for part in _PARTS.split(word):
+        if part and (found := methods.lookup(part)) is not None and found.canonical:
+            return Mapped(word, found.canonical, found.note)
     plain = word.replace("非现场", "###")  # 现场 inside 非现场 is not 现场
-    found = [((plain if key == "现场" else word).find(key), method) for key, method in CHECK_METHODS.items()]
-    found = [(at, method) for at, method in found if at >= 0]
-    if not found:
-        raise ValueError("检查方式应为 现场检查/非现场检查/双随机抽查/重点检查/其他")
-    return min(found)[1]
+    hits = [((plain if k == "现场" else word).find(k), m) for k, m in CHECK_METHOD_WORDS.items()]
+    hits = [(at, m) for at, m in hits if at >= 0]
+    return Mapped(word, min(hits)[1] if hits else None)
 
 
 _DAY = re.compile(r"(\d{4})[年./-](\d{1,2})(?:[月./-](?:(\d{1,2})[日号]?)?)?|(\d{1,2})月(?:(\d{1,2})[日号]?)?")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from graphsvc import vocab
 from graphsvc.cypher import Query
 from graphsvc.db import Runner
+from graphsvc.vocab import Vocabularies, VocabularyName
 from loaders.department_names import DepartmentIndex, Region, UnknownDepartment
 from loaders.forms.graph import department_index, region_chain
 from loaders.forms.layout import DEPARTMENT, Field, Form, FormError, Line, read_form
@@ -23,17 +25,24 @@ class FormContext:
     departments: DepartmentIndex
     as_of: date  # the date laws and departments are taken as of
     valid_from: date | None  # the form's own date (given, or 填报日期), for what it assigns
+    vocabularies: Vocabularies
 
     def source(self, row: int) -> str:
         return f"{self.form.file} 第{row}行"
 
+    warnings: list[RowError] = field(default_factory=list)
+
     def department(self, line: Line, name: str, errors: list[RowError]) -> str | None:
-        """The id of the department a row names, or None with the error (and the closest names) added."""
+        """The id of the department a row names, or None with the error (and the closest names) added; a name
+        read through the 部门简称 vocabulary (a former name, 委/局, 大队) loads with a warning saying how."""
         try:
-            return self.departments.match(name).id
+            found = self.departments.resolve(name)
         except UnknownDepartment as e:
             errors.append(self.form.error(line, DEPARTMENT, str(e), name))
             return None
+        if found.note:
+            self.warnings.append(self.form.error(line, DEPARTMENT, found.note, name))
+        return found.department.id
 
 
 def open_form(
@@ -57,7 +66,9 @@ def open_form(
         report.errors.append(RowError(path.name, 0, "--region", "未知的行政区划代码", region_id))
         return None
     day = as_of or form.date or date.today()
-    return FormContext(form, chain[0], department_index(runner, chain, day), day, as_of or form.date)
+    words = vocab.load(runner)
+    departments = department_index(runner, chain, day, words[VocabularyName.department])
+    return FormContext(form, chain[0], departments, day, as_of or form.date, words)
 
 
 def finish(
@@ -74,6 +85,14 @@ def finish(
     partial) when any row was rejected."""
     report.errors.extend(context.form.errors)
     report.errors.sort(key=lambda e: e.row)
+    bad_rows = {e.row for e in report.errors}
+    report.warnings.extend(w for w in context.warnings if w.row not in bad_rows)
+    report.warnings.sort(key=lambda e: e.row)
+    report.planned = {name: len(rows) for name, _, rows in writes}
+    form = context.form
+    leads = {item.lead.row for item in form.items} | form.rejected
+    report.items = (len(leads - form.rejected), len(leads))
+    report.rows = (len(form.line_rows - bad_rows), len(form.line_rows))
     if dry_run or (report.errors and not partial):
         return report
     for name, statement, rows in writes:

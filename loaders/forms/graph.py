@@ -12,6 +12,7 @@ from typing import Any
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.legal_ids import NATIONAL_PREFIX
+from graphsvc.vocab import Vocabulary
 from loaders.citations import Citation
 from loaders.department_names import Department, DepartmentIndex, Region, clean
 
@@ -20,6 +21,7 @@ LIST_REGION_DEPARTMENTS = query("forms/list_region_departments")
 LIST_DOMAINS = query("forms/list_domains")
 LIST_LEGAL_BASES = query("forms/list_legal_bases")
 FIND_CITED_ARTICLES = query("forms/find_cited_articles")
+FIND_ARTICLES_IN_VERSIONS = query("forms/find_articles_in_versions")
 LIST_MATTERS = query("forms/list_matters")
 
 
@@ -35,28 +37,48 @@ def region_chain(runner: Runner, region_id: str) -> list[Region]:
     return [Region(r["id"], r["name"], r["level"]) for r in rows]
 
 
-def department_index(runner: Runner, chain: list[Region], as_of: date) -> DepartmentIndex:
+def department_index(
+    runner: Runner, chain: list[Region], as_of: date, aliases: Vocabulary | None = None
+) -> DepartmentIndex:
     rows = runner.read(LIST_REGION_DEPARTMENTS, region_ids=[r.id for r in chain], as_of=as_of)
-    return DepartmentIndex(chain, [Department(r["id"], r["name"], r["short_name"], r["region_id"]) for r in rows])
+    departments = [Department(r["id"], r["name"], r["short_name"], r["region_id"]) for r in rows]
+    return DepartmentIndex(chain, departments, aliases)
 
 
 class Domains:
-    """监管领域 by name; 食品领域 and 食品行业 mean 食品."""
+    """监管领域 by name or through the vocabulary; 食品领域 and 食品行业 mean 食品. 监管领域 is open: a word
+    nobody mapped is kept as written."""
 
-    def __init__(self, runner: Runner):
+    def __init__(self, runner: Runner, vocabulary: Vocabulary | None = None):
         rows = runner.read(LIST_DOMAINS)
         self.by_key = {self.key(r["name"]): r["id"] for r in rows}
         self.names = {self.key(r["name"]): r["name"] for r in rows}
+        self.vocabulary = vocabulary
 
     @staticmethod
     def key(name: str) -> str:
         return re.sub(r"(?:领域|行业)$", "", clean(name))
 
     def match(self, name: str) -> str:
-        key = self.key(name)
-        if key in self.by_key:
-            return self.by_key[key]
-        raise ValueError(f"未知的监管领域「{name}」{closest(key, self.names)}")
+        """The domain id; raises ValueError with the closest names."""
+        found = self.find(name)
+        if found:
+            return found
+        raise ValueError(f"未知的监管领域「{name}」{closest(self.key(name), self.names)}")
+
+    def find(self, name: str) -> str | None:
+        """The domain id of the cell, or of its first part that names one (食品、药品 → 食品); None if none does."""
+        for part in [name, *re.split(r"[、,;/和及与]", clean(name))]:
+            key = self.key(part)
+            if key in self.by_key:
+                return self.by_key[key]
+            mapped = self.vocabulary.lookup(key) if self.vocabulary else None
+            if mapped and mapped.canonical in self.by_key.values():
+                return mapped.canonical
+        return None
+
+    def near(self, name: str) -> str:
+        return closest(self.key(name), self.names)
 
 
 def title_key(title: str) -> str:
@@ -87,6 +109,36 @@ class Articles:
         wanted = [{"basis_id": b, "numbers": sorted(n)} for b, n in numbers.items()]
         rows = runner.read(FIND_CITED_ARTICLES, wanted=wanted, as_of=as_of) if wanted else []
         self.versions: dict[str, dict[str, Any]] = {r["basis_id"]: r for r in rows}
+        older = runner.read(FIND_ARTICLES_IN_VERSIONS, wanted=wanted, as_of=as_of) if wanted else []
+        self.elsewhere: dict[tuple[str, int, int, int], list[dict[str, Any]]] = {}
+        for r in older:  # latest version first
+            self.elsewhere.setdefault((r["basis_id"], r["number"], r["clause"] or 0, r["item"] or 0), []).append(r)
+
+    def resolve_with_note(self, citation: Citation) -> tuple[str, str | None]:
+        """The Article id and, for a citation by a number of another version, a note saying how it was read:
+        the current article where the renumbering is known, else the article of the version where the number
+        exists. Raises ValueError naming the citation when no version has it."""
+        try:
+            return self.resolve(citation), None
+        except ValueError as missing:
+            basis = self.bases.get(title_key(citation.title))
+            key = (basis or "", citation.number, citation.clause, citation.item)
+            found = self.elsewhere.get(key)
+            if not found:
+                raise missing from None
+            current_version = (self.versions.get(basis or "") or {}).get("version")
+            for row in found:
+                if row["current"] and row["version"] != current_version:
+                    now = row["current"]
+                    return str(now["id"]), (
+                        f"{citation} 是 {row['version']} 版的条号,现行 {now['version']} 版为{now['label']},"
+                        "已按现行条款载入"
+                    )
+            row = found[0]
+            current = f"本系统所载的现行 {current_version} 版中未见该条号," if current_version else ""
+            return str(row["id"]), (
+                f"{citation} 见于 {row['version']} 版,{current}对应的现行条款未知,已按 {row['version']} 版载入"
+            )
 
     def resolve(self, citation: Citation) -> str:
         """The Article id; raises ValueError naming the citation."""

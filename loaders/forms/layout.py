@@ -82,6 +82,8 @@ class Form:
     items: list[Item] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     date: date | None = None  # 填报日期 above the header, when the form gives one
+    rejected: set[int] = field(default_factory=set)  # first rows of the items that do not load
+    line_rows: set[int] = field(default_factory=set)  # every data row read
 
     def error(self, line: Line, key: str, reason: str, value: str | None = None) -> RowError:
         shown = line.department_text if key == DEPARTMENT else line.cells.get(key, "")
@@ -90,6 +92,7 @@ class Form:
     def reject(self, item: Item, errors: list[RowError]) -> None:
         """Records an item that cannot load: its own errors, then each other row of it."""
         self.errors.extend(errors)
+        self.rejected.add(item.lead.row)
         bad_rows = {e.row for e in errors}
         for line in item.lines:
             if line.row not in bad_rows:
@@ -108,6 +111,7 @@ def read_form(path: Path, fields: list[Field], identity: tuple[str, ...]) -> For
             start, columns, headers, roles_by_column = found
             form = Form(path.name, headers, date=_form_date(grid[: start - 1]))
             lines = list(_lines(grid, start, columns, roles_by_column))
+            form.line_rows = {line.row for line in lines}
             _group(form, lines, identity)
             return form
     wanted = "、".join(f.labels[0] for f in fields if f.required)
@@ -263,6 +267,17 @@ def _lines(
             given, rest = _role_and_rest(written_text)
             role = given or role
             names += _names(rest)
+        marked = [_role_and_rest(name) for name in names]
+        if len(names) > 1 and any(r for r, _ in marked):
+            # "区市场监管局(牵头)、区教育局、区卫健局": each name carries its role; an unmarked one cooperates
+            # once another in the cell leads.
+            leads = [n for r, n in marked if r == LEAD]
+            others = [n for r, n in marked if r != LEAD]
+            if leads:
+                yield Line(index + 1, LEAD, leads, text, cells)
+            if others:
+                yield Line(index + 1, COOPERATE if leads or role != LEAD else LEAD, others, text, cells)
+            continue
         yield Line(index + 1, role, names, text, cells)
 
 
@@ -275,7 +290,7 @@ def _role_and_rest(text: str) -> tuple[str | None, str]:
     t = unicodedata.normalize("NFKC", text).strip()
     if m := re.fullmatch(r"(牵头|配合)(?:单位|部门)?\s*:?\s*(.*)", t, re.DOTALL):
         return m.group(1), m.group(2)
-    if m := re.fullmatch(r"(.*?)\s*\((牵头|配合)(?:单位|部门)?\)", t, re.DOTALL):
+    if m := re.fullmatch(r"([^、,;/\n]*?)\s*\((牵头|配合)(?:单位|部门)?\)", t, re.DOTALL):
         return m.group(2), m.group(1)
     return None, text
 
@@ -310,7 +325,11 @@ def _group(form: Form, lines: list[Line], identity: tuple[str, ...]) -> None:
             continue
         seen_lead = True
         if len(lead.departments) != 1:
-            reason = "牵头单位为空" if not lead.departments else "牵头单位只能填一个"
+            reason = (
+                "牵头单位为空"
+                if not lead.departments
+                else "牵头单位只能填一个(同一格填写多个部门时,请在牵头单位后注明「(牵头)」)"
+            )
             form.reject(item, [form.error(lead, DEPARTMENT, reason)])
             continue
         good = [lead]

@@ -15,6 +15,7 @@ from typing import Any
 
 from graphsvc.cypher import query
 from graphsvc.db import Runner
+from graphsvc.vocab import VocabularyName
 from loaders.citations import Citation, CitationError, parse_citations
 from loaders.forms.cells import parse_category, parse_check_method, parse_level, text
 from loaders.forms.context import FormContext, finish, open_form
@@ -62,7 +63,7 @@ def load_matters_form(
     form = context.form
     cited = [c for item in form.items for c in _citations_or_none(item.value("basis"))]
     articles = Articles(runner, cited, context.as_of)
-    domains = Domains(runner)
+    domains = Domains(runner, context.vocabularies[VocabularyName.domain])
     matters: list[dict[str, Any]] = []
     assignments: list[dict[str, Any]] = []
     first_row: dict[str, int] = {}  # matter id → the row that gave it
@@ -98,6 +99,9 @@ def _matter(
     form, lead = context.form, item.lead
     before = len(errors)
 
+    def warn(key: str, reason: str) -> None:
+        context.warnings.append(form.error(lead, key, reason))
+
     def cell(key: str, parse: Callable[[str], Any], required: bool = True) -> Any:
         value = item.value(key)
         if not value.strip():
@@ -111,21 +115,38 @@ def _matter(
             return None
 
     name = cell("matter", text)
-    domain_id = cell("domain", domains.match)
+    domain_text = item.value("domain").strip()
+    domain_id = domains.find(domain_text) if domain_text else None
+    if not domain_text:
+        errors.append(form.error(lead, "domain", "必填项为空"))
+    elif domain_id is None:
+        warn("domain", f"监管领域「{domain_text}」不在词表中,按原文记录{domains.near(domain_text)};可由编办添加映射")
     found = cell("basis", parse_citations) or []
     article_ids = []
     for citation in found:
         try:
-            article_ids.append(articles.resolve(citation))
+            article_id, note = articles.resolve_with_note(citation)
+            article_ids.append(article_id)
+            if note:
+                warn("basis", note)
         except ValueError as e:
             errors.append(form.error(lead, "basis", str(e)))
+    category = cell("category", lambda v: parse_category(v, context.vocabularies))
+    if category and category.canonical is None:
+        warn("category", f"事项类别「{category.written}」不在词表中,按原文记录;可由编办添加映射")
+    method = cell("method", lambda v: parse_check_method(v, context.vocabularies))
+    if method and method.canonical is None:
+        warn("method", f"检查方式「{method.written}」不在词表中,按原文记录;可由编办添加映射")
     row = {
         "id": matter_id(context.region.id, name or ""),
         "name": name,
         "domain_id": domain_id,
-        "category": cell("category", parse_category),
-        "check_method": cell("method", parse_check_method),
-        "level": cell("level", lambda v: parse_level(v, context.region.level)),
+        "domain_text": domain_text or None,
+        "category": category.canonical if category else None,
+        "category_text": item.value("category").strip() or None,
+        "check_method": method.canonical if method else None,
+        "check_method_text": item.value("method").strip() or None,
+        "level": cell("level", lambda v: parse_level(v, context.region.level, context.vocabularies)),
         "subjects_text": cell("subjects", str.strip, required=False),
         "basis_text": item.value("basis").strip(),
         "article_ids": list(dict.fromkeys(article_ids)),

@@ -26,15 +26,23 @@ from loaders.synthetic.words import (
 )
 from loaders.synthetic.world import Duty, World
 
-YEAR = 2025  # the plan year of the tasks; fixed, so a seed always gives the same files
-AS_OF = date(YEAR, 7, 1)  # "today" of the data set: earlier tasks are done, later ones planned
-# 专项 campaigns: every department taking part checks in the same window.
-CAMPAIGNS = [
-    (date(YEAR, 3, 1), date(YEAR, 4, 30)),
-    (date(YEAR, 5, 15), date(YEAR, 6, 30)),
-    (date(YEAR, 9, 1), date(YEAR, 10, 31)),
-    (date(YEAR, 11, 15), date(YEAR, 12, 31)),
-]
+YEAR = 2025  # the default reference year; `graphsvc up` passes today instead, so the demo shows present work
+AS_OF = date(YEAR, 7, 1)  # the default "today" of the data set: earlier tasks are done, later ones planned
+# Tasks lie in the reference year, the year before and the year after (weights): last year's are done,
+# next year's planned, this year's both.
+YEAR_OFFSETS = {-1: 1, 0: 2, 1: 1}
+
+
+def campaigns(year: int) -> list[tuple[date, date]]:
+    """专项 campaigns: every department taking part checks in the same window."""
+    return [
+        (date(year, 3, 1), date(year, 4, 30)),
+        (date(year, 5, 15), date(year, 6, 30)),
+        (date(year, 9, 1), date(year, 10, 31)),
+        (date(year, 11, 15), date(year, 12, 31)),
+    ]
+
+
 # The intake channels of the clue service (issue 6), with rough shares.
 CHANNELS = {"12345热线": 42, "投诉举报平台": 24, "部门移送": 10, "上级交办": 8, "非现场监管/预警": 7, "新闻媒体": 5}
 CHANNELS |= {"行业协会": 4}
@@ -99,6 +107,7 @@ class Dataset:
     world: World
     out: Path
     scale: Scale
+    as_of: date = AS_OF  # the reference date: what is done and what is planned is seen from here
     counts: dict[str, int] = field(default_factory=dict)
     subjects: list[Subject] = field(default_factory=list)
     visits: Counter[str] = field(default_factory=Counter)  # tasks per department
@@ -206,11 +215,11 @@ class Dataset:
                     mode, status = "已取消审批", "注销"
                 elif review and draw < 0.75:  # 一枚印章管审批: the 审批局 issues, the trade still supervises
                     mode, issuer = "行政审批局审批", review[0]
-                valid_from = AS_OF - timedelta(days=rng.randint(0, 5 * 365))
+                valid_from = self.as_of - timedelta(days=rng.randint(0, 5 * 365))
                 valid_to = valid_from + timedelta(days=5 * 365 - 1)
                 if not status:
                     status = "吊销" if s.credit == "D" and rng.random() < 0.3 else "有效"
-                    status = "过期" if status == "有效" and valid_to < AS_OF else status
+                    status = "过期" if status == "有效" and valid_to < self.as_of else status
                 domain = world.subject_types[s.type_id]["domain_id"]
                 write(
                     id=f"lic-{number:07d}",
@@ -243,7 +252,7 @@ class Dataset:
                 matters = rng.sample(duty.matter_ids, min(len(duty.matter_ids), rng.choice((1, 1, 2))))
                 status, done = self._status(start, end)
                 write(
-                    id=f"task-{YEAR}-{number:07d}",
+                    id=f"task-{self.as_of.year}-{number:07d}",
                     department_id=duty.department_id,
                     subject_id=s.id,
                     matter_ids="|".join(sorted(matters)),
@@ -274,38 +283,39 @@ class Dataset:
                                 break
                             half = (end - start).days // 2
                             shift = timedelta(days=rng.randint(-half, half))
-                            task(s, other, self._task_kind(s.risk), *_in_year(start + shift, end + shift))
+                            task(s, other, self._task_kind(s.risk), *_in_year(start + shift, end + shift, start.year))
                     elif rng.random() < 0.03 and number < self.scale.tasks:  # now and then a 重复检查
-                        task(s, duty, "日常", *_in_year(start + timedelta(days=7), end + timedelta(days=7)))
+                        task(s, duty, "日常", *_in_year(start + timedelta(days=7), end + timedelta(days=7), start.year))
 
     def _task_kind(self, risk: str) -> str:
         return self.pick({"双随机": 60, "日常": 18, "专项": 14, "重点": {"高": 30, "较高": 15}.get(risk, 8)})
 
     def _window(self, kind: str) -> tuple[date, date]:
         rng = self.rng
+        year = self.as_of.year + self.rng.choices(list(YEAR_OFFSETS), list(YEAR_OFFSETS.values()))[0]
         match kind:
             case "专项":
-                return rng.choice(CAMPAIGNS)
+                return rng.choice(campaigns(year))
             case "日常":
                 month = rng.randint(1, 12)
-                return date(YEAR, month, 1), date(YEAR + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+                return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
             case "重点":
-                start = date(YEAR, 1, 1) + timedelta(days=rng.randint(0, 350))
+                start = date(year, 1, 1) + timedelta(days=rng.randint(0, 350))
                 return _in_year(start, start + timedelta(days=14))
             case _:  # 双随机: a draw each quarter, checked within one or two months
-                start = date(YEAR, 3 * rng.randint(0, 3) + 1, 1) + timedelta(days=rng.randint(0, 20))
+                start = date(year, 3 * rng.randint(0, 3) + 1, 1) + timedelta(days=rng.randint(0, 20))
                 return _in_year(start, start + timedelta(days=rng.randint(30, 60)))
 
     def _status(self, start: date, end: date) -> tuple[str, date | None]:
         rng = self.rng
-        if start > AS_OF:
+        if start > self.as_of:
             return "计划", None
-        if end < AS_OF:
+        if end < self.as_of:
             if rng.random() < 0.1:
                 return "已取消", None
             return "已完成", start + timedelta(days=rng.randint(0, (end - start).days))
         if rng.random() < 0.3:
-            return "已完成", start + timedelta(days=rng.randint(0, (AS_OF - start).days))
+            return "已完成", start + timedelta(days=rng.randint(0, (self.as_of - start).days))
         return "计划", None
 
     # -- inspectors -------------------------------------------------------------------------------
@@ -376,9 +386,9 @@ class Dataset:
         trade = s.profile.leads + s.profile.helpers
         nearby = responsible + [d for d in around if world.departments[d].key in trade] + around
         matters = sorted({m for d in s.duties for m in d.matter_ids})
-        days_back = rng.randint(120 if shape == "stall" else 60, 365)  # room for the chain before AS_OF
+        days_back = rng.randint(120 if shape == "stall" else 60, 365)  # room for the chain before the reference date
         received = datetime.combine(
-            AS_OF - timedelta(days=days_back), time(rng.randint(8, 19), rng.randint(0, 59)), BEIJING
+            self.as_of - timedelta(days=days_back), time(rng.randint(8, 19), rng.randint(0, 59)), BEIJING
         )
         channel = self.pick(CHANNELS)
         problem = rng.choice(s.profile.problems)
@@ -398,8 +408,10 @@ class Dataset:
         return row, s, nearby
 
 
-def _in_year(start: date, end: date) -> tuple[date, date]:
-    first, last = date(YEAR, 1, 1), date(YEAR, 12, 31)
+def _in_year(start: date, end: date, year: int | None = None) -> tuple[date, date]:
+    """The window cut to a calendar year: the one it starts in, or the one given."""
+    year = year or start.year
+    first, last = date(year, 1, 1), date(year, 12, 31)
     return max(first, min(start, last)), max(first, min(end, last))
 
 
@@ -407,16 +419,17 @@ def _time(value: datetime | None) -> str:
     return value.isoformat(timespec="seconds") if value else ""
 
 
-def generate(scale: str, seed: int, out: Path, reference_dir: Path) -> dict[str, int]:
+def generate(scale: str, seed: int, out: Path, reference_dir: Path, reference_date: date = AS_OF) -> dict[str, int]:
     """Writes subjects, licences, tasks, inspectors, conflicts, clues and referrals CSV files under out, the
-    same bytes for the same (scale, seed, reference); returns the rows written per file."""
+    same bytes for the same (scale, seed, reference, reference date); returns the rows written per file. Tasks
+    lie in the year before, of and after the reference date; clues in the year before it."""
     if scale not in SCALES:
         raise InvalidInput(f"未知的规模 {scale},应为 {'/'.join(SCALES)} 之一")
-    world = World.read(reference_dir, AS_OF)
+    world = World.read(reference_dir, reference_date)
     if not world.counties or not world.subject_types:
         raise InvalidInput(f"{reference_dir} 中须有县级行政区划(regions.csv)和监管对象类型(subject_types.csv)")
     out.mkdir(parents=True, exist_ok=True)
-    data = Dataset(random.Random(seed), world, out, SCALES[scale])
+    data = Dataset(random.Random(seed), world, out, SCALES[scale], reference_date)
     data.write_subjects()
     data.write_licences()
     data.write_tasks()
