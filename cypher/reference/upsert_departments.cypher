@@ -1,4 +1,5 @@
-// Writes departments and the region each sits in.
+// Writes departments and the region each sits in. The caption the Browser draws puts the region before the
+// short name (区市场监管局 in 雁塔区 → 雁塔区 市场监管局), so departments of different districts tell apart.
 // mode: write
 // params: rows, actor
 // returns: id
@@ -7,6 +8,13 @@ MATCH (region:Region {id: row.region_id})
 MERGE (d:Department {id: row.id})
   ON CREATE SET d.created_at = datetime(), d.created_by = $actor
 SET d.name = row.name, d.short_name = row.short_name, d.level = row.level,
+    d.caption = CASE
+      WHEN row.short_name IS NULL THEN row.name
+      WHEN size(row.short_name) > 1 AND left(row.short_name, 1) = right(region.name, 1)
+        THEN region.name + CASE WHEN substring(row.short_name, 1, 1) = '委' THEN '' ELSE ' ' END
+             + substring(row.short_name, 1)
+      ELSE row.short_name
+    END,
     d.valid_from = row.valid_from, d.valid_to = row.valid_to,
     d.updated_at = datetime(), d.updated_by = $actor
 MERGE (d)-[:IN_REGION]->(region)
