@@ -1,0 +1,143 @@
+"""The Browser's guide, style and favourites: served by the API, run on connect by the neo4j.conf the project
+writes, and every query of the guide runs, read-only, on generated demo data with the examples it offers."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graphsvc.api.app import create_app
+from graphsvc.browser.guide import examples, load_guide, shown_text
+from graphsvc.browser.style import grass, load_style
+from graphsvc.captions import function_caption, wrap
+from graphsvc.config import ROOT, Settings
+from graphsvc.cypher import query
+from graphsvc.db import Runner
+from graphsvc.model import load_model
+from loaders.entities import load_folder
+from loaders.reference import load_reference
+from loaders.synthetic import generate
+from tests.conftest import HTTP_PORT, TEST_ACTOR, wipe
+
+REFERENCE = ROOT / "data" / "reference"
+BROWSER_ORIGIN = f"http://127.0.0.1:{HTTP_PORT}"
+
+
+def test_the_style_covers_the_model() -> None:
+    model, style = load_model(), load_style()
+    assert set(style.labels) == set(model.labels)
+    assert set(style.relationships) == set(model.relationships)
+    for label, rule in style.labels.items():
+        undeclared = rule.fields - set(model.properties_of(label))
+        assert not undeclared, f"{label} caption uses undeclared {undeclared}"
+    text = grass(style)
+    assert "node.Department {\n  color: #1E88E5;" in text and 'caption: "{caption}";' in text
+    assert 'relationship.NEXT_HOP {\n  caption: "下一跳";\n}' in text
+
+
+def test_function_captions_are_short_and_tell_functions_apart() -> None:
+    assert function_caption("县级以上地方各级人民政府应急管理部门") == "应急管理部门 (县级)"
+    assert function_caption("省、自治区、直辖市人民政府药品监督管理部门") == "药品监管部门 (省级)"
+    assert wrap("负有安全生产监督管理职责的部门") == "负有安全生 产监督管理 职责的部门"
+
+    with (REFERENCE / "functions.csv").open(encoding="utf-8") as f:
+        names = [row["name"] for row in csv.DictReader(f)]
+    captions = [function_caption(n) for n in names]
+    assert len(set(captions)) == len(names)
+    assert all(len(line) <= 6 for c in captions for line in c.split())
+
+
+def test_the_conf_runs_guide_and_style_on_connect_and_allows_only_the_api(runner: Runner, settings: Settings) -> None:
+    config = {row["name"]: row["value"] for row in runner.read(query("admin/list_client_config"))}
+    api = f"http://127.0.0.1:{settings.service.port}"
+    assert config["browser.post_connect_cmd"] == f"style {api}/browser/style.grass;play {api}/browser/guide.html"
+    assert config["browser.remote_content_hostname_whitelist"] == "http://127.0.0.1"
+    assert config["client.allow_telemetry"] == "false"
+
+
+@pytest.fixture(scope="module")
+def demo(runner: Runner, tmp_path_factory: pytest.TempPathFactory) -> Runner:
+    wipe(runner)
+    load_reference(runner, REFERENCE, TEST_ACTOR).raise_if_failed()
+    out = tmp_path_factory.mktemp("demo")
+    generate("tiny", 7, out, REFERENCE)
+    load_folder(runner, out, TEST_ACTOR).raise_if_failed()
+    return runner
+
+
+@pytest.fixture(scope="module")
+def browser(demo: Runner, settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def test_loaders_write_short_captions(demo: Runner) -> None:
+    departments = {r["id"]: r for r in demo.read(query("browser/list_captions"))}
+    assert departments["610113-scjgj"]["caption"] == "雁塔区 市场监管局"
+    assert departments["610113-bb"]["caption"] == "雁塔区委编办"
+    assert departments["310000-fgw"]["caption"] == "上海市 发展改革委"
+
+
+def test_the_guide_is_served_to_the_browser_with_every_query(browser: TestClient) -> None:
+    response = browser.get("/browser/guide.html", headers={"Origin": BROWSER_ORIGIN})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["access-control-allow-origin"] == BROWSER_ORIGIN
+    page = response.text
+    assert "<title>graphsvc 分析员导览</title>" in page
+    spec = load_guide()
+    assert page.count("<slide") == len(spec.slides) + 1  # the model picture first
+    for slide in spec.slides:
+        q = query(slide.query)
+        assert q.mode == "read"
+        # the Browser copies the text of the runnable block into its editor: the file, as it is
+        assert html.escape(shown_text(q)) in page
+    # parameters are set by a click: `:param name: 'value', …` merges into the Browser's parameters
+    assert re.search(r"data-exec=\"param clue_id: &#x27;clue-\d+&#x27;\"", page)
+    assert "<svg" in page and "<script" not in page
+
+
+def test_other_origins_get_no_cors_header(browser: TestClient) -> None:
+    response = browser.get("/browser/style.grass", headers={"Origin": "http://evil.example"})
+    assert response.status_code == 200
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_style_and_favourites_are_served(browser: TestClient) -> None:
+    style = browser.get("/browser/style.grass", headers={"Origin": BROWSER_ORIGIN})
+    assert style.status_code == 200 and style.text == grass(load_style())
+    favorites = browser.get("/browser/favorites.zip")
+    assert favorites.status_code == 200 and favorites.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(favorites.content)) as archive:
+        names = archive.namelist()
+        assert len(names) == len(load_guide().slides)
+        for name in names:
+            assert name.startswith("graphsvc/") and name.endswith(".cypher")
+            first = archive.read(name).decode("utf-8").splitlines()[0]
+            assert first.startswith("// ") and ":" in first  # the Browser names a favourite by its first line
+
+
+def test_every_guide_query_runs_with_every_example(demo: Runner) -> None:
+    for slide in load_guide().slides:
+        found = examples(demo, slide)
+        assert found, f"{slide.pick} finds no example in the demo data"
+        for example in found:
+            rows = demo.read(query(slide.query), **example.params)
+            assert rows, f"{slide.query} {example.params} returns nothing"
+            first = rows[0]
+            drawn = [v for v in first.values() if isinstance(v, list) and v]
+            assert drawn or "finding" in first or "hop_id" in first, f"{slide.query} {example.params}: {first}"
+
+
+def test_referral_captions_name_kind_day_and_receiver(demo: Runner) -> None:
+    captions = [r["caption"] for r in demo.read(query("browser/list_captions")) if r["label"] == "Referral"]
+    assert captions
+    for caption in captions:
+        assert re.fullmatch(r"(分办|转办|移送|行刑衔接|跨区域移送|退回) \d{1,2}-\d{2} → \S+", caption), caption
