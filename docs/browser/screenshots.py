@@ -1,0 +1,96 @@
+"""Screenshots of the Neo4j Browser for docs/browser.md, taken with headless chromium through playwright.
+
+    pip install playwright          # the Python package only; the browser is Debian's: apt-get install chromium
+    NEO4J_URI=neo4j://127.0.0.1:7687 GRAPHSVC_NEO4J_HTTP_PORT=7474 GRAPHSVC_PORT=8000 \
+        .venv/bin/python docs/browser/screenshots.py
+
+It runs against a `make run` (or `graphsvc up`) with its demo data: connects as the user of the settings, lets the
+post-connect commands play the guide and load the style, clicks through the guide as an analyst would, imports
+the favourites, and writes docs/browser/*.png. It also lists every request the page made to a host other than
+the local ones: the project promises there are none.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Locator, Page, sync_playwright
+
+from graphsvc.browser.neo4j_conf import browser_api_url
+from graphsvc.config import Settings
+
+OUT = Path(__file__).resolve().parent
+LOCAL = {"127.0.0.1", "localhost"}
+
+
+def newest_frame(page: Page) -> Locator:
+    return page.locator("[data-testid=frame]").first
+
+
+def run_guide_query(page: Page, slide: int, example: int = 0) -> None:
+    """Go to a slide of the guide, set its parameters with a click, run its query with the ▶ icon."""
+    guide = page.locator("[data-testid=frame]", has_text="graphsvc 分析员导览").first
+    guide.scroll_into_view_if_needed()
+    for _ in range(12):  # back to the first slide
+        back = guide.locator("[data-testid=previousSlide]")
+        if back.count() == 0 or not back.is_enabled():
+            break
+        back.click()
+    for _ in range(slide):
+        guide.locator("[data-testid=nextSlide]").click()
+        time.sleep(0.3)
+    guide.locator("a[data-exec]").nth(example).click()
+    time.sleep(1.0)
+    guide.locator("pre.code.runnable i").first.click()
+
+
+def main() -> int:
+    settings = Settings()
+    http = f"http://127.0.0.1:{settings.service.neo4j_http_port}"
+    bolt = f"neo4j://127.0.0.1:{settings.neo4j.bolt_port}"
+    outgoing: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1500, "height": 1100}, locale="zh-CN")
+        page.on("request", lambda r: outgoing.append(r.url) if urlsplit(r.url).hostname not in LOCAL | {None} else None)
+        page.goto(f"{http}/browser/?dbms={bolt}&preselectAuthMethod=[BASIC]")
+        page.locator("[data-testid=username]").fill(settings.neo4j.username)
+        page.locator("[data-testid=password]").fill(settings.neo4j.password.get_secret_value())
+        page.locator("[data-testid=connect]").click()
+
+        guide = page.locator("[data-testid=frame]", has_text="graphsvc 分析员导览").first
+        guide.wait_for(timeout=60_000)
+        time.sleep(2)
+        guide.screenshot(path=str(OUT / "guide.png"))
+
+        guide.locator("[data-testid=nextSlide]").click()
+        time.sleep(0.5)
+        guide.screenshot(path=str(OUT / "guide-responsible.png"))
+
+        run_guide_query(page, slide=4)  # 线索去哪了
+        page.locator("[data-testid=frame] svg g.node").first.wait_for(timeout=60_000)
+        time.sleep(6)  # let the layout settle
+        newest_frame(page).screenshot(path=str(OUT / "clue-chain.png"))
+
+        run_guide_query(page, slide=1)  # 谁来管
+        page.locator("[data-testid=frame] svg g.node").first.wait_for(timeout=60_000)
+        time.sleep(6)
+        newest_frame(page).screenshot(path=str(OUT / "responsible.png"))
+
+        run_guide_query(page, slide=5)  # 线索的标记 (a table)
+        time.sleep(4)
+        newest_frame(page).screenshot(path=str(OUT / "clue-flags.png"))
+        browser.close()
+    print(f"screenshots in {OUT}; API {browser_api_url(settings)}")
+    if outgoing:
+        print("requests to other hosts:\n  " + "\n  ".join(sorted(set(outgoing))))
+        return 1
+    print("no request left the machine")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
