@@ -9,6 +9,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,6 +21,8 @@ from graphsvc.captions import function_caption, wrap
 from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
+from graphsvc.identity import Role, User
+from graphsvc.inspections import plans
 from graphsvc.model import load_model
 from loaders.entities import load_folder
 from loaders.reference import load_reference
@@ -69,6 +72,11 @@ def demo(runner: Runner, tmp_path_factory: pytest.TempPathFactory) -> Runner:
     out = tmp_path_factory.mktemp("demo")
     generate("tiny", 7, out, REFERENCE)
     load_folder(runner, out, TEST_ACTOR).raise_if_failed()
+    # joint inspections come from an accepted merge plan, as `graphsvc inspections merge-plan --accept` makes one
+    operator = User(id=TEST_ACTOR, name=TEST_ACTOR, role=Role.admin, token_id="test")
+    period = {"start": date(2025, 7, 1), "end": date(2025, 12, 31)}
+    plan = plans.propose(runner, plans.MergePlanRequest(region="610113", period=period), operator)  # type: ignore[arg-type]
+    plans.accept(runner, plan["id"], operator)
     return runner
 
 
@@ -104,6 +112,20 @@ def test_the_guide_is_served_to_the_browser_with_every_query(browser: TestClient
     assert "<svg" in page and "<script" not in page
 
 
+def test_the_preflight_the_browser_sends_for_the_guide_is_answered(browser: TestClient) -> None:
+    asked = {
+        "Origin": BROWSER_ORIGIN,
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "pragma",
+    }
+    response = browser.options("/browser/guide.html", headers=asked)
+    assert response.status_code == 204
+    assert response.headers["access-control-allow-origin"] == BROWSER_ORIGIN
+    assert response.headers["access-control-allow-headers"] == "pragma"
+    other = browser.options("/browser/guide.html", headers={**asked, "Origin": "http://evil.example"})
+    assert "access-control-allow-origin" not in other.headers
+
+
 def test_other_origins_get_no_cors_header(browser: TestClient) -> None:
     response = browser.get("/browser/style.grass", headers={"Origin": "http://evil.example"})
     assert response.status_code == 200
@@ -134,6 +156,14 @@ def test_every_guide_query_runs_with_every_example(demo: Runner) -> None:
             first = rows[0]
             drawn = [v for v in first.values() if isinstance(v, list) and v]
             assert drawn or "finding" in first or "hop_id" in first, f"{slide.query} {example.params}: {first}"
+
+
+def test_the_inspections_slide_draws_the_joint_inspection_that_merged_tasks(demo: Runner) -> None:
+    [slide] = [s for s in load_guide().slides if s.query == "browser/draw_subject_inspections"]
+    first = examples(demo, slide)[0]
+    assert first.label.startswith("有联合检查")
+    [row] = demo.read(query(slide.query), **first.params)
+    assert row["joints"] and row["tasks"]
 
 
 def test_referral_captions_name_kind_day_and_receiver(demo: Runner) -> None:

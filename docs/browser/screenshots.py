@@ -32,7 +32,7 @@ def newest_frame(page: Page) -> Locator:
 
 def run_guide_query(page: Page, slide: int, example: int = 0) -> None:
     """Go to a slide of the guide, set its parameters with a click, run its query with the ▶ icon."""
-    guide = page.locator("[data-testid=frame]", has_text="graphsvc 分析员导览").first
+    guide = page.locator("[data-testid=frame]", has_text="browser/guide.html").first
     guide.scroll_into_view_if_needed()
     for _ in range(12):  # back to the first slide
         back = guide.locator("[data-testid=previousSlide]")
@@ -51,17 +51,19 @@ def main() -> int:
     settings = Settings()
     http = f"http://127.0.0.1:{settings.service.neo4j_http_port}"
     bolt = f"neo4j://127.0.0.1:{settings.neo4j.bolt_port}"
-    outgoing: list[str] = []
+    left: list[str] = []  # answered by another host
+    blocked: list[str] = []  # tried, stopped by the Content-Security-Policy
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1500, "height": 1100}, locale="zh-CN")
-        page.on("request", lambda r: outgoing.append(r.url) if urlsplit(r.url).hostname not in LOCAL | {None} else None)
-        page.goto(f"{http}/browser/?dbms={bolt}&preselectAuthMethod=[BASIC]")
+        page.on("response", lambda r: left.append(r.url) if urlsplit(r.url).hostname not in LOCAL else None)
+        page.on("requestfailed", lambda r: blocked.append(r.url) if r.failure == "csp" else None)
+        page.goto(f"{http}/browser/?dbms={bolt}")
         page.locator("[data-testid=username]").fill(settings.neo4j.username)
         page.locator("[data-testid=password]").fill(settings.neo4j.password.get_secret_value())
         page.locator("[data-testid=connect]").click()
 
-        guide = page.locator("[data-testid=frame]", has_text="graphsvc 分析员导览").first
+        guide = page.locator("[data-testid=frame]", has_text="browser/guide.html").first
         guide.wait_for(timeout=60_000)
         time.sleep(2)
         guide.screenshot(path=str(OUT / "guide.png"))
@@ -85,8 +87,10 @@ def main() -> int:
         newest_frame(page).screenshot(path=str(OUT / "clue-flags.png"))
         browser.close()
     print(f"screenshots in {OUT}; API {browser_api_url(settings)}")
-    if outgoing:
-        print("requests to other hosts:\n  " + "\n  ".join(sorted(set(outgoing))))
+    if blocked:
+        print("blocked by the Content-Security-Policy:\n  " + "\n  ".join(sorted(set(blocked))))
+    if left:
+        print("answered by other hosts:\n  " + "\n  ".join(sorted(set(left))))
         return 1
     print("no request left the machine")
     return 0

@@ -110,19 +110,19 @@ def _slide_html(slide: Slide, found: list[Example]) -> str:
 
 # The model in one picture: the core labels where a reader expects them, in the colours of the style.
 _PICTURE_NODES: dict[str, tuple[str, int, int]] = {
-    "LegalBasis": ("法律", 80, 60),
-    "BasisVersion": ("版本", 230, 60),
-    "Article": ("条款", 380, 60),
-    "JointInspection": ("联合检查", 80, 190),
-    "InspectionTask": ("检查任务", 230, 190),
-    "Matter": ("监管事项", 380, 190),
-    "Assignment": ("安排", 530, 190),
-    "Function": ("职能", 690, 190),
-    "Subject": ("监管对象", 230, 320),
-    "Department": ("部门", 530, 320),
-    "Region": ("地区", 690, 420),
-    "Clue": ("线索", 80, 420),
-    "Referral": ("移送一跳", 380, 420),
+    "LegalBasis": ("法律", 80, 45),
+    "BasisVersion": ("版本", 230, 45),
+    "Article": ("条款", 380, 45),
+    "JointInspection": ("联合检查", 80, 150),
+    "InspectionTask": ("检查任务", 230, 150),
+    "Matter": ("监管事项", 380, 150),
+    "Assignment": ("安排", 530, 150),
+    "Function": ("职能", 690, 150),
+    "Subject": ("监管对象", 230, 255),
+    "Department": ("部门", 530, 255),
+    "Region": ("地区", 690, 345),
+    "Clue": ("线索", 80, 345),
+    "Referral": ("移送一跳", 380, 345),
 }
 _PICTURE_EDGES: list[tuple[str, str, str]] = [
     ("LegalBasis", "HAS_VERSION", "BasisVersion"),
@@ -147,7 +147,7 @@ def model_picture(style: Style) -> str:
     """An inline SVG (the Browser's pages allow no remote images): core labels, arrows named as in the style."""
     r = 34
     out = [
-        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 780 470' width='100%' style='max-width:780px'>",
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 780 390' width='100%' style='max-width:640px'>",
         "<defs><marker id='gs-arrow' viewBox='0 0 10 10' refX='10' refY='5' markerWidth='7' markerHeight='7' "
         "orient='auto'><path d='M0,0 L10,5 L0,10 z' fill='#888'/></marker></defs>",
     ]
@@ -170,9 +170,9 @@ def model_picture(style: Style) -> str:
         s = style.labels[label]
         out.append(f"<circle cx='{x}' cy='{y}' r='{r}' fill='{s.color}'/>")
         out.append(
-            f"<text x='{x}' y='{y + 4}' font-size='12' text-anchor='middle' fill='{s.text}'>{html.escape(name)}</text>"
+            f"<text x='{x}' y='{y + 1}' font-size='12' text-anchor='middle' fill='{s.text}'>{html.escape(name)}</text>"
         )
-        out.append(f"<text x='{x}' y='{y + r + 13}' font-size='10' text-anchor='middle' fill='#777'>{label}</text>")
+        out.append(f"<text x='{x}' y='{y + 14}' font-size='8' text-anchor='middle' fill='{s.text}'>{label}</text>")
     out.append("</svg>")
     return "".join(out)
 

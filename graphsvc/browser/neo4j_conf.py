@@ -16,13 +16,14 @@ def browser_conf(api_url: str) -> list[str]:
 
     On Community the Browser treats `browser.allow_outgoing_connections` as always true (and the server rejects
     the setting as unknown), so the Content-Security-Policy of the Browser's own pages is what keeps it from
-    loading third-party scripts and fonts or fetching remote guides; telemetry is off as well.
+    loading third-party scripts and fonts, reporting crashes or fetching remote guides; telemetry is off as well.
+    Its HTTP requests may go to the API and to local ports (the Browser asks the Bolt port over HTTP for discovery).
     """
     api_host = api_url.rsplit(":", 1)[0]  # the allow-list compares scheme and host, not the port
     csp = (
         "default-src 'self'; script-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
         "font-src 'self' data:; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; "
-        f"connect-src 'self' {api_url} ws: wss:"
+        f"connect-src 'self' {api_url} http://127.0.0.1:* http://localhost:* ws: wss:"
     )
     return [
         f"browser.post_connect_cmd=style {api_url}/browser/style.grass;play {api_url}/browser/guide.html",

@@ -30,6 +30,19 @@ def _cors(request: Request, response: Response) -> Response:
     return response
 
 
+@router.options("/{document}", include_in_schema=False)
+def preflight(request: Request, document: str) -> Response:
+    """The Browser fetches the guide with cache headers, so the web browser asks first (a CORS preflight)."""
+    response = Response(status_code=204)
+    if request.headers.get("origin") in browser_origins(request.app.state.settings):
+        response.headers["Access-Control-Allow-Methods"] = "GET"
+        asked = request.headers.get("access-control-request-headers")
+        if asked:
+            response.headers["Access-Control-Allow-Headers"] = asked
+        response.headers["Access-Control-Max-Age"] = "600"
+    return _cors(request, response)
+
+
 @router.get("/guide.html", response_class=HTMLResponse)
 def get_guide(request: Request, runner: RunnerDep) -> Response:
     """The analysts' guide: `:play <this url>` in the Browser (run on connect by the project's neo4j.conf)."""
