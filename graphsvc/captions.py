@@ -33,6 +33,11 @@ def wrap(text: str, width: int = WRAP) -> str:
     return " ".join(lines)
 
 
+def matter_caption(name: str) -> str:
+    """A matter's whole name in lines of five: the style draws matters large enough to show about five lines."""
+    return wrap(name, 5)
+
+
 def function_caption(name: str) -> str:
     """应急管理部门 (县级) for 县级以上地方各级人民政府应急管理部门: the role first, its level after a space."""
     name = name.strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from graphsvc.captions import function_caption
+from graphsvc.captions import function_caption, matter_caption
 from graphsvc.cypher import query
 from graphsvc.legal_ids import article_id, parent_article_id
 from loaders.rows import LoadReport
@@ -226,6 +226,7 @@ SPECS = [
             Column("code"),
             Column("source", required=True),
         ],
+        derive=lambda row: {"caption": matter_caption(row["name"])},
     ),
     TableSpec(
         "matter_articles.csv",

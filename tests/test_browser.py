@@ -91,6 +91,13 @@ def test_loaders_write_short_captions(demo: Runner) -> None:
     assert departments["610113-scjgj"]["caption"] == "雁塔区 市场监管局"
     assert departments["610113-bb"]["caption"] == "雁塔区委编办"
     assert departments["310000-fgw"]["caption"] == "上海市 发展改革委"
+    assert departments["150502-sthj"]["caption"] == "科尔沁区 生态环境分局"
+    captioned = demo.read(query("browser/list_captions"))
+    assert all(row["caption"] for row in captioned), [row for row in captioned if not row["caption"]][:3]
+    for row in captioned:
+        if row["label"] == "Matter":  # the whole name, in lines the Browser can wrap
+            assert row["caption"].replace(" ", "") == row["name"].replace(" ", "")
+            assert max(len(line) for line in row["caption"].split()) <= 5
 
 
 def test_the_guide_is_served_to_the_browser_with_every_query(browser: TestClient) -> None:

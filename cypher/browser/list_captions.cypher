@@ -1,7 +1,8 @@
-// The captions the loaders wrote for the Browser: departments, functions and referral hops.
+// The captions the loaders wrote for the Browser: departments, functions, matters and referral hops, with the
+// name they shorten.
 // mode: read
 // params:
-// returns: label, id, caption
+// returns: label, id, caption, name
 MATCH (n)
-WHERE (n:Department OR n:Function OR n:Referral) AND n.caption IS NOT NULL
-RETURN labels(n)[0] AS label, n.id AS id, n.caption AS caption
+WHERE n:Department OR n:Function OR n:Matter OR n:Referral
+RETURN labels(n)[0] AS label, n.id AS id, n.caption AS caption, n.name AS name

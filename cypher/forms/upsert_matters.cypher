@@ -7,7 +7,7 @@ UNWIND $rows AS row
 MATCH (domain:Domain {id: row.domain_id})
 MERGE (m:Matter {id: row.id})
   ON CREATE SET m.created_at = datetime(), m.created_by = $actor
-SET m.name = row.name, m.category = row.category, m.check_method = row.check_method, m.level = row.level,
+SET m.name = row.name, m.caption = row.caption, m.category = row.category, m.check_method = row.check_method, m.level = row.level,
     m.subjects_text = row.subjects_text, m.basis_text = row.basis_text, m.source = row.source,
     m.updated_at = datetime(), m.updated_by = $actor
 MERGE (m)-[in_domain:IN_DOMAIN]->(domain)

@@ -30,8 +30,8 @@ def newest_frame(page: Page) -> Locator:
     return page.locator("[data-testid=frame]").first
 
 
-def run_guide_query(page: Page, slide: int, example: int = 0) -> None:
-    """Go to a slide of the guide, set its parameters with a click, run its query with the ▶ icon."""
+def run_guide_query(page: Page, slide: int, example: int = 0) -> Locator:
+    """Go to a slide of the guide, set its parameters with a click, run its query with the ▶ icon; the result frame."""
     guide = page.locator("[data-testid=frame]", has_text="browser/guide.html").first
     guide.scroll_into_view_if_needed()
     for _ in range(12):  # back to the first slide
@@ -44,7 +44,14 @@ def run_guide_query(page: Page, slide: int, example: int = 0) -> None:
         time.sleep(0.3)
     guide.locator("a[data-exec]").nth(example).click()
     time.sleep(1.0)
+    frames = page.locator("[data-testid=frame]").count()
     guide.locator("pre.code.runnable i").first.click()
+    page.wait_for_function(f"document.querySelectorAll('[data-testid=frame]').length > {frames}", timeout=30_000)
+    result = newest_frame(page)
+    result.locator("[data-testid=spinner]").wait_for(state="detached", timeout=120_000)
+    time.sleep(6)  # let the layout settle
+    result.scroll_into_view_if_needed()
+    return result
 
 
 def main() -> int:
@@ -72,19 +79,10 @@ def main() -> int:
         time.sleep(0.5)
         guide.screenshot(path=str(OUT / "guide-responsible.png"))
 
-        run_guide_query(page, slide=4)  # 线索去哪了
-        page.locator("[data-testid=frame] svg g.node").first.wait_for(timeout=60_000)
-        time.sleep(6)  # let the layout settle
-        newest_frame(page).screenshot(path=str(OUT / "clue-chain.png"))
-
-        run_guide_query(page, slide=1)  # 谁来管
-        page.locator("[data-testid=frame] svg g.node").first.wait_for(timeout=60_000)
-        time.sleep(6)
-        newest_frame(page).screenshot(path=str(OUT / "responsible.png"))
-
-        run_guide_query(page, slide=5)  # 线索的标记 (a table)
-        time.sleep(4)
-        newest_frame(page).screenshot(path=str(OUT / "clue-flags.png"))
+        run_guide_query(page, slide=4).screenshot(path=str(OUT / "clue-chain.png"))  # 线索去哪了
+        run_guide_query(page, slide=1).screenshot(path=str(OUT / "responsible.png"))  # 谁来管
+        run_guide_query(page, slide=3).screenshot(path=str(OUT / "inspections.png"))  # 合并检查
+        run_guide_query(page, slide=5).screenshot(path=str(OUT / "clue-flags.png"))  # 线索的标记 (a table)
         browser.close()
     print(f"screenshots in {OUT}; API {browser_api_url(settings)}")
     if blocked:

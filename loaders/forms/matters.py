@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from graphsvc.captions import matter_caption
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from loaders.citations import Citation, CitationError, parse_citations
@@ -122,6 +123,7 @@ def _matter(
     row = {
         "id": matter_id(context.region.id, name or ""),
         "name": name,
+        "caption": matter_caption(name) if name else None,
         "domain_id": domain_id,
         "category": cell("category", parse_category),
         "check_method": cell("method", parse_check_method),
