@@ -4,7 +4,7 @@ The Browser fits a caption into its circle and wraps it only at spaces, so a Chi
 cut after a few characters (西安市雁… for a district's departments, 县级以上… for every function). A caption
 therefore keeps what tells nodes apart and puts a space where it may wrap. Departments' and referral hops'
 captions are written by their Cypher (they need the region's name and the receiver's caption); functions'
-captions come from here.
+captions come from here, and the loaders wrap matters' and subjects' whole names in lines of five.
 """
 
 from __future__ import annotations

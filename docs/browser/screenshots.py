@@ -54,6 +54,15 @@ def run_guide_query(page: Page, slide: int, example: int = 0) -> Locator:
     return result
 
 
+def fullscreen_shot(page: Page, frame: Locator, path: Path) -> None:
+    """A graph frame in fullscreen, where the Browser zooms the drawing to fit a larger area."""
+    frame.get_by_title("Fullscreen").click()
+    time.sleep(5)
+    page.screenshot(path=str(path))
+    page.get_by_title("Close fullscreen").click()
+    time.sleep(1)
+
+
 def main() -> int:
     settings = Settings()
     http = f"http://127.0.0.1:{settings.service.neo4j_http_port}"
@@ -80,8 +89,8 @@ def main() -> int:
         guide.screenshot(path=str(OUT / "guide-responsible.png"))
 
         run_guide_query(page, slide=4).screenshot(path=str(OUT / "clue-chain.png"))  # 线索去哪了
-        run_guide_query(page, slide=1).screenshot(path=str(OUT / "responsible.png"))  # 谁来管
-        run_guide_query(page, slide=3).screenshot(path=str(OUT / "inspections.png"))  # 合并检查
+        fullscreen_shot(page, run_guide_query(page, slide=1), OUT / "responsible.png")  # 谁来管
+        fullscreen_shot(page, run_guide_query(page, slide=3), OUT / "inspections.png")  # 合并检查
         run_guide_query(page, slide=5).screenshot(path=str(OUT / "clue-flags.png"))  # 线索的标记 (a table)
         browser.close()
     print(f"screenshots in {OUT}; API {browser_api_url(settings)}")
