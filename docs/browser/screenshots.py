@@ -56,11 +56,16 @@ def run_guide_query(page: Page, slide: int, example: int = 0) -> Locator:
 
 def fullscreen_shot(page: Page, frame: Locator, path: Path) -> None:
     """A graph frame in fullscreen, where the Browser zooms the drawing to fit a larger area."""
+    frame.scroll_into_view_if_needed()
     frame.get_by_title("Fullscreen").click()
-    time.sleep(5)
+    frame.get_by_title("Close fullscreen").wait_for(timeout=10_000)
+    time.sleep(4)
+    frame.locator("[aria-label=zoom-to-fit]").first.click(force=True)  # the drawing keeps its scale until asked to fit
+    time.sleep(4)
     page.screenshot(path=str(path))
-    page.get_by_title("Close fullscreen").click()
-    time.sleep(1)
+    frame.get_by_title("Close fullscreen").click()
+    page.get_by_title("Close fullscreen").wait_for(state="detached", timeout=10_000)
+    time.sleep(3)
 
 
 def main() -> int:
