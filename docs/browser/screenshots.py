@@ -12,10 +12,12 @@ the local ones: the project promises there are none.
 
 from __future__ import annotations
 
+import base64
 import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 from playwright.sync_api import Locator, Page, sync_playwright
 
@@ -68,6 +70,26 @@ def fullscreen_shot(page: Page, frame: Locator, path: Path) -> None:
     time.sleep(3)
 
 
+def import_favourites(page: Page, archive: bytes) -> None:
+    """Drops favorites.zip onto the Browser, as an analyst drags it from the file manager."""
+    b64 = base64.b64encode(archive).decode()
+    transfer = page.evaluate_handle(
+        """(b64) => { const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+           const t = new DataTransfer();
+           t.items.add(new File([bytes], 'graphsvc-favorites.zip', {type: 'application/zip'}));
+           return t; }""",
+        b64,
+    )
+    main = page.locator("[data-testid=main]").first
+    for event in ("dragenter", "dragover", "drop"):
+        main.dispatch_event(event, {"dataTransfer": transfer})
+        time.sleep(0.5)
+    time.sleep(2)
+    page.locator("[title=Favorites]").first.click()
+    page.get_by_text("graphsvc", exact=True).first.click()
+    time.sleep(1)
+
+
 def main() -> int:
     settings = Settings()
     http = f"http://127.0.0.1:{settings.service.neo4j_http_port}"
@@ -97,6 +119,9 @@ def main() -> int:
         fullscreen_shot(page, run_guide_query(page, slide=1), OUT / "responsible.png")  # 谁来管
         fullscreen_shot(page, run_guide_query(page, slide=3), OUT / "inspections.png")  # 合并检查
         run_guide_query(page, slide=5).screenshot(path=str(OUT / "clue-flags.png"))  # 线索的标记 (a table)
+        with urlopen(f"{browser_api_url(settings)}/browser/favorites.zip") as response:
+            import_favourites(page, response.read())
+        page.screenshot(path=str(OUT / "favorites.png"), clip={"x": 0, "y": 0, "width": 760, "height": 560})
         browser.close()
     print(f"screenshots in {OUT}; API {browser_api_url(settings)}")
     if blocked:

@@ -191,7 +191,7 @@ def render_guide(reader: Reader, api_url: str) -> str:
             "再点查询放入编辑器运行。所有查询只读。</p>",
             "<pre class='runnable'>CALL db.schema.visualization()</pre>",
             f"<p>常用查询可导入收藏夹:下载 <a href='{e(api_url)}/browser/favorites.zip' target='_blank'>"
-            "favorites.zip</a>,在左侧 Favorites 中点 Import 选择它。重新打开本导览:"
+            "favorites.zip</a>,把它拖进 Browser 窗口,即导入左侧收藏夹(Favorites)的 graphsvc 文件夹。重新打开本导览:"
             f"<code>:play {e(api_url)}/browser/guide.html</code></p>",
             "</div>\n</slide>",
         ]
@@ -204,7 +204,7 @@ def render_guide(reader: Reader, api_url: str) -> str:
 
 
 def favorites_zip() -> bytes:
-    """The guide's queries as the Browser's favourites import takes them: .cypher files, named by their first line."""
+    """The guide's queries as a dropped .zip the Browser imports: .cypher files in a folder, named by first line."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for n, slide in enumerate(load_guide().slides, start=1):

@@ -58,7 +58,7 @@ def get_style(request: Request) -> Response:
 
 @router.get("/favorites.zip")
 def get_favorites(request: Request) -> Response:
-    """The guide's queries for the Browser's Favorites → Import."""
+    """The guide's queries for the Browser's favourites: drop the file onto the Browser window."""
     response = Response(
         favorites_zip(),
         media_type="application/zip",
