@@ -131,6 +131,7 @@ def test_the_preflight_the_browser_sends_for_the_guide_is_answered(browser: Test
     assert response.headers["access-control-allow-headers"] == "pragma"
     other = browser.options("/browser/guide.html", headers={**asked, "Origin": "http://evil.example"})
     assert "access-control-allow-origin" not in other.headers
+    assert browser.get("/browser/nothing.html").status_code == 404
 
 
 def test_other_origins_get_no_cors_header(browser: TestClient) -> None:
@@ -174,7 +175,7 @@ def test_the_inspections_slide_draws_the_joint_inspection_that_merged_tasks(demo
 
 
 def test_referral_captions_name_kind_day_and_receiver(demo: Runner) -> None:
-    captions = [r["caption"] for r in demo.read(query("browser/list_captions")) if r["label"] == "Referral"]
+    captions = [r["caption"] for r in demo.read(query("browser/list_referral_captions"))]
     assert captions
     for caption in captions:
         assert re.fullmatch(r"(分办|转办|移送|行刑衔接|跨区域移送|退回) \d{1,2}-\d{2} → \S+", caption), caption

@@ -30,8 +30,7 @@ def _cors(request: Request, response: Response) -> Response:
     return response
 
 
-@router.options("/{document}", include_in_schema=False)
-def preflight(request: Request, document: str) -> Response:
+def preflight(request: Request) -> Response:
     """The Browser fetches the guide with cache headers, so the web browser asks first (a CORS preflight)."""
     response = Response(status_code=204)
     if request.headers.get("origin") in browser_origins(request.app.state.settings):
@@ -65,3 +64,8 @@ def get_favorites(request: Request) -> Response:
         headers={"Content-Disposition": "attachment; filename=graphsvc-favorites.zip"},
     )
     return _cors(request, response)
+
+
+# Only the three documents answer a preflight; any other path under /browser/ stays a plain 404.
+for _document in ("/guide.html", "/style.grass", "/favorites.zip"):
+    router.add_api_route(_document, preflight, methods=["OPTIONS"], include_in_schema=False)
