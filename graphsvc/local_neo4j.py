@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from graphsvc.browser.neo4j_conf import browser_api_url, browser_conf
 from graphsvc.config import ROOT, Settings
 from graphsvc.errors import SetupError
 from neo4j import GraphDatabase
@@ -74,6 +75,7 @@ class LocalNeo4j:
         self.heap = db.neo4j_heap
         self.pagecache = db.neo4j_pagecache
         self.start_timeout = db.neo4j_start_timeout
+        self.api_url = browser_api_url(settings)
 
     # -- installation -------------------------------------------------------------------------
 
@@ -128,6 +130,7 @@ class LocalNeo4j:
             f"server.memory.heap.max_size={self.heap}",
             f"server.memory.pagecache.size={self.pagecache}",
             "dbms.memory.transaction.total.max=1g",
+            *browser_conf(self.api_url),
             "server.jvm.additional=" + "\nserver.jvm.additional=".join(JVM_FLAGS),
         ]
         (self.home / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from graphsvc import uscc
+from graphsvc.captions import wrap
 from graphsvc.cypher import Query, query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
@@ -165,6 +166,7 @@ SPECS: dict[str, TableSpec] = {
             Column("tags", "list"),
         ],
         check=_valid_uscc,
+        derive=lambda row: {"caption": wrap(row["name"], 5)},
     ),
     "licences": TableSpec(
         "licences.csv",

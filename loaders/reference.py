@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from graphsvc.captions import function_caption, matter_caption
 from graphsvc.cypher import query
 from graphsvc.legal_ids import article_id, parent_article_id
 from loaders.rows import LoadReport
@@ -31,9 +32,10 @@ def _article_id_matches(row: dict[str, Any]) -> tuple[str, str] | None:
     return None if row["id"] == expected else ("id", f"条款编号应为 {expected}")
 
 
-def _aliases(row: dict[str, Any]) -> dict[str, Any]:
+def _function_fields(row: dict[str, Any]) -> dict[str, Any]:
     # Wordings of legal texts contain 、 (住房城乡建设、交通运输、水利等…), so only | separates aliases.
-    return {"aliases": [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()]}
+    aliases = [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()]
+    return {"aliases": aliases, "caption": function_caption(row["name"])}
 
 
 def _one_holder(row: dict[str, Any]) -> tuple[str, str] | None:
@@ -79,7 +81,7 @@ SPECS = [
             Column("aliases", hint="以 | 分隔"),
             Column("description"),
         ],
-        derive=_aliases,
+        derive=_function_fields,
     ),
     TableSpec(
         "function_successions.csv",
@@ -224,6 +226,7 @@ SPECS = [
             Column("code"),
             Column("source", required=True),
         ],
+        derive=lambda row: {"caption": matter_caption(row["name"])},
     ),
     TableSpec(
         "matter_articles.csv",

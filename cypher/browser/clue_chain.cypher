@@ -1,6 +1,5 @@
-// A clue's referral chain drawn as paths in the Neo4j Browser: first `:param clue_id => 'clue-0000001'`, then
-// run this. Shows the clue and its region, its hops in order (NEXT_HOP), and who sent and received each hop,
-// with the departments' regions, so hops across regions stand out.
+// 线索去哪了:一条线索的移送链。线索和它的地区,沿 下一跳(NEXT_HOP)排开的每一跳(分办到几个部门时分成几支),
+// 每一跳的移出与移入部门及其所在地区,跨区域、跨省的一跳一眼可见。单独使用时先 `:param clue_id => 'clue-0000001'`。
 // mode: read
 // params: clue_id
 // returns: clue, region, chain, moves

@@ -26,6 +26,7 @@ CALL (c) {
   UNWIND $hops AS hop
   MATCH (target:Department {id: hop.to_id})
   CREATE (r:Referral {id: hop.id, kind: '分办', sent_at: hop.sent_at, reason: hop.reason,
+                      caption: '分办' + ' ' + toString(hop.sent_at.month) + '-' + right('0' + toString(hop.sent_at.day), 2) + ' → ' + coalesce(last(split(target.caption, ' ')), target.short_name, target.name),
                       proposed_matter_id: hop.proposed_matter_id, proposed_department_id: hop.proposed_department_id,
                       proposal_rule: hop.proposal_rule, proposal_score: hop.proposal_score,
                       proposal_basis: hop.proposal_basis, proposal_flags: hop.proposal_flags,

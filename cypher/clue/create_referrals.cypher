@@ -22,6 +22,7 @@ CALL (c, parent, source, before) {
   WITH hop, c.id + '-' + toString(before + hop.n) AS hop_id
   MATCH (target:Department {id: hop.to_id})
   CREATE (r:Referral {id: hop_id, kind: $kind, sent_at: hop.sent_at, reason: hop.reason,
+                      caption: $kind + ' ' + toString(hop.sent_at.month) + '-' + right('0' + toString(hop.sent_at.day), 2) + ' → ' + coalesce(last(split(target.caption, ' ')), target.short_name, target.name),
                       acknowledged_at: hop.acknowledged_at,
                       acknowledged_by: CASE WHEN hop.acknowledged_at IS NULL THEN NULL ELSE $actor END,
                       created_at: datetime(), created_by: $actor, updated_at: datetime(), updated_by: $actor})

@@ -7,7 +7,8 @@ MATCH (c:Clue {id: row.clue_id}), (sender:Department {id: row.from_department_id
       (receiver:Department {id: row.to_department_id})
 MERGE (r:Referral {id: row.id})
   ON CREATE SET r.created_at = datetime(), r.created_by = $actor
-SET r.kind = row.kind, r.sent_at = row.sent_at, r.reason = row.reason, r.acknowledged_at = row.acknowledged_at,
+SET r.kind = row.kind, r.sent_at = row.sent_at,
+    r.caption = row.kind + ' ' + toString(row.sent_at.month) + '-' + right('0' + toString(row.sent_at.day), 2) + ' → ' + coalesce(last(split(receiver.caption, ' ')), receiver.short_name, receiver.name), r.reason = row.reason, r.acknowledged_at = row.acknowledged_at,
     r.outcome = row.outcome, r.updated_at = datetime(), r.updated_by = $actor
 MERGE (r)-[of:OF_CLUE]->(c)
 SET of.updated_at = datetime(), of.updated_by = $actor

@@ -7,7 +7,7 @@ UNWIND $rows AS row
 MATCH (region:Region {id: row.region_id})
 MERGE (s:Subject {id: row.id})
   ON CREATE SET s.created_at = datetime(), s.created_by = $actor
-SET s.name = row.name, s.kind = row.kind, s.industry_code = row.industry_code, s.address = row.address,
+SET s.name = row.name, s.caption = row.caption, s.kind = row.kind, s.industry_code = row.industry_code, s.address = row.address,
     s.credit_grade = row.credit_grade, s.risk_class = row.risk_class, s.tags = row.tags,
     s.updated_at = datetime(), s.updated_by = $actor
 MERGE (s)-[located:LOCATED_IN]->(region)

@@ -6,7 +6,7 @@
 UNWIND $rows AS row
 MERGE (m:Matter {id: row.id})
   ON CREATE SET m.created_at = datetime(), m.created_by = $actor
-SET m.name = row.name, m.category = row.category, m.category_text = row.category_text,
+SET m.name = row.name, m.caption = row.caption, m.category = row.category, m.category_text = row.category_text,
     m.check_method = row.check_method, m.check_method_text = row.check_method_text,
     m.domain_text = row.domain_text, m.level = row.level,
     m.subjects_text = row.subjects_text, m.basis_text = row.basis_text, m.source = row.source,

@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 
 from graphsvc.api import errors
 from graphsvc.api.routes import (
+    browser,
     clues,
     departments,
     disputes,
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(browser.router)
     app.include_router(me.router, prefix="/api/v1")
     for module in (
         regions,

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from graphsvc.captions import matter_caption
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.vocab import VocabularyName
@@ -140,6 +141,7 @@ def _matter(
     row = {
         "id": matter_id(context.region.id, name or ""),
         "name": name,
+        "caption": matter_caption(name) if name else None,
         "domain_id": domain_id,
         "domain_text": domain_text or None,
         "category": category.canonical if category else None,
