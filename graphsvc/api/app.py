@@ -67,4 +67,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(me.router, prefix="/api/v1")
     for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases, clues, inspections):
         app.include_router(module.router, prefix="/api/v1")
+    app.include_router(disputes.designations, prefix="/api/v1")
     return app
