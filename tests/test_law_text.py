@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import time
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,8 @@ from loaders.law_text import (
 from loaders.reference import load_reference
 from tests.conftest import TEST_ACTOR, wipe
 
-LAWS = ROOT.parent / "shared" / "laws"
+# The shared texts sit next to the main checkout; a work tree elsewhere names them with GRAPHSVC_LAWS_DIR.
+LAWS = Path(os.environ.get("GRAPHSVC_LAWS_DIR") or ROOT.parent / "shared" / "laws")
 TODAY = date(2025, 6, 1)
 LIST_BASIS_VERSIONS = query("law/list_basis_versions")
 LIST_VERSION_ARTICLES = query("law/list_version_articles")
