@@ -395,7 +395,8 @@ def history_rows(law: LawText) -> list[dict[str, Any]]:
     in force from its date (or the 施行 date listed before the next one) until the next takes effect."""
     made = sorted({e.on for e in law.events if e.kind != "施行" and e.on < law.version_date})
     rows = []
-    for on, after in zip(made, [*made[1:], law.version_date], strict=True):
+    for i, on in enumerate(made):
+        after = made[i + 1] if i + 1 < len(made) else law.version_date
         starts = [e.on for e in law.events if e.kind == "施行" and on <= e.on < after]
         rows.append(
             {

@@ -5,13 +5,13 @@
 // each district resolves to its own bureau). Earlier rulings' assignments for the same matter and region end
 // where this one starts (they stay, as history), and this ruling supersedes them.
 // mode: write
-// params: id, kind, dispute_id, matter_id, new_matter, region_id, deciding_body, issuer, decided_on, effective_from, retroactive_reason, statement, holders, article_ids, actor
+// params: id, kind, dispute_id, matter_id, new_matter, domain_id, region_id, deciding_body, issuer, decided_on, effective_from, retroactive_reason, statement, holders, article_ids, actor
 // returns: id, matter_id, assignments, superseded
 MATCH (region:Region {id: $region_id})
 CALL () {
   WITH $new_matter AS spec
   WHERE spec IS NOT NULL
-  MATCH (domain:Domain {id: spec.domain_id})
+  MATCH (domain:Domain {id: $domain_id})
   CREATE (created:Matter {id: spec.id, name: spec.name, description: spec.description, category: spec.category,
                           check_method: spec.check_method, level: spec.level, source: spec.source,
                           created_at: datetime(), created_by: $actor, updated_at: datetime(), updated_by: $actor})

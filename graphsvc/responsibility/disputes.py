@@ -365,6 +365,7 @@ def _record(
         dispute_id=dispute_id,
         matter_id=matter_id,
         new_matter=new_matter,
+        domain_id=(new_matter or {}).get("domain_id"),
         region_id=region_id,
         deciding_body=deciding_body,
         issuer=issuer,
