@@ -253,6 +253,17 @@ SPECS = [
         key=None,
     ),
     TableSpec(
+        "matter_scopes.csv",
+        "APPLIES_IN",
+        _q("link_matter_scopes"),
+        [
+            Column("matter_id", required=True, ref="Matter"),
+            Column("region_id", required=True, ref="Region"),
+            Column("source", required=True),
+        ],
+        key=None,
+    ),
+    TableSpec(
         "matter_subject_types.csv",
         "APPLIES_TO",
         _q("link_matter_subject_types"),

@@ -50,6 +50,7 @@ COLUMNS = {
         "source",
     ],
     "matter_articles.csv": ["matter_id", "article_id"],
+    "matter_scopes.csv": ["matter_id", "region_id", "source"],
     "matter_subject_types.csv": ["matter_id", "subject_type_id"],
     "assignments.csv": [
         "id",

@@ -305,3 +305,16 @@ def test_vertical_bodies_are_found_where_they_serve(api: TestClient, office: dic
     assert "GAP" in [f["code"] for f in resolve(api, office, "wage-011", YANTA, "2026-01-01")["flags"]]
     body = api.get(f"/api/v1/departments/{YANTA}-tax", headers=office)
     assert body.status_code == 200 and body.json()["name"] == "国家税务总局西安市雁塔区税务局"
+
+
+def test_a_local_regulations_matter_is_no_gap_elsewhere(api: TestClient, office: dict[str, str]) -> None:
+    xian = resolve(api, office, "card-007", YANTA, "2026-01-01")
+    assert xian["lead"] == [] and [f["code"] for f in xian["flags"]] == ["NOT_APPLICABLE"]
+    assert "上海市" in xian["flags"][0]["message"]
+    assert xian["matter"]["applies_in"]["in_scope"] is False
+    minhang = resolve(api, office, "card-007", MINHANG, "2026-01-01")
+    assert [d["department"]["name"] for d in minhang["lead"]] == ["上海市闵行区商务委员会"]
+    assert minhang["matter"]["applies_in"]["regions"][0]["id"] == "310000"
+    audit = api.get("/api/v1/responsibility/audit", params={"region": YANTA, "as_of": "2026-01-01"}, headers=office)
+    assert audit.status_code == 200, audit.text
+    assert not {"card-005", "card-006", "card-007", "card-008"} & {i["matter_id"] for i in audit.json()["issues"]}

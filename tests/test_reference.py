@@ -103,6 +103,7 @@ def expected_counts(directory: Path) -> tuple[Counter[str], Counter[tuple[str, s
     add(("IN_DOMAIN", "SubjectType", "Domain"), len(rows["subject_types.csv"]))
     add(("IN_DOMAIN", "Matter", "Domain"), len(rows["matters.csv"]))
     add(("BASED_ON", "Matter", "Article"), len(rows["matter_articles.csv"]))
+    add(("APPLIES_IN", "Matter", "Region"), len(rows["matter_scopes.csv"]))
     add(("APPLIES_TO", "Matter", "SubjectType"), len(rows["matter_subject_types.csv"]))
     add(("FOR_MATTER", "Assignment", "Matter"), len(assignments))
     add(("ASSIGNED_TO", "Assignment", "Function"), sum(1 for r in assignments if r["function_id"]))
