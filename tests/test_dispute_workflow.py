@@ -318,3 +318,10 @@ def test_a_local_regulations_matter_is_no_gap_elsewhere(api: TestClient, office:
     audit = api.get("/api/v1/responsibility/audit", params={"region": YANTA, "as_of": "2026-01-01"}, headers=office)
     assert audit.status_code == 200, audit.text
     assert not {"card-005", "card-006", "card-007", "card-008"} & {i["matter_id"] for i in audit.json()["issues"]}
+
+
+def test_a_vertical_body_has_no_local_government_above_it(api: TestClient, office: dict[str, str]) -> None:
+    claimants = [{"department_id": SCJGJ}, {"department_id": "610000-customs", "position": "进口冷链食品由海关负责"}]
+    superior = file(api, office, matter_id="food-029", text=None, claimants=claimants)["common_superior"]
+    assert (superior["government"], superior["office"]) == (None, None)
+    assert "西安海关" in superior["note"] and "不由地方人民政府领导" in superior["note"]

@@ -8,7 +8,8 @@ OPTIONAL MATCH (d)-[:FOR_MATTER]->(m:Matter)
 CALL (d) {
   OPTIONAL MATCH (d)-[c:CLAIMANT]->(dept:Department)
   WITH dept, c ORDER BY dept.id
-  RETURN collect(CASE WHEN dept IS NULL THEN NULL ELSE {id: dept.id, name: dept.name, position: c.position} END)
+  RETURN collect(CASE WHEN dept IS NULL THEN NULL ELSE {id: dept.id, name: dept.name, kind: dept.kind,
+                                                   position: c.position} END)
     AS claimants
 }
 CALL (d) {

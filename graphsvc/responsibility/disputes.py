@@ -66,6 +66,11 @@ SUPERIOR_NOTE = (
     "报本级人民政府决定(地方各级人民政府机构设置和编制管理条例第十条)。"
 )
 
+VERTICAL_NOTE = (
+    "争议一方({})为垂直管理机关,不由地方人民政府领导:双方共同的上一级行政机关不是地方人民政府,"
+    "地方编办只能协调,不能决定(行政处罚法第二十五条)。"
+)
+
 
 class Claimant(BaseModel):
     department_id: str = Field(max_length=100)
@@ -230,10 +235,15 @@ def dossier(runner: Runner, dispute_id: str, as_of: date | None = None) -> dict[
     claimant_ids = [c["id"] for c in dispute["claimants"]]
     superior = runner.read(COMMON_SUPERIOR, department_ids=claimant_ids)
     precedents = runner.read(PRECEDENTS, matter_id=matter_id, region_id=region, limit=10) if matter_id else []
+    common = superior[0] | {"note": SUPERIOR_NOTE} if superior else None
+    vertical = [c["name"] for c in dispute["claimants"] if c.get("kind") == "垂直管理"]
+    if common and vertical:
+        # A vertically managed body is not led by the local government: no local government is their superior.
+        common |= {"government": None, "office": None, "note": VERTICAL_NOTE.format("、".join(vertical))}
     return dispute | {
         "resolution": resolve(runner, request),
         "procedure": PROCEDURES[dispute["kind"]],
-        "common_superior": superior[0] | {"note": SUPERIOR_NOTE} if superior else None,
+        "common_superior": common,
         "precedents": precedents,
     }
 
