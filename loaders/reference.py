@@ -85,6 +85,7 @@ SPECS = [
             Column("valid_from", "date"),
             Column("valid_to", "date"),
         ],
+        optional=True,
     ),
     TableSpec(
         "functions.csv",
@@ -262,6 +263,7 @@ SPECS = [
             Column("source", required=True),
         ],
         key=None,
+        optional=True,
     ),
     TableSpec(
         "matter_subject_types.csv",
