@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graphsvc import identity, schema
+from graphsvc import amendments, identity, schema
 from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
@@ -196,6 +196,8 @@ def load_law_cmd(
         report = step("Loading law texts", lambda: load_law_path(r, path, identity.cli_actor(), mapping))
         for line in report.lines():
             out.print(line, highlight=False, soft_wrap=True)
+        for amendment in {id(a): a for f in report.files for a in f.amendments}.values():
+            out.print(amendments.table(amendment))
         report.raise_if_failed()
 
 

@@ -4,6 +4,11 @@ A file is `# title`, dated history lines (公布/通过/修订/修正/施行), `
 headings and articles 第X条 whose paragraphs are its 款, with 项 written (一)…. Parsing is pure and
 collects every problem with its line; a file with any problem writes nothing. Loading a version next
 to another of the same law recomputes their validity and links renumbered articles (RENUMBERED_AS).
+
+Loading also reads the duties: the authorities each article names become NAMES_FUNCTION links (method
+'text'; loaders/authorities.py), the phrases no function fits are reported; the earlier versions the history
+lines name are written without text (text_known false); and each pair of neighbouring versions with text gets
+an amendment report (graphsvc/amendments.py) for review.
 """
 
 from __future__ import annotations
@@ -16,11 +21,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from graphsvc.amendments import AmendmentReport
 from graphsvc.config import ROOT
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.legal_ids import article_id, basis_id, parent_article_id, version_id
+from graphsvc.responsibility.impact import amendment_report
+from loaders.authorities import Hit, Lexicon, find
 from loaders.rows import LoadReport, RowError, read_csv
 from loaders.table import write_batches
 
@@ -34,6 +42,9 @@ LIST_VERSION_ARTICLES = query("law/list_version_articles")
 LIST_RENUMBERINGS = query("law/list_renumberings")
 DELETE_RENUMBERINGS = query("law/delete_renumberings")
 LINK_RENUMBERINGS = query("law/link_renumberings")
+UPSERT_HISTORY_VERSIONS = query("law/upsert_history_versions")
+LIST_FUNCTIONS = query("law/list_functions")
+LINK_ARTICLE_FUNCTIONS = query("law/link_article_functions")
 
 INFO_END = "<!-- INFO END -->"
 SIMILARITY_THRESHOLD = 0.6  # below this two articles are not taken for the same provision
@@ -379,6 +390,29 @@ def version_row(law: LawText, source: str) -> dict[str, Any]:
     }
 
 
+def history_rows(law: LawText) -> list[dict[str, Any]]:
+    """The earlier versions the history lines name (公布/通过/修订/修正 before this version), without text: each
+    in force from its date (or the 施行 date listed before the next one) until the next takes effect."""
+    made = sorted({e.on for e in law.events if e.kind != "施行" and e.on < law.version_date})
+    rows = []
+    for i, on in enumerate(made):
+        after = made[i + 1] if i + 1 < len(made) else law.version_date
+        starts = [e.on for e in law.events if e.kind == "施行" and on <= e.on < after]
+        rows.append(
+            {
+                "id": version_id(law.basis_id, on),
+                "basis_id": law.basis_id,
+                "version": on.isoformat(),
+                "title": law.title,
+                "events": [e.text for e in law.events if e.on <= on],
+                "promulgated_on": on,
+                "effective_from": min(starts, default=on),
+                "source": f"{law.file} 的历史记录(该版本文本未载入)",
+            }
+        )
+    return rows
+
+
 def article_rows(law: LawText) -> list[dict[str, Any]]:
     """One row per 条, 款 and 项, parents before children."""
     rows = []
@@ -497,13 +531,30 @@ class LawFileResult:
     status: str = ""
     renumbered: int = 0  # RENUMBERED_AS links to or from this version written by the load
     warnings: list[str] = field(default_factory=list)
+    history_versions: list[str] = field(default_factory=list)  # earlier versions written without text
+    duties: int = 0  # NAMES_FUNCTION links read from the text
+    unplaced: list[str] = field(default_factory=list)  # authority phrases no function fits, with an article
+    amendments: list[AmendmentReport] = field(default_factory=list)
 
     def __str__(self) -> str:
         head = (
             f"{self.file}: {self.version} {self.status} 施行 {self.effective_from},"
-            f" {self.articles} 条 {self.clauses} 款 {self.items} 项, 改号链接 {self.renumbered}"
+            f" {self.articles} 条 {self.clauses} 款 {self.items} 项, 改号链接 {self.renumbered}, 职责链接 {self.duties}"
         )
-        return "\n".join([head, *(f"  注意:{w}" for w in self.warnings)])
+        lines = [head, *(f"  注意:{w}" for w in self.warnings)]
+        if self.history_versions:
+            lines.append(f"  历史版本(文本未载入):{'、'.join(self.history_versions)}")
+        if self.unplaced:
+            shown = "；".join(self.unplaced[:12]) + (f" 等 {len(self.unplaced)} 处" if len(self.unplaced) > 12 else "")
+            lines.append(f"  未能对应到职能的机关表述:{shown}")
+        for a in self.amendments:
+            counts = a.counts()
+            other = a.old_version if a.new_version == self.version.rpartition("@")[2] else a.new_version
+            lines.append(
+                f"  与 {other} 版对照:未变 {counts['matched']}、改号 {counts['renumbered']}、修改 {counts['changed']}、"
+                f"删除 {counts['deleted']}、新增 {counts['added']}、待确认 {counts['unmatched']}"
+            )
+        return "\n".join(lines)
 
 
 @dataclass
@@ -557,6 +608,7 @@ def load_law_path(
             return report
     if laws:
         _write(runner, [(law, _source(file)) for law, file in laws.values()], actor, today or date.today(), report)
+        _duties(runner, [law for law, _ in laws.values()], actor, report)
         _renumber(runner, [law for law, _ in laws.values()], actor, plan, report)
         _check_leftovers(runner, [law for law, _ in laws.values()], report)
     return report
@@ -569,6 +621,13 @@ def _write(runner: Runner, laws: list[tuple[LawText, str]], actor: str, today: d
     report.written["BasisVersion"] = write_batches(
         runner, UPSERT_BASIS_VERSIONS, [version_row(law, source) for law, source in laws], actor
     )
+    loaded = {law.version_id for law, _ in laws}
+    history = {r["id"]: r for law, _ in laws for r in history_rows(law) if r["id"] not in loaded}
+    stubs = {
+        r["id"]
+        for r in runner.write(UPSERT_HISTORY_VERSIONS, rows=list(history.values()), actor=actor)
+        if r["text_known"] is False
+    }
     report.written["Article"] = write_batches(runner, UPSERT_ARTICLES, articles, actor, batch_size=2000)
     write_batches(runner, LINK_ARTICLE_PARENTS, [r for r in articles if r["parent_id"]], actor, batch_size=2000)
     validity = runner.write(SET_VERSION_VALIDITY, basis_ids=sorted(bases), today=today, actor=actor)
@@ -586,6 +645,7 @@ def _write(runner: Runner, laws: list[tuple[LawText, str]], actor: str, today: d
                 items=sum(len(c.items) for c in clauses),
                 status=status.get(law.version_id, ""),
                 warnings=list(law.warnings),
+                history_versions=[r["version"] for r in history_rows(law) if r["id"] in stubs],
             )
         )
 
@@ -604,10 +664,15 @@ def _neighbours(chain: list[str], version: str) -> tuple[str | None, str | None]
     return (ordered[i - 1] if i > 0 else None), (ordered[i + 1] if i + 1 < len(ordered) else None)
 
 
+def _with_text(row: dict[str, Any]) -> bool:
+    """A version whose articles are in the graph: the ones renumbering and amendment reports compare."""
+    return row["text_known"] is not False and row["articles"] > 0
+
+
 def _plan_mapping(runner: Runner, law: LawText, path: Path) -> _MappingPlan:
     """Checks a mapping against the loaded text and its neighbour in the graph, before anything is written."""
     rows = read_mapping(path)
-    chain = [r["id"] for r in runner.read(LIST_BASIS_VERSIONS, basis_ids=[law.basis_id])]
+    chain = [r["id"] for r in runner.read(LIST_BASIS_VERSIONS, basis_ids=[law.basis_id]) if _with_text(r)]
     before, after = _neighbours(chain, law.version_id)
     if before is None and after is None:
         raise MalformedLaw([RowError(path.name, 1, "", f"图中没有 {law.basis_id} 的其他版本,无从对照", "")])
@@ -633,8 +698,12 @@ def _renumber(
 ) -> None:
     """Links each loaded version's articles with those of the versions just before and after it."""
     chains: dict[str, list[str]] = {}
+    texts = {law.version_id for law in laws}
     for r in runner.read(LIST_BASIS_VERSIONS, basis_ids=sorted({law.basis_id for law in laws})):
-        chains.setdefault(r["basis_id"], []).append(r["id"])
+        if r["text_known"]:
+            texts.add(r["id"])
+        if _with_text(r) or r["id"] in {law.version_id for law in laws}:
+            chains.setdefault(r["basis_id"], []).append(r["id"])
     pairs: set[tuple[str, str]] = set()
     for law in laws:
         before, after = _neighbours(chains[law.basis_id], law.version_id)
@@ -649,8 +718,12 @@ def _renumber(
         mapped = plan.pairs if plan and (plan.old_version, plan.new_version) == (old, new) else []
         written = _renumber_pair(runner, old, new, mapped, actor)
         report.written["RENUMBERED_AS"] += written
+        # Only between two full texts: a catalogue version holds gists, not the words to compare.
+        amendment = amendment_report(runner, old.rpartition("@")[0], old, new) if {old, new} <= texts else None
         for f in report.files:
             f.renumbered += written if f.version in (old, new) else 0
+            if amendment and f.version in (old, new):
+                f.amendments.append(amendment)
 
 
 def _renumber_pair(runner: Runner, old: str, new: str, mapped: list[tuple[int, int]], actor: str) -> int:
@@ -682,6 +755,50 @@ def _link(old: str, new: str, o: int, n: int, method: str, similarity: float | N
 def _texts(runner: Runner, version: str) -> dict[int, str]:
     rows = runner.read(LIST_VERSION_ARTICLES, version_ids=[version])
     return {r["number"]: r["text"] or "" for r in rows if not r["clause"]}
+
+
+def duty_rows(law: LawText, lexicon: Lexicon) -> tuple[list[dict[str, Any]], list[str]]:
+    """NAMES_FUNCTION rows for every 条, 款 and 项 of the text, and the phrases no function fits (with the article).
+    A 项 that names nobody takes the authority its 款 names before the list (…主管部门有权采取下列措施:); a 条 names
+    every authority its 款 name, a government only when it names no department."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    unplaced: dict[str, str] = {}
+
+    def add(node: str, hits: list[Hit]) -> None:
+        for h in hits:
+            rows.setdefault(
+                (node, h.function_id),
+                {"article_id": node, "function_id": h.function_id, "wording": h.wording, "level": h.level},
+            )
+
+    for a in law.articles:
+        whole: list[Hit] = []
+        for c in a.clauses:
+            hits, missed = find(c.full_text, lexicon)
+            for u in missed:
+                unplaced.setdefault(u.phrase, f"{a.label}")
+            add(article_id(law.version_id, a.number, c.number), hits)
+            whole += hits
+            lead_in = find(c.text, lexicon)[0] if c.items else []
+            for i, item in enumerate(c.items, 1):
+                add(article_id(law.version_id, a.number, c.number, i), find(item, lexicon)[0] or lead_in)
+        departments = [h for h in whole if not h.function_id.endswith("-government")]
+        add(article_id(law.version_id, a.number), departments or whole)
+    return list(rows.values()), [f"{phrase}({label})" for phrase, label in unplaced.items()]
+
+
+def _duties(runner: Runner, laws: list[LawText], actor: str, report: LawLoadReport) -> None:
+    """Reads the authorities of every article and links them to functions; a reviewed link wins over them."""
+    lexicon = Lexicon((r["id"], r["name"], r["aliases"]) for r in runner.read(LIST_FUNCTIONS))
+    total = 0
+    for law in laws:
+        rows, unplaced = duty_rows(law, lexicon)
+        written = write_batches(runner, LINK_ARTICLE_FUNCTIONS, rows, actor, batch_size=2000)
+        total += written
+        for f in report.files:
+            if f.version == law.version_id:
+                f.duties, f.unplaced = written, unplaced
+    report.written["NAMES_FUNCTION"] = total
 
 
 def _check_leftovers(runner: Runner, laws: Iterable[LawText], report: LawLoadReport) -> None:

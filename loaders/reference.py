@@ -71,6 +71,24 @@ SPECS = [
             Column("valid_to", "date"),
         ],
     ),
+    # People's governments, vertically managed bodies (海关, 税务, 金融监管) and 街道/乡镇 bodies: departments too,
+    # with their kind, so resolution and referrals reach them and the common superior is a government.
+    TableSpec(
+        "bodies.csv",
+        "Department",
+        _q("upsert_departments"),
+        [
+            Column("id", "pattern", True, pattern=rf"{REGION_CODE}-{SLUG}", hint="区划代码-简称,如 610113-gov"),
+            Column("name", required=True),
+            Column("short_name"),
+            enum("level", "Department", "level", required=True),
+            Column("region_id", required=True, ref="Region"),
+            enum("kind", "Department", "kind", required=True),
+            Column("valid_from", "date"),
+            Column("valid_to", "date"),
+        ],
+        optional=True,
+    ),
     TableSpec(
         "functions.csv",
         "Function",
@@ -237,6 +255,18 @@ SPECS = [
             Column("article_id", required=True, ref="Article"),
         ],
         key=None,
+    ),
+    TableSpec(
+        "matter_scopes.csv",
+        "APPLIES_IN",
+        _q("link_matter_scopes"),
+        [
+            Column("matter_id", required=True, ref="Matter"),
+            Column("region_id", required=True, ref="Region"),
+            Column("source", required=True),
+        ],
+        key=None,
+        optional=True,
     ),
     TableSpec(
         "matter_subject_types.csv",

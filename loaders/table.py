@@ -73,6 +73,8 @@ class TableSpec:
     then: Query | None = None
     # A rule across columns: returns (column, reason) when the row breaks it.
     check: Callable[[dict[str, Any]], tuple[str, str] | None] | None = None
+    # A file a catalogue may leave out (added after others were written): missing means no rows.
+    optional: bool = False
 
 
 @dataclass
@@ -125,7 +127,8 @@ def parse_table(spec: TableSpec, path: Path, known: Known, report: LoadReport) -
 
 def _rows_or_missing_columns(spec: TableSpec, path: Path, report: LoadReport) -> Iterator[tuple[int, dict]]:
     if not path.exists():
-        report.errors.append(RowError(path.name, 0, "", "文件不存在", str(path)))
+        if not spec.optional:
+            report.errors.append(RowError(path.name, 0, "", "文件不存在", str(path)))
         return
     rows = read_csv(path)
     header = path.open(encoding="utf-8-sig").readline().strip().split(",")

@@ -14,6 +14,7 @@ from tests.conftest import TEST_ACTOR, wipe
 COLUMNS = {
     "regions.csv": ["id", "name", "level", "parent_id"],
     "departments.csv": ["id", "name", "short_name", "level", "region_id", "valid_from", "valid_to"],
+    "bodies.csv": ["id", "name", "short_name", "level", "region_id", "kind", "valid_from", "valid_to"],
     "functions.csv": ["id", "name", "aliases", "description"],
     "function_successions.csv": ["from_id", "to_id", "valid_from", "note"],
     "department_functions.csv": ["department_id", "function_id", "valid_from", "valid_to", "source"],
@@ -49,6 +50,7 @@ COLUMNS = {
         "source",
     ],
     "matter_articles.csv": ["matter_id", "article_id"],
+    "matter_scopes.csv": ["matter_id", "region_id", "source"],
     "matter_subject_types.csv": ["matter_id", "subject_type_id"],
     "assignments.csv": [
         "id",

@@ -77,6 +77,7 @@ def test_a_dispute_is_settled_by_rulings_that_later_rulings_supersede(
         "cooperating": [SCJGJ],
         "basis": [f"{LAW_NEW}:1"],
         "deciding_body": "编办会同司法局",
+        "decided_on": "2024-06-20",
         "effective_from": "2024-07-01",
         "statement": "燃气安全为主,住建牵头",
     }
@@ -96,7 +97,14 @@ def test_a_dispute_is_settled_by_rulings_that_later_rulings_supersede(
     elsewhere = resolve(api, office, "2024-07-01", region=Y)
     assert lead_of(elsewhere) != [(ZJJ, "ruling")]  # a ruling for 雁塔区 does not decide 碑林区
 
-    later = dict(ruling, lead=[SCJGJ], cooperating=[ZJJ], effective_from="2025-01-01", statement="改由市场监管牵头")
+    later = dict(
+        ruling,
+        lead=[SCJGJ],
+        cooperating=[ZJJ],
+        decided_on="2024-12-20",
+        effective_from="2025-01-01",
+        statement="改由市场监管牵头",
+    )
     assert api.post(f"/api/v1/disputes/{dispute_id}/ruling", json=later, headers=office).status_code == 201
     assert lead_of(resolve(api, office, "2025-02-01")) == [(SCJGJ, "ruling")]
     assert lead_of(resolve(api, office, "2024-08-01")) == [(ZJJ, "ruling")]  # history stays
@@ -128,7 +136,13 @@ def test_bad_dispute_input_names_the_field(api: TestClient, office: dict[str, st
     assert api.get("/api/v1/disputes/D-19990101-000000", headers=office).status_code == 404
     good = dict(claim, claimants=[{"department_id": SCJGJ}])
     dispute_id = api.post("/api/v1/disputes", json=good, headers=office).json()["id"]
-    ruling = {"lead": [SCJGJ], "basis": ["法甲@2021-01-01:99"], "deciding_body": "编办", "effective_from": "2024-01-01"}
+    ruling = {
+        "lead": [SCJGJ],
+        "basis": ["法甲@2021-01-01:99"],
+        "deciding_body": "编办",
+        "decided_on": "2024-01-01",
+        "effective_from": "2024-01-01",
+    }
     unknown_article = api.post(f"/api/v1/disputes/{dispute_id}/ruling", json=ruling, headers=office)
     assert unknown_article.status_code == 422
     assert unknown_article.json()["error"]["message"] == "未知的条款:法甲@2021-01-01:99"

@@ -81,6 +81,7 @@ def expected_counts(directory: Path) -> tuple[Counter[str], Counter[tuple[str, s
         ("assignments.csv", "Assignment"),
     ]:
         nodes[label] = len(rows[file])
+    nodes["Department"] += len(rows["bodies.csv"])
     rels: Counter[tuple[str, str, str]] = Counter()
 
     def add(key: tuple[str, str, str], n: int) -> None:
@@ -89,7 +90,7 @@ def expected_counts(directory: Path) -> tuple[Counter[str], Counter[tuple[str, s
 
     assignments = rows["assignments.csv"]
     add(("PART_OF", "Region", "Region"), sum(1 for r in rows["regions.csv"] if r["parent_id"]))
-    add(("IN_REGION", "Department", "Region"), len(rows["departments.csv"]))
+    add(("IN_REGION", "Department", "Region"), len(rows["departments.csv"]) + len(rows["bodies.csv"]))
     add(("IN_REGION", "Assignment", "Region"), sum(1 for r in assignments if r["region_id"]))
     add(("SUCCEEDED_BY", "Function", "Function"), len(rows["function_successions.csv"]))
     add(("PERFORMS", "Department", "Function"), len(rows["department_functions.csv"]))
@@ -102,6 +103,7 @@ def expected_counts(directory: Path) -> tuple[Counter[str], Counter[tuple[str, s
     add(("IN_DOMAIN", "SubjectType", "Domain"), len(rows["subject_types.csv"]))
     add(("IN_DOMAIN", "Matter", "Domain"), len(rows["matters.csv"]))
     add(("BASED_ON", "Matter", "Article"), len(rows["matter_articles.csv"]))
+    add(("APPLIES_IN", "Matter", "Region"), len(rows["matter_scopes.csv"]))
     add(("APPLIES_TO", "Matter", "SubjectType"), len(rows["matter_subject_types.csv"]))
     add(("FOR_MATTER", "Assignment", "Matter"), len(assignments))
     add(("ASSIGNED_TO", "Assignment", "Function"), sum(1 for r in assignments if r["function_id"]))
@@ -163,7 +165,12 @@ def test_legal_ids_agree_with_each_other(catalogue: Runner) -> None:
 
 
 def test_yanta_has_the_member_units_of_its_plan(catalogue: Runner) -> None:
-    departments = catalogue.read(LIST_REGION_DEPARTMENTS, region_id=YANTA)
+    bodies = catalogue.read(LIST_REGION_DEPARTMENTS, region_id=YANTA)
+    departments = [d for d in bodies if d["kind"] == "政府部门"]
+    assert {(d["name"], d["kind"]) for d in bodies if d["kind"] != "政府部门"} == {
+        ("西安市雁塔区人民政府", "人民政府"),
+        ("国家税务总局西安市雁塔区税务局", "垂直管理"),
+    }
     assert sorted(d["short_name"] for d in departments) == sorted(YANTA_MEMBERS)
     names = {d["short_name"]: d["name"] for d in departments}
     assert names["区市场监管局"] == "西安市雁塔区市场监督管理局"

@@ -1,16 +1,40 @@
-// Settles a dispute: the ruling, and an assignment per lead and cooperating department valid from its date,
-// scoped to the dispute's region and resting on the cited articles; earlier rulings' assignments for the same
-// matter and region end where this one starts (they stay, as history), and this ruling supersedes them.
+// Records a ruling (裁定, settling a dispute) or a designation (指定, by a people's government, no dispute) for a
+// matter in a region: the matter is an existing one or a new one created here (a 新业态 the catalogue lacked);
+// a dispute without a matter is linked to it. One assignment per holder, valid from the effective date and scoped
+// to the region: a department, or a function ("the department performing it in each region under this one", so
+// each district resolves to its own bureau). Earlier rulings' assignments for the same matter and region end
+// where this one starts (they stay, as history), and this ruling supersedes them.
 // mode: write
-// params: id, dispute_id, deciding_body, decided_on, effective_from, statement, holders, article_ids, actor
-// returns: id, assignments, superseded
-MATCH (dispute:Dispute {id: $dispute_id})-[:FOR_MATTER]->(m:Matter), (dispute)-[:IN_REGION]->(region:Region)
-CREATE (ruling:Ruling {id: $id, deciding_body: $deciding_body, decided_on: $decided_on,
-                       effective_from: $effective_from, statement: $statement,
+// params: id, kind, dispute_id, matter_id, new_matter, domain_id, region_id, deciding_body, issuer, decided_on, effective_from, retroactive_reason, statement, holders, article_ids, actor
+// returns: id, matter_id, assignments, superseded
+MATCH (region:Region {id: $region_id})
+CALL () {
+  WITH $new_matter AS spec
+  WHERE spec IS NOT NULL
+  MATCH (domain:Domain {id: $domain_id})
+  CREATE (created:Matter {id: spec.id, name: spec.name, description: spec.description, category: spec.category,
+                          check_method: spec.check_method, level: spec.level, source: spec.source,
+                          created_at: datetime(), created_by: $actor, updated_at: datetime(), updated_by: $actor})
+  CREATE (created)-[:IN_DOMAIN {updated_at: datetime(), updated_by: $actor}]->(domain)
+  RETURN created AS m
+  UNION
+  WITH $new_matter AS spec
+  WHERE spec IS NULL
+  MATCH (m:Matter {id: $matter_id})
+  RETURN m
+}
+CREATE (ruling:Ruling {id: $id, kind: $kind, deciding_body: $deciding_body, issuer: $issuer, decided_on: $decided_on,
+                       effective_from: $effective_from, retroactive_reason: $retroactive_reason,
+                       statement: $statement,
                        created_at: datetime(), created_by: $actor, updated_at: datetime(), updated_by: $actor})
-CREATE (ruling)-[:SETTLES {updated_at: datetime(), updated_by: $actor}]->(dispute)
-SET dispute.status = '已裁定', dispute.updated_at = datetime(), dispute.updated_by = $actor
-WITH ruling, dispute, m, region
+WITH ruling, m, region
+CALL (ruling, m) {
+  MATCH (dispute:Dispute {id: $dispute_id})
+  CREATE (ruling)-[:SETTLES {updated_at: datetime(), updated_by: $actor}]->(dispute)
+  MERGE (dispute)-[f:FOR_MATTER]->(m)
+    ON CREATE SET f.updated_at = datetime(), f.updated_by = $actor
+  SET dispute.status = '已裁定', dispute.updated_at = datetime(), dispute.updated_by = $actor
+}
 CALL (ruling, m, region) {
   MATCH (earlier:Ruling)-[:CREATED]->(old:Assignment)-[:FOR_MATTER]->(m), (old)-[:IN_REGION]->(region)
   WHERE earlier <> ruling AND (old.valid_to IS NULL OR old.valid_to > $effective_from)
@@ -28,13 +52,16 @@ CALL (ruling) {
 }
 CALL (ruling, m, region) {
   UNWIND $holders AS holder
-  MATCH (department:Department {id: holder.department_id})
+  OPTIONAL MATCH (department:Department {id: holder.department_id})
+  OPTIONAL MATCH (function:Function {id: holder.function_id})
+  WITH holder, coalesce(department, function) AS h
+  WHERE h IS NOT NULL
   CREATE (ruling)-[:CREATED {updated_at: datetime(), updated_by: $actor}]->(a:Assignment {
-    id: $id + '-' + holder.role + '-' + department.id, role: holder.role, valid_from: $effective_from,
-    source: '裁定 ' + $id, created_at: datetime(), created_by: $actor, updated_at: datetime(), updated_by: $actor})
+    id: $id + '-' + holder.role + '-' + h.id, role: holder.role, valid_from: $effective_from,
+    source: $kind + ' ' + $id, created_at: datetime(), created_by: $actor, updated_at: datetime(), updated_by: $actor})
   CREATE (a)-[:FOR_MATTER {updated_at: datetime(), updated_by: $actor}]->(m)
-  CREATE (a)-[:ASSIGNED_TO {updated_at: datetime(), updated_by: $actor}]->(department)
+  CREATE (a)-[:ASSIGNED_TO {updated_at: datetime(), updated_by: $actor}]->(h)
   CREATE (a)-[:IN_REGION {updated_at: datetime(), updated_by: $actor}]->(region)
   RETURN count(a) AS assignments
 }
-RETURN ruling.id AS id, assignments, superseded
+RETURN ruling.id AS id, m.id AS matter_id, assignments, superseded

@@ -3,7 +3,7 @@
 // (vanished: repealed, or no counterpart found).
 // mode: read
 // params: basis_id, as_of
-// returns: version, effective_from, kind, id, name, cited_id, cited, cited_version, now_id, now, change
+// returns: version, effective_from, kind, id, name, cited_id, cited, cited_version, now_id, now, cited_text, now_text, change
 MATCH (b:LegalBasis {id: $basis_id})-[:HAS_VERSION]->(current:BasisVersion)
 WHERE (current.effective_from IS NULL OR current.effective_from <= $as_of)
   AND (current.effective_to IS NULL OR $as_of < current.effective_to)
@@ -29,5 +29,5 @@ CALL (cited, current) {
 RETURN current.version AS version, current.effective_from AS effective_from,
        kind, id, name,
        cited.id AS cited_id, cited.label AS cited, earlier.version AS cited_version,
-       now.id AS now_id, now.label AS now, CASE WHEN now IS NULL THEN 'vanished' ELSE 'renumbered' END AS change
+       now.id AS now_id, now.label AS now, cited.text AS cited_text, now.text AS now_text, CASE WHEN now IS NULL THEN 'vanished' ELSE 'renumbered' END AS change
 ORDER BY change DESC, kind, id

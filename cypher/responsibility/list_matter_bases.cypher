@@ -18,10 +18,14 @@ CALL (cited) {
 WITH matter_id, cited, coalesce(current, cited) AS a, current IS NOT NULL AS in_force
 MATCH (a)<-[:HAS_ARTICLE]-(v:BasisVersion)<-[:HAS_VERSION]-(b:LegalBasis)
 CALL (a) {
+  // A reviewed link (no method) wins over those the law-text loader read from the text (method 'text').
   OPTIONAL MATCH (a)-[n:NAMES_FUNCTION]->(f:Function)
+  WITH f, n, EXISTS { (a)-[r:NAMES_FUNCTION]->(:Function) WHERE r.method IS NULL OR r.method <> 'text' } AS reviewed
+  WHERE f IS NULL OR NOT reviewed OR n.method IS NULL OR n.method <> 'text'
   WITH f, n ORDER BY f.id
   RETURN collect(CASE WHEN f IS NULL THEN NULL ELSE {function_id: f.id, function_name: f.name,
-                 wording: n.wording, duty_kind: n.duty_kind} END) AS named
+                 wording: n.wording, duty_kind: n.duty_kind, level: n.level,
+                 method: coalesce(n.method, 'reviewed')} END) AS named
 }
 CALL (a) {
   OPTIONAL MATCH (a)-[:AUTHORITY_FROM]->(src:Article)<-[:HAS_ARTICLE]-(sv:BasisVersion)<-[:HAS_VERSION]-(sb:LegalBasis)

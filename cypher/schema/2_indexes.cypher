@@ -5,6 +5,7 @@ CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
 CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
 CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name);
 CREATE INDEX department_level IF NOT EXISTS FOR (n:Department) ON (n.level);
+CREATE INDEX department_kind IF NOT EXISTS FOR (n:Department) ON (n.kind);
 CREATE INDEX function_name IF NOT EXISTS FOR (n:Function) ON (n.name);
 CREATE INDEX legal_basis_title IF NOT EXISTS FOR (n:LegalBasis) ON (n.title);
 CREATE INDEX legal_basis_kind IF NOT EXISTS FOR (n:LegalBasis) ON (n.kind);

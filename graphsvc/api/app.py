@@ -81,4 +81,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         vocabularies,
     ):
         app.include_router(module.router, prefix="/api/v1")
+    app.include_router(disputes.designations, prefix="/api/v1")
     return app

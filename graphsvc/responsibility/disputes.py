@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from graphsvc.cypher import query
-from graphsvc.db import Runner
-from graphsvc.errors import Conflict, InvalidInput, NotFound
+from graphsvc.db import Reader, Runner
+from graphsvc.errors import Conflict, Forbidden, InvalidInput, NotFound
 from graphsvc.names import Names
 from graphsvc.regions import require_region
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
@@ -23,6 +23,11 @@ CREATE_RULING = query("dispute/create_ruling")
 GET_MATTER = query("responsibility/get_matter_header")
 GET_DEPARTMENT = query("department/get_department")
 GET_ARTICLE = query("dispute/get_article")
+GET_FUNCTION = query("dispute/get_function")
+GET_DOMAIN = query("dispute/get_domain")
+WITHDRAW = query("dispute/withdraw_dispute")
+COUNT = query("dispute/count_disputes")
+LIST = query("dispute/list_disputes")
 
 DisputeKind = Literal["职责交叉", "管辖争议", "新业态", "非法集资"]
 
@@ -56,6 +61,18 @@ PROCEDURES: dict[str, dict[str, str]] = {
 }
 
 
+# Who the common superior is, and who works for it (shown with every dossier).
+SUPERIOR_NOTE = (
+    "共同的上一级行政机关是本级人民政府(行政处罚法第二十五条);本级机构编制管理机关(编办)提出协调意见,"
+    "报本级人民政府决定(地方各级人民政府机构设置和编制管理条例第十条)。"
+)
+
+VERTICAL_NOTE = (
+    "争议一方({})为垂直管理机关,不由地方人民政府领导:双方共同的上一级行政机关不是地方人民政府,"
+    "地方编办只能协调,不能决定(行政处罚法第二十五条)。"
+)
+
+
 class Claimant(BaseModel):
     department_id: str = Field(max_length=100, description="部门编号或名称,如 610113-cgj 或 区城管局")
     position: str = Field(default="", max_length=2000, description="该部门的主张")
@@ -78,14 +95,97 @@ class DisputeCreate(BaseModel):
         return claimants
 
 
-class RulingCreate(BaseModel):
-    lead: list[str] = Field(min_length=1, description="牵头部门编号或名称")
+class NewMatter(BaseModel):
+    """A matter the catalogue lacks (a 新业态), created by the ruling that assigns it."""
+
+    name: str = Field(min_length=2, max_length=200, description="事项名称,如 对共享储能电站的安全监督检查")
+    domain_id: str = Field(max_length=100, description="监管领域编号,如 catering")
+    category: Literal["行政检查", "行政处罚", "行政强制", "其他"] = "行政检查"
+    check_method: Literal["现场检查", "非现场检查", "双随机抽查", "重点检查", "其他"] = "现场检查"
+    level: Literal["省", "市", "县"] = "县"
+    description: str = Field(default="", max_length=2000)
+
+
+class Holders(BaseModel):
+    """Who the ruling or designation names: departments, or functions — "the department performing the function
+    in each region under the ruling's region", so a city's designation reaches every district's own bureau."""
+
+    lead: list[str] = Field(default=[], description="牵头部门编号或名称")
+    lead_functions: list[str] = Field(default=[], description="牵头职能编号:由辖区内各地履行该职能的部门牵头")
     cooperating: list[str] = Field(default=[], description="配合部门编号或名称")
+    cooperating_functions: list[str] = Field(default=[], description="配合职能编号")
     basis: list[str] = Field(default=[], description="依据的条款编号,如 食品安全法@2021-04-29:110")
-    deciding_body: Literal["编办", "司法局", "编办会同司法局"]
-    decided_on: date | None = None
-    effective_from: date
+    decided_on: date | None = Field(default=None, description="作出日期,默认今天")
+    effective_from: date = Field(description="生效日期")
+    retroactive_reason: str | None = Field(
+        default=None, max_length=2000, description="生效日期早于作出日期时必填:追溯生效的理由"
+    )
     statement: str = Field(default="", max_length=5000)
+
+    @model_validator(mode="after")
+    def _someone_leads(self) -> Holders:
+        if not (self.lead or self.lead_functions):
+            raise ValueError("需要牵头部门 lead 或牵头职能 lead_functions")
+        return self
+
+
+class RulingCreate(Holders):
+    deciding_body: Literal["编办", "司法局", "编办会同司法局", "人民政府"]
+    matter_id: str | None = Field(
+        default=None, max_length=200, description="仅按描述登记的争议:裁定所对应的现有监管事项"
+    )
+    new_matter: NewMatter | None = Field(default=None, description="仅按描述登记的争议:裁定同时新建的事项(新业态)")
+
+
+class DesignationCreate(Holders):
+    """A people's government's designation (指定), e.g. 西安市人民政府: 各区餐饮油烟由区城管局负责."""
+
+    matter_id: str = Field(max_length=200)
+    region: str = Field(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="指定适用的行政区划(含其下辖各区)")
+    issuer: str = Field(min_length=2, max_length=200, description="作出指定的人民政府,如 西安市人民政府")
+
+
+class Withdrawal(BaseModel):
+    reason: str = Field(default="", max_length=2000, description="撤回理由")
+
+
+class NamedRef(BaseModel):
+    id: str
+    name: str | None = None
+
+
+class RulingSummary(BaseModel):
+    id: str
+    decided_on: date | None = None
+    effective_from: date | None = None
+
+
+class DisputeSummary(BaseModel):
+    id: str
+    kind: str
+    status: str
+    text: str | None = None
+    filed_at: datetime | None = None
+    created_by: str | None = None
+    region: NamedRef
+    matter: NamedRef | None = None
+    claimants: list[NamedRef]
+    latest_ruling: RulingSummary | None = None
+
+
+class DisputePage(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    items: list[DisputeSummary]
+
+
+class DisputeFilter(BaseModel):
+    status: Literal["待裁定", "已裁定", "已撤回"] | None = None
+    region: str | None = Field(default=None, pattern=r"^\d{6}(\d{3}(\d{3})?)?$")
+    department_id: str | None = Field(default=None, max_length=100)
+    offset: int = Field(default=0, ge=0)
+    limit: int = Field(default=50, ge=1, le=500)
 
 
 def create_dispute(runner: Runner, body: DisputeCreate, actor: str) -> dict[str, Any]:
@@ -121,72 +221,201 @@ def create_dispute(runner: Runner, body: DisputeCreate, actor: str) -> dict[str,
     return dossier(runner, dispute_id)
 
 
+def list_disputes(runner: Runner, query: DisputeFilter) -> DisputePage:
+    """One page of disputes, newest first, filtered by status, region (with the regions under it) and party."""
+    params = {"status": query.status, "region_id": query.region, "department_id": query.department_id}
+
+    def read(reader: Reader) -> DisputePage:
+        total = reader.read(COUNT, **params)[0]["total"]
+        rows = reader.read(LIST, **params, offset=query.offset, limit=query.limit)
+        return DisputePage(
+            total=total, offset=query.offset, limit=query.limit, items=[DisputeSummary(**r) for r in rows]
+        )
+
+    return runner.reading(read)
+
+
 def dossier(runner: Runner, dispute_id: str, as_of: date | None = None) -> dict[str, Any]:
     """The dispute with today's resolution and its evidence, the procedure that applies, the parties' common
-    superior and precedents from other regions."""
-    rows = runner.read(GET, id=dispute_id)
-    if not rows:
-        raise NotFound(f"未知的争议:{dispute_id}", [{"field": "dispute_id", "reason": "unknown dispute"}])
-    dispute = rows[0]
+    superior (the people's government, with its 编办) and precedents from other regions."""
+    dispute = _get(runner, dispute_id)
     region = dispute["region"]["id"]
+    matter_id = (dispute["matter"] or {}).get("id")
     request = ResolveRequest(
-        matter_id=(dispute["matter"] or {}).get("id"), text=dispute["text"], region=region, as_of=as_of
+        matter_id=matter_id, text=None if matter_id else dispute["text"], region=region, as_of=as_of
     )
-    if request.matter_id:
-        request.text = None
     claimant_ids = [c["id"] for c in dispute["claimants"]]
     superior = runner.read(COMMON_SUPERIOR, department_ids=claimant_ids)
-    precedents = (
-        runner.read(PRECEDENTS, matter_id=request.matter_id, region_id=region, limit=10) if request.matter_id else []
-    )
+    precedents = runner.read(PRECEDENTS, matter_id=matter_id, region_id=region, limit=10) if matter_id else []
+    common = superior[0] | {"note": SUPERIOR_NOTE} if superior else None
+    vertical = [c["name"] for c in dispute["claimants"] if c.get("kind") == "垂直管理"]
+    if common and vertical:
+        # A vertically managed body is not led by the local government: no local government is their superior.
+        common |= {"government": None, "office": None, "note": VERTICAL_NOTE.format("、".join(vertical))}
     return dispute | {
         "resolution": resolve(runner, request),
         "procedure": PROCEDURES[dispute["kind"]],
-        "common_superior": superior[0] if superior else None,
+        "common_superior": common,
         "precedents": precedents,
     }
 
 
 def rule(runner: Runner, dispute_id: str, body: RulingCreate, actor: str) -> dict[str, Any]:
-    """Records the ruling; from its date on, resolution in the dispute's region follows it."""
-    rows = runner.read(GET, id=dispute_id)
-    if not rows:
-        raise NotFound(f"未知的争议:{dispute_id}", [{"field": "dispute_id", "reason": "unknown dispute"}])
-    if rows[0]["matter"] is None:
-        raise Conflict("该争议尚未对应到监管事项,无法形成裁定:请以 matter_id 重新登记争议。")
-    names, region = Names(runner), rows[0]["region"]["id"]
+    """Records the ruling; from its date on, resolution in the dispute's region follows it. A dispute filed by
+    describing a behaviour is tied to an existing matter (`matter_id`) or to a new one (`new_matter`) by the ruling."""
+    dispute = _get(runner, dispute_id)
+    if dispute["status"] == "已撤回":
+        raise Conflict(f"争议 {dispute_id} 已撤回,不能再作裁定。")
+    linked = (dispute["matter"] or {}).get("id")
+    if linked and (body.new_matter or (body.matter_id and body.matter_id != linked)):
+        raise InvalidInput(
+            f"该争议已对应监管事项 {linked}(「{dispute['matter']['name']}」),裁定不能改为其他事项",
+            [{"field": "matter_id", "reason": "dispute already has a matter"}],
+        )
+    if not linked and bool(body.matter_id) == bool(body.new_matter):
+        raise InvalidInput(
+            "该争议按描述登记,尚未对应监管事项:请在裁定中给出现有事项 matter_id,或新建事项 new_matter(二者选一)",
+            [{"field": "matter_id", "reason": "dispute has no matter: give matter_id or new_matter"}],
+        )
+    matter_id = linked or body.matter_id
+    if matter_id and not linked and not runner.read(GET_MATTER, id=matter_id):
+        raise InvalidInput(f"未知的监管事项:{matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
+    new_matter = None
+    if body.new_matter:
+        if not runner.read(GET_DOMAIN, id=body.new_matter.domain_id):
+            raise InvalidInput(
+                f"未知的监管领域:{body.new_matter.domain_id}", [{"field": "new_matter.domain_id", "reason": "unknown"}]
+            )
+        new_matter = body.new_matter.model_dump() | {
+            "id": f"xyt-{secrets.token_hex(4)}",
+            "source": f"争议 {dispute_id} 的裁定新建(新业态)",
+        }
+    ruling_id = _record(
+        runner,
+        body,
+        actor,
+        kind="裁定",
+        dispute_id=dispute_id,
+        matter_id=matter_id,
+        new_matter=new_matter,
+        region_id=dispute["region"]["id"],
+        deciding_body=body.deciding_body,
+        issuer=None,
+    )
+    assert ruling_id
+    return dossier(runner, dispute_id, as_of=body.effective_from)
+
+
+def designate(runner: Runner, body: DesignationCreate, actor: str) -> dict[str, Any]:
+    """Records a people's government's designation for a matter in a region (and the regions under it); from its
+    date on it decides like a ruling, a function reaching each district's own department."""
+    require_region(runner, body.region)
+    if not runner.read(GET_MATTER, id=body.matter_id):
+        raise InvalidInput(f"未知的监管事项:{body.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
+    ruling_id = _record(
+        runner,
+        body,
+        actor,
+        kind="指定",
+        dispute_id=None,
+        matter_id=body.matter_id,
+        new_matter=None,
+        region_id=body.region,
+        deciding_body="人民政府",
+        issuer=body.issuer,
+    )
+    return {"id": ruling_id, "kind": "指定", "matter_id": body.matter_id, "region": body.region, "issuer": body.issuer}
+
+
+def withdraw(runner: Runner, dispute_id: str, body: Withdrawal, actor: str, may_withdraw_any: bool) -> dict[str, Any]:
+    """Withdraws a dispute awaiting a ruling: by whoever filed it, or by the office."""
+    dispute = _get(runner, dispute_id)
+    if not may_withdraw_any and dispute["created_by"] != actor:
+        raise Forbidden("只有登记该争议的用户或编办、司法局(office 角色)可以撤回争议。")
+    if dispute["status"] != "待裁定":
+        raise Conflict(f"争议 {dispute_id} 的状态为「{dispute['status']}」,只有待裁定的争议可以撤回。")
+    if not runner.write(WITHDRAW, id=dispute_id, reason=body.reason, actor=actor):
+        raise Conflict(f"争议 {dispute_id} 已不再待裁定,未撤回。")
+    return _get(runner, dispute_id)
+
+
+def _record(
+    runner: Runner,
+    body: Holders,
+    actor: str,
+    *,
+    kind: str,
+    dispute_id: str | None,
+    matter_id: str | None,
+    new_matter: dict[str, Any] | None,
+    region_id: str,
+    deciding_body: str,
+    issuer: str | None,
+) -> str:
+    """Checks the holders, dates and cited articles, then writes the ruling in one statement (all or nothing)."""
+    names = Names(runner)
     body = body.model_copy(
         update={
-            "lead": names.departments_param(body.lead, region, "lead"),
-            "cooperating": names.departments_param(body.cooperating, region, "cooperating"),
+            "lead": names.departments_param(body.lead, region_id, "lead"),
+            "cooperating": names.departments_param(body.cooperating, region_id, "cooperating"),
         }
     )
-    overlap = set(body.lead) & set(body.cooperating)
-    if overlap:
+    decided_on = body.decided_on or date.today()
+    if body.effective_from < decided_on and not (body.retroactive_reason and body.retroactive_reason.strip()):
         raise InvalidInput(
-            f"部门不能同时牵头和配合:{'、'.join(sorted(overlap))}", [{"field": "cooperating", "reason": "also lead"}]
+            f"生效日期 {body.effective_from} 早于作出日期 {decided_on}:追溯生效须在 retroactive_reason 中说明理由",
+            [{"field": "effective_from", "reason": "before decided_on without retroactive_reason"}],
         )
-    _known_departments(runner, body.lead, "lead")
-    _known_departments(runner, body.cooperating, "cooperating")
+    departments = {"lead": body.lead, "cooperating": body.cooperating}
+    functions = {"lead_functions": body.lead_functions, "cooperating_functions": body.cooperating_functions}
+    for field_name, ids in departments.items():
+        _known_departments(runner, ids, field_name)
+    for field_name, ids in functions.items():
+        for function_id in ids:
+            if not runner.read(GET_FUNCTION, id=function_id):
+                raise InvalidInput(f"未知职能:{function_id}", [{"field": field_name, "reason": "unknown function"}])
+    both = (set(body.lead) & set(body.cooperating)) | (set(body.lead_functions) & set(body.cooperating_functions))
+    if both:
+        raise InvalidInput(
+            f"不能同时牵头和配合:{'、'.join(sorted(both))}", [{"field": "cooperating", "reason": "also lead"}]
+        )
     for article in body.basis:
         if not runner.read(GET_ARTICLE, id=article):
             raise InvalidInput(f"未知的条款:{article}", [{"field": "basis", "reason": "unknown article"}])
-    holders = [{"department_id": d, "role": "牵头"} for d in body.lead]
-    holders += [{"department_id": d, "role": "配合"} for d in body.cooperating]
+    holders = [{"department_id": d, "function_id": None, "role": "牵头"} for d in body.lead]
+    holders += [{"department_id": None, "function_id": f, "role": "牵头"} for f in body.lead_functions]
+    holders += [{"department_id": d, "function_id": None, "role": "配合"} for d in body.cooperating]
+    holders += [{"department_id": None, "function_id": f, "role": "配合"} for f in body.cooperating_functions]
     ruling_id = f"R-{body.effective_from:%Y%m%d}-{secrets.token_hex(3)}"
-    runner.write(
+    rows = runner.write(
         CREATE_RULING,
         id=ruling_id,
+        kind=kind,
         dispute_id=dispute_id,
-        deciding_body=body.deciding_body,
-        decided_on=body.decided_on or date.today(),
+        matter_id=matter_id,
+        new_matter=new_matter,
+        domain_id=(new_matter or {}).get("domain_id"),
+        region_id=region_id,
+        deciding_body=deciding_body,
+        issuer=issuer,
+        decided_on=decided_on,
         effective_from=body.effective_from,
+        retroactive_reason=body.retroactive_reason,
         statement=body.statement,
         holders=holders,
         article_ids=body.basis,
         actor=actor,
     )
-    return dossier(runner, dispute_id, as_of=body.effective_from)
+    if not rows:
+        raise Conflict("裁定未能写入:事项或区划已不存在,请刷新后重试。")
+    return str(rows[0]["id"])
+
+
+def _get(runner: Runner, dispute_id: str) -> dict[str, Any]:
+    rows = runner.read(GET, id=dispute_id)
+    if not rows:
+        raise NotFound(f"未知的争议:{dispute_id}", [{"field": "dispute_id", "reason": "unknown dispute"}])
+    return rows[0]
 
 
 def _known_departments(runner: Runner, ids: list[str], field: str) -> None:

@@ -1,33 +1,71 @@
-"""立改废释: what a new version of a legal basis changes for the catalogue, the assignments and the rulings."""
+"""立改废释: what a new version of a legal basis changes for the catalogue, the assignments and the rulings, and
+article by article for the texts themselves (matched, renumbered, changed, deleted, added, to confirm)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
+from graphsvc.amendments import AmendmentReport, Link, compare, similarity
 from graphsvc.cypher import query
-from graphsvc.db import Runner
+from graphsvc.db import Reader, Runner
 from graphsvc.errors import NotFound
 
 BASIS = query("legal_basis/get_legal_basis")
 IMPACT = query("legal_basis/list_basis_impact")
+ARTICLES = query("law/list_version_articles")
+LINKS = query("law/list_renumberings")
 
 
 def impact(runner: Runner, basis_id: str, as_of: date | None = None) -> dict[str, Any]:
-    """As of the date: the version in force and everything resting on earlier versions, renumbered or vanished.
-    Resolution follows the same renumbering links, so answers change from the new version's date, not before."""
+    """As of the date: the version in force and everything resting on earlier versions, renumbered (same text),
+    changed (moved into a provision whose text differs, with the similarity) or vanished; and for each pair of
+    neighbouring versions whose texts are loaded, the amendment report. Resolution follows the same renumbering
+    links, so answers change from the new version's date, not before."""
     as_of = as_of or date.today()
-    rows = runner.read(BASIS, id=basis_id)
+    return runner.reading(lambda reader: _impact(reader, basis_id, as_of))
+
+
+def _impact(reader: Reader, basis_id: str, as_of: date) -> dict[str, Any]:
+    rows = reader.read(BASIS, id=basis_id)
     if not rows:
         raise NotFound(f"未知的法律依据:{basis_id}", [{"field": "basis_id", "reason": "unknown legal basis"}])
-    items = runner.read(IMPACT, basis_id=basis_id, as_of=as_of)
-    in_force = next((v for v in rows[0]["versions"] if _holds(v, as_of)), None)
-    return rows[0] | {
+    basis = rows[0]
+    items = [_item(i) for i in reader.read(IMPACT, basis_id=basis_id, as_of=as_of)]
+    in_force = next((v for v in basis["versions"] if _holds(v, as_of)), None)
+    with_text = [v["id"] for v in basis["versions"] if v["text_known"]]
+    amendments = [
+        amendment_report(reader, basis_id, old, new) for old, new in zip(with_text, with_text[1:], strict=False)
+    ]
+    note = None
+    if in_force and in_force["text_known"] is False:
+        note = f"查询日有效的版本 {in_force['version']} 仅见于历史记录,条文未载入:引用其条文的答复无法核对。"
+    return basis | {
         "as_of": as_of,
         "version_in_force": in_force,
-        "renumbered": [_item(i) for i in items if i["change"] == "renumbered"],
-        "vanished": [_item(i) for i in items if i["change"] == "vanished"],
+        "note": note,
+        "renumbered": [i for i in items if i["change"] == "renumbered"],
+        "changed": [i for i in items if i["change"] == "changed"],
+        "vanished": [i for i in items if i["change"] == "vanished"],
+        "amendments": [a.model_dump() for a in amendments],
     }
+
+
+def amendment_report(reader: Reader, basis_id: str, old: str, new: str) -> AmendmentReport:
+    """Every article (条) of two versions classified by the links the graph holds between them."""
+    texts: dict[str, dict[int, str]] = {old: {}, new: {}}
+    labels: dict[str, dict[int, str]] = {old: {}, new: {}}
+    for r in reader.read(ARTICLES, version_ids=[old, new]):
+        if r["clause"] == 0:
+            texts[r["version_id"]][r["number"]] = r["text"] or ""
+            labels[r["version_id"]][r["number"]] = r["label"]
+    links = [
+        Link(old=r["from_number"], new=r["to_number"], method=r["method"], reviewed=bool(r["reviewed"]))
+        for r in reader.read(LINKS, from_version=old, to_version=new)
+        if r["from_clause"] == 0 and r["to_clause"] == 0
+    ]
+    old_label, new_label = old.rpartition("@")[2], new.rpartition("@")[2]
+    return compare(basis_id, old_label, new_label, texts[old], texts[new], links, labels[old], labels[new])
 
 
 def _holds(version: dict[str, Any], day: date) -> bool:
@@ -37,4 +75,10 @@ def _holds(version: dict[str, Any], day: date) -> bool:
 
 def _item(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("kind", "id", "name", "cited_id", "cited", "cited_version", "now_id", "now")
-    return {k: row[k] for k in keys}
+    item = {k: row[k] for k in keys}
+    change = row["change"]
+    if change == "renumbered" and row["cited_text"] and row["now_text"]:
+        score = similarity(row["cited_text"], row["now_text"])
+        item |= {"similarity": score, "text_changed": score < 1.0}
+        change = "changed" if score < 1.0 else change
+    return item | {"change": change}

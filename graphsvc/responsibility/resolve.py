@@ -30,6 +30,7 @@ BASES = query("responsibility/list_matter_bases")
 SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
 BY_TEXT = query("responsibility/find_matters_by_text")
+SCOPES = query("responsibility/list_matter_scopes")
 
 TEXT_CANDIDATES = 5
 # A match that explains less than this share of the description's words (bigrams) is weak: a new business
@@ -120,6 +121,8 @@ def resolve_matters(
     assignments: dict[str, list[AssignmentFact]] = defaultdict(list)
     for row in runner.read(ASSIGNMENTS, matter_ids=ids, region_id=region, as_of=as_of):
         assignments[row.pop("matter_id")].append(AssignmentFact(**row))
+    # A matter resting on a local regulation applies only where that regulation does (issue 11).
+    scopes = {row.pop("matter_id"): row for row in runner.read(SCOPES, matter_ids=ids, region_id=region)}
     bases: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in runner.read(BASES, matter_ids=ids, as_of=as_of):
         bases[row.pop("matter_id")].append(row)
@@ -149,13 +152,19 @@ def resolve_matters(
         )
     results = []
     for m in matters:
+        scoped = m | {"scope": scopes.get(m["id"])}
         facts = Facts(
-            m, assignments[m["id"]], performers[m["level"]], bases[m["id"]], (licences or {}).get(m["id"], []), carriers
+            scoped,
+            assignments[m["id"]],
+            performers[m["level"]],
+            bases[m["id"]],
+            (licences or {}).get(m["id"], []),
+            carriers,
         )
         decision = decide(facts)
         results.append(
             {
-                "matter": {"id": m["id"], "name": m["name"], "level": m["level"]},
+                "matter": {"id": m["id"], "name": m["name"], "level": m["level"], "applies_in": scoped["scope"]},
                 "lead": decision.lead,
                 "cooperating": decision.cooperating,
                 "flags": decision.flags,

@@ -80,6 +80,11 @@ def legal_text_functions(bases: list[dict[str, Any]]) -> list[tuple[dict[str, An
 
 
 def decide(facts: Facts) -> Decision:
+    scope = facts.matter.get("scope")
+    if scope and not scope["in_scope"]:  # a local regulation's matter outside its region: no duty, so no gap
+        names = "、".join(r["name"] for r in scope["regions"])
+        message = f"该事项的设定依据只在{names}适用,不是本地区的监管事项,也不是监管空白"
+        return Decision([], [], [{"code": "NOT_APPLICABLE", "message": message}])
     flags: list[dict[str, str]] = []
     lead = _decide_role(facts, LEAD, flags)
     cooperating = _decide_role(facts, COOPERATING, flags)

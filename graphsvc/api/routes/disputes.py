@@ -1,20 +1,30 @@
-"""Duty disputes and the 编办's rulings."""
+"""Duty disputes, the 编办's rulings and people's governments' designations."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from graphsvc.api.deps import RunnerDep, UserDep
+from graphsvc.api.params import RegionCode
 from graphsvc.errors import Forbidden
 from graphsvc.identity import Role
 from graphsvc.responsibility import disputes
-from graphsvc.responsibility.disputes import DisputeCreate, RulingCreate
+from graphsvc.responsibility.disputes import (
+    DesignationCreate,
+    DisputeCreate,
+    DisputeFilter,
+    DisputePage,
+    RulingCreate,
+    Withdrawal,
+)
 
 router = APIRouter(prefix="/disputes", tags=["disputes"])
+designations = APIRouter(prefix="/designations", tags=["disputes"])
 
 DisputeId = Annotated[str, Path(max_length=40, description="争议编号,如 D-20261122-a1b2c3")]
+OFFICE = (Role.office, Role.admin)
 
 
 @router.post("", status_code=201)
@@ -23,17 +33,50 @@ def create_dispute(runner: RunnerDep, user: UserDep, body: DisputeCreate) -> dic
     return disputes.create_dispute(runner, body, actor=user.id)
 
 
+@router.get("")
+def list_disputes(
+    runner: RunnerDep,
+    user: UserDep,
+    status: Annotated[Literal["待裁定", "已裁定", "已撤回"] | None, Query(description="状态")] = None,
+    region: RegionCode = None,
+    department_id: Annotated[str | None, Query(max_length=100, description="争议一方的部门编号")] = None,
+    offset: Annotated[int, Query(ge=0, description="跳过的条数")] = 0,
+    limit: Annotated[int, Query(ge=1, le=500, description="每页条数")] = 50,
+) -> DisputePage:
+    """Disputes, newest first, filtered by status, region (the region and those under it) and a party department;
+    with the names of region, matter, parties next to their ids, and the latest ruling."""
+    query = DisputeFilter(status=status, region=region, department_id=department_id, offset=offset, limit=limit)
+    return disputes.list_disputes(runner, query)
+
+
 @router.get("/{dispute_id}")
 def get_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId) -> dict[str, Any]:
     """The dossier: the resolve result with its evidence, the procedural rule and its article, the parties'
-    common superior computed from the region hierarchy, and rulings elsewhere ranked by closeness."""
+    common superior (the people's government of the narrowest region holding them all, with its 编办), and
+    rulings elsewhere ranked by closeness."""
     return disputes.dossier(runner, dispute_id)
 
 
 @router.post("/{dispute_id}/ruling", status_code=201)
 def rule_on_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, body: RulingCreate) -> dict[str, Any]:
     """Record the ruling of the 编办 (with 司法局). It becomes assignments valid from its date in the dispute's
-    region, so later resolve calls follow it; a later ruling supersedes it; nothing is deleted."""
-    if user.role not in (Role.office, Role.admin):
+    region, so later resolve calls follow it; a later ruling supersedes it; nothing is deleted. A dispute filed by
+    describing a behaviour names its matter here: an existing one (`matter_id`) or a new one (`new_matter`)."""
+    if user.role not in OFFICE:
         raise Forbidden("只有编办、司法局(office 角色)可以作出裁定。")
     return disputes.rule(runner, dispute_id, body, actor=user.id)
+
+
+@router.post("/{dispute_id}/withdrawal")
+def withdraw_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, body: Withdrawal) -> dict[str, Any]:
+    """Withdraw a dispute awaiting a ruling: by the user who filed it or by the office. It stays, as 已撤回."""
+    return disputes.withdraw(runner, dispute_id, body, actor=user.id, may_withdraw_any=user.role in OFFICE)
+
+
+@designations.post("", status_code=201)
+def designate(runner: RunnerDep, user: UserDep, body: DesignationCreate) -> dict[str, Any]:
+    """Record a people's government's designation (e.g. 西安市人民政府: 各区餐饮油烟由区城管局负责) for a matter in a
+    region and every region under it. Name functions in `lead_functions` to reach each district's own department."""
+    if user.role not in OFFICE:
+        raise Forbidden("只有编办、司法局(office 角色)可以登记人民政府的指定。")
+    return disputes.designate(runner, body, actor=user.id)

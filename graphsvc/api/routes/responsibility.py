@@ -16,7 +16,7 @@ from graphsvc.responsibility.resolve import ResolveRequest, resolve
 router = APIRouter(prefix="/responsibility", tags=["responsibility"])
 
 Rule = Literal["ruling", "licence", "assignment", "locality_level", "legal_text"]
-FlagCode = Literal["GAP", "CONFLICT", "STALE_BASIS", "WEAK_MATCH", "SUGGESTION"]
+FlagCode = Literal["GAP", "CONFLICT", "STALE_BASIS", "WEAK_MATCH", "SUGGESTION", "NOT_APPLICABLE"]
 
 
 class Ref(BaseModel):
@@ -40,8 +40,20 @@ class Flag(BaseModel):
     message: str
 
 
+class ScopeRegion(Ref):
+    source: str | None = None
+
+
+class MatterScope(BaseModel):
+    """Where a matter resting on a local regulation applies, and whether the asked region is one of those places."""
+
+    regions: list[ScopeRegion]
+    in_scope: bool
+
+
 class MatterRef(Ref):
     level: str | None
+    applies_in: MatterScope | None = None  # None: applies everywhere
     score: float | None  # full-text score, when matched from text: ranks within one query
     coverage: float | None  # share of the description's words the matter explains (0..1)
 
