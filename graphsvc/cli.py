@@ -77,7 +77,8 @@ def settings() -> Settings:
 def runner(settings: Settings) -> Iterator[Runner]:
     driver = create_driver(settings)
     try:
-        yield Runner(driver, settings.neo4j.database)
+        # Loads and sweeps from the command line may read for long: the API's read timeout is not theirs.
+        yield Runner(driver, settings.neo4j.database, read_timeout=3600.0)
     finally:
         driver.close()
 

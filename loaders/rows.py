@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphsvc.errors import InvalidInput
+from graphsvc.export import write_table
 
 REPORT_COLUMNS = ("file", "row", "column", "value", "reason")
 
@@ -39,11 +40,9 @@ class LoadReport:
             )
 
     def write_csv(self, path: Path) -> None:
-        """The rejected rows as file,row,column,value,reason (UTF-8 with BOM, so Excel shows the Chinese)."""
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(REPORT_COLUMNS)
-            writer.writerows([getattr(e, c) for c in REPORT_COLUMNS] for e in self.errors)
+        """The rejected rows as file,row,column,value,reason: .csv (with BOM) or .xlsx, cells never formulas (a
+        rejected value is whatever the file held, "=cmd|…" included)."""
+        write_table(path, REPORT_COLUMNS, ([getattr(e, c) for c in REPORT_COLUMNS] for e in self.errors))
 
 
 def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:

@@ -26,6 +26,7 @@ SCJ, ZJJ, CGJ, GAJ, GSJ = f"{X}-scjgj", f"{X}-zjj", f"{X}-cgj", f"{X}-gaj", f"{X
 Y_SCJ, C_SCJ, M_SCJ = f"{Y}-scjgj", f"{C}-scjgj", f"{M}-scjgj"
 USCC = "91610113MA6TK5C80Y"
 DAY = datetime(2025, 3, 1, 9, 0, tzinfo=BEIJING)
+BACKDATED = "纸质台账补录"  # the hops below happened in 2025: recording them now is back-dating, with a reason
 
 
 def catalogue() -> Catalogue:
@@ -104,7 +105,8 @@ def intake(api: TestClient, headers: dict[str, str], **body: object) -> dict:
 
 
 def refer(api: TestClient, headers: dict[str, str], clue_id: str, **body: object):  # type: ignore[no-untyped-def]
-    return api.post(f"/api/v1/clues/{clue_id}/referrals", json={"reason": "依职责移送", **body}, headers=headers)
+    payload = {"reason": "依职责移送", "backdate_reason": BACKDATED, **body}
+    return api.post(f"/api/v1/clues/{clue_id}/referrals", json=payload, headers=headers)
 
 
 def rejected(response, status: int, field: str) -> str:  # type: ignore[no-untyped-def]
@@ -177,7 +179,7 @@ def test_a_clue_travels_bounces_goes_to_the_police_and_closes(
     first = f"{clue_id}-1"
     ack = api.post(
         f"/api/v1/clues/{clue_id}/referrals/{first}/acknowledgement",
-        json={"acknowledged_at": iso(DAY + timedelta(hours=2))},
+        json={"acknowledged_at": iso(DAY + timedelta(hours=2)), "backdate_reason": BACKDATED},
         headers=scj,
     )
     assert ack.status_code == 201, ack.text
@@ -251,6 +253,8 @@ def test_every_referral_rejection(
     rejected(refer(api, scj, clue_id, kind="转办", to_department_ids=[ZJJ], sent_at=iso(DAY)), 422, "sent_at")
     future = iso(datetime.now(BEIJING) + timedelta(days=1))
     rejected(refer(api, scj, clue_id, kind="转办", to_department_ids=[ZJJ], sent_at=future), 422, "sent_at")
+    unexplained = refer(api, scj, clue_id, kind="转办", to_department_ids=[ZJJ], sent_at=later, backdate_reason=None)
+    assert "backdate_reason" in rejected(unexplained, 422, "sent_at")  # 2025 is further back than 72 hours
     rejected(
         refer(api, scj, clue_id, kind="转办", to_department_ids=[ZJJ], sent_at=later, acknowledged_at=iso(DAY)),
         422,
@@ -270,7 +274,7 @@ def test_every_referral_rejection(
     rejected(refer(api, zjj, clue_id, kind="退回", to_department_ids=[GAJ]), 422, "to_department_ids")
     acknowledged = api.post(
         f"/api/v1/clues/{clue_id}/referrals/{hops[CGJ]}/acknowledgement",
-        json={"acknowledged_at": iso(DAY + timedelta(hours=4))},
+        json={"acknowledged_at": iso(DAY + timedelta(hours=4)), "backdate_reason": BACKDATED},
         headers=office,
     )
     assert acknowledged.status_code == 201

@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 
 from graphsvc.api import errors
 from graphsvc.api.routes import (
+    audit_log,
     clues,
     departments,
     disputes,
@@ -48,7 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # The driver connects lazily, so the API starts (and /readyz says 503) while Neo4j is down.
         driver = create_driver(settings)
-        app.state.runner = Runner(driver, settings.neo4j.database)
+        app.state.runner = Runner(driver, settings.neo4j.database, settings.service.read_timeout_seconds)
         try:
             yield
         finally:
@@ -63,8 +64,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     errors.install(app)
-    app.include_router(health.router)
-    app.include_router(me.router, prefix="/api/v1")
-    for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases, clues, inspections):
-        app.include_router(module.router, prefix="/api/v1")
+    # Outermost: an oversized body is refused before routing, authentication or parsing read any of it.
+    app.add_middleware(errors.BodyLimit, max_bytes=settings.service.max_body_bytes)
+    app.include_router(health.router, responses={503: errors.RESPONSES[503]})
+    app.include_router(me.router, prefix="/api/v1", responses=errors.RESPONSES)
+    for module in (
+        regions,
+        matters,
+        subjects,
+        departments,
+        responsibility,
+        disputes,
+        legal_bases,
+        clues,
+        inspections,
+        audit_log,
+    ):
+        app.include_router(module.router, prefix="/api/v1", responses=errors.RESPONSES)
     return app

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 
 from graphsvc import fulltext, uscc
+from graphsvc.bounds import Day
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
@@ -43,7 +44,7 @@ class ResolveRequest(BaseModel):
     )
     uscc: str | None = Field(default=None, max_length=40, description="监管对象的统一社会信用代码")
     region: str | None = Field(default=None, pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="行政区划代码")
-    as_of: date | None = Field(default=None, description="查询日期,默认今天")
+    as_of: Day | None = Field(default=None, description="查询日期,默认今天")
 
     @model_validator(mode="after")
     def _something_to_resolve(self) -> ResolveRequest:

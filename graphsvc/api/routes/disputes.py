@@ -6,9 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 
+from graphsvc import access
 from graphsvc.api.deps import RunnerDep, UserDep
-from graphsvc.errors import Forbidden
-from graphsvc.identity import Role
 from graphsvc.responsibility import disputes
 from graphsvc.responsibility.disputes import DisputeCreate, RulingCreate
 
@@ -19,7 +18,9 @@ DisputeId = Annotated[str, Path(max_length=40, description="争议编号,如 D-2
 
 @router.post("", status_code=201)
 def create_dispute(runner: RunnerDep, user: UserDep, body: DisputeCreate) -> dict[str, Any]:
-    """Register a dispute; the answer is its dossier (resolution, procedure, common superior, precedents)."""
+    """Register a dispute; the answer is its dossier (resolution, procedure, common superior, precedents).
+    Analysts cannot file disputes; a department files only disputes it is party to."""
+    access.may_file_dispute(user, [c.department_id for c in body.claimants])
     return disputes.create_dispute(runner, body, actor=user.id)
 
 
@@ -34,6 +35,5 @@ def get_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId) -> dict
 def rule_on_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, body: RulingCreate) -> dict[str, Any]:
     """Record the ruling of the 编办 (with 司法局). It becomes assignments valid from its date in the dispute's
     region, so later resolve calls follow it; a later ruling supersedes it; nothing is deleted."""
-    if user.role not in (Role.office, Role.admin):
-        raise Forbidden("只有编办、司法局(office 角色)可以作出裁定。")
+    access.may_rule(user)
     return disputes.rule(runner, dispute_id, body, actor=user.id)
