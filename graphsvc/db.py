@@ -7,6 +7,8 @@ never see them. Records come back as plain dicts of Python values, or as pydanti
 from __future__ import annotations
 
 import logging
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
@@ -43,7 +45,9 @@ def create_driver(settings: Settings) -> neo4j.Driver:
         # A database that is down must cost a caller under a second (then 503), not the driver's default waits.
         connection_timeout=1.0,
         connection_acquisition_timeout=2.0,
-        max_transaction_retry_time=settings.service.db_retry_seconds,
+        # No retries in the driver: it would retry an unreachable server for seconds. The Runner retries what is
+        # worth retrying (deadlocks and other transient errors), for db_retry_seconds.
+        max_transaction_retry_time=0,
         user_agent="graphsvc",
         # Notices such as "property key does not exist" are normal while a catalogue is filling up.
         notifications_min_severity="OFF",
@@ -53,9 +57,10 @@ def create_driver(settings: Settings) -> neo4j.Driver:
 class Runner:
     """Runs named Cypher statements against one database."""
 
-    def __init__(self, driver: neo4j.Driver, database: str, read_timeout: float = 20.0):
+    def __init__(self, driver: neo4j.Driver, database: str, read_timeout: float = 20.0, retry_seconds: float = 5.0):
         self.driver = driver
         self.database = database
+        self.retry_seconds = retry_seconds
         # Reads give up after this long (the server ends the transaction), so one expensive call cannot hold it.
         self.read_timeout = read_timeout
 
@@ -75,7 +80,7 @@ class Runner:
             return work(_TransactionReader(tx))
 
         with translate_errors(), self.driver.session(database=self.database) as session:
-            return session.execute_read(run)
+            return self._retrying(lambda: session.execute_read(run))
 
     def read_as(self, model: type[M], q: Query, **params: Any) -> list[M]:
         return [model.model_validate(row) for row in self.read(q, **params)]
@@ -113,8 +118,22 @@ class Runner:
 
         with translate_errors(q.name), self.driver.session(database=self.database) as session:
             if mode == "read":
-                return session.execute_read(read)
-            return session.execute_write(write)
+                return self._retrying(lambda: session.execute_read(read))
+            return self._retrying(lambda: session.execute_write(write))
+
+    def _retrying(self, attempt: Callable[[], T]) -> T:
+        """Retries transient errors (a deadlock between two writers, a leader switch) for retry_seconds; an
+        unreachable server is not retried, so that the caller has its 503 within a second."""
+        deadline = time.monotonic() + self.retry_seconds
+        delay = 0.05
+        while True:
+            try:
+                return attempt()
+            except neo4j_errors.TransientError:
+                if time.monotonic() + delay > deadline:
+                    raise
+                time.sleep(delay * random.uniform(0.8, 1.2))
+                delay = min(delay * 2, 1.0)
 
 
 def _check_bounds(q: Query, params: dict[str, Any]) -> None:

@@ -65,7 +65,10 @@ def test_a_dispute_is_settled_by_rulings_that_later_rulings_supersede(
     assert created.status_code == 201, created.text
     dossier = created.json()
     dispute_id = dossier["id"]
-    assert dossier["status"] == "待裁定" and dossier["created_by"] == "住建局-李"
+    assert (
+        dossier["status"] == "待裁定"
+        and dossier["created_by"] == api.get("/api/v1/me", headers=department).json()["id"]
+    )
     assert [f["code"] for f in dossier["resolution"]["results"][0]["flags"]] == ["CONFLICT"]
     assert dossier["procedure"]["article"] == "第十条"
     assert dossier["common_superior"]["region_id"] == X

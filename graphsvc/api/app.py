@@ -49,7 +49,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # The driver connects lazily, so the API starts (and /readyz says 503) while Neo4j is down.
         driver = create_driver(settings)
-        app.state.runner = Runner(driver, settings.neo4j.database, settings.service.read_timeout_seconds)
+        app.state.runner = Runner(
+            driver, settings.neo4j.database, settings.service.read_timeout_seconds, settings.service.db_retry_seconds
+        )
         try:
             yield
         finally:

@@ -115,37 +115,35 @@ class BodyLimit:
             await self._refuse(scope, receive, send)
             return
         seen = 0
-        started = False
+        too_large = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            # Past the limit the body is cut short (the app sees an empty end) and its answer replaced by 413 below;
+            # raising here would reach FastAPI's body parser, which answers 400.
+            nonlocal seen, too_large
+            if too_large:
+                return {"type": "http.request", "body": b"", "more_body": False}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _TooLarge
+                    too_large = True
+                    return {"type": "http.request", "body": b"", "more_body": False}
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def guarded_send(message: Message) -> None:
+            if not too_large:
+                await send(message)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(scope, receive, send)
+        await self.app(scope, limited_receive, guarded_send)
+        if too_large:
+            await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         error = GraphsvcError(f"请求体过大:上限为 {self.max_bytes // 1024} KB。")
         error.status, error.code = 413, "payload_too_large"
         response = JSONResponse(error.to_json(), status_code=413, headers={"Connection": "close"})
         await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def install(app: FastAPI) -> None:
