@@ -56,15 +56,15 @@ logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 
 @contextmanager
-def reported() -> Iterator[None]:
-    """Our errors end the command with their message and exit code 1, not a traceback."""
+def reported(exit_code: int = 1) -> Iterator[None]:
+    """Our errors end the command with their message and an exit code (1: nothing done), not a traceback."""
     try:
         yield
     except GraphsvcError as e:
         err.print(f"[red]错误:[/red]{e.message}", highlight=False, soft_wrap=True)
         for detail in e.details[:20]:
             err.print("  " + ", ".join(f"{k}={v}" for k, v in detail.items()), highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(exit_code) from None
 
 
 def settings() -> Settings:
@@ -225,6 +225,10 @@ def _finish_load(report: LoadReport, dry_run: bool, report_file: Path | None, se
     if report_file:
         report.write_csv(report_file)
         out.print(f"rejected rows: {report_file}")
+    if report.errors and written and not dry_run:
+        # Exit codes (README): 0 everything loaded, 1 nothing loaded, 2 partly loaded (--partial kept the good rows).
+        with reported(exit_code=2):
+            report.raise_if_failed()
     report.raise_if_failed()
 
 
@@ -294,7 +298,14 @@ def _load_entity_files(
 
 
 def _data_rows(*paths: Path) -> int:
-    return sum(max(sum(1 for _ in p.open(encoding="utf-8-sig")) - 1, 0) for p in paths if p.exists())
+    """Lines after the header, for the progress bar only: counted in bytes, so any encoding (and a binary file,
+    which the loader then refuses with a message) is fine."""
+    total = 0
+    for p in paths:
+        if p.exists():
+            with p.open("rb") as f:
+                total += max(sum(1 for _ in f) - 1, 0)
+    return total
 
 
 EntityFile = Annotated[Path, typer.Argument(help="CSV file (columns: see the docstring of loaders/entities.py)")]

@@ -1,0 +1,67 @@
+"""Entity loads fail clean: encodings Chinese offices use are read, others named; binary files are refused with
+a message, not a traceback; the exit code says whether everything (0), nothing (1) or part (2) was loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from graphsvc.cli import app
+from graphsvc.cypher import query
+from graphsvc.db import Runner
+from tests.test_cli import env  # noqa: F401 - the fixture that points the CLI at the test server
+
+COUNT = query("admin/count_nodes_by_label")
+HEADER = "id,name,kind,region_id\n"
+GOOD = "91310112MA1GB8XK5N,上海闵行张记餐饮店,个体工商户,310112\n"
+BAD = "91310112MA1GB8XK5X,校验位错误的店,个体工商户,310112\n"
+cli = CliRunner()
+
+
+def subjects(runner: Runner) -> int:
+    return next((r["count"] for r in runner.read(COUNT) if r["label"] == "Subject"), 0)
+
+
+def load(env: dict[str, str], path: Path, *flags: str):  # type: ignore[no-untyped-def]
+    return cli.invoke(app, ["load", "subjects", str(path), *flags], env=env)
+
+
+def test_gbk_and_bom_files_load(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:  # noqa: F811
+    gbk = tmp_path / "subjects-gbk.csv"
+    gbk.write_bytes((HEADER + GOOD).encode("gbk"))
+    result = load(env, gbk)
+    assert result.exit_code == 0, result.output
+    assert subjects(graph) == 1
+    bom = tmp_path / "subjects-bom.csv"
+    bom.write_bytes((HEADER + GOOD).encode("utf-8-sig"))
+    assert load(env, bom).exit_code == 0 and subjects(graph) == 1  # the same row again: merged
+
+
+def test_binary_and_unknown_files_end_with_a_message(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:  # noqa: F811
+    cases = {
+        "photo.csv": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+        "book.csv": b"PK\x03\x04" + b"\x14\x00" * 100,
+        "utf16.csv": (HEADER + GOOD).encode("utf-16"),
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = load(env, path)
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output and name in result.output
+        assert "CSV UTF-8" in result.output  # says what to do
+    assert subjects(graph) == 0
+
+
+def test_exit_codes_say_how_much_was_loaded(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:  # noqa: F811
+    mixed = tmp_path / "subjects.csv"
+    mixed.write_text(HEADER + GOOD + BAD, encoding="utf-8")
+    all_or_nothing = load(env, mixed)
+    assert all_or_nothing.exit_code == 1 and subjects(graph) == 0
+    partial = load(env, mixed, "--partial")
+    assert partial.exit_code == 2, partial.output  # the good row is in, the bad one reported
+    assert subjects(graph) == 1 and "校验" in partial.output
+    good = tmp_path / "good.csv"
+    good.write_text(HEADER + GOOD, encoding="utf-8")
+    assert load(env, good).exit_code == 0
