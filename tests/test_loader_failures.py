@@ -5,18 +5,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from graphsvc.cli import app
+from graphsvc.config import Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
-from tests.test_cli import env  # noqa: F401 - the fixture that points the CLI at the test server
 
 COUNT = query("admin/count_nodes_by_label")
 HEADER = "id,name,kind,region_id\n"
 GOOD = "91310112MA1GB8XK5N,上海闵行张记餐饮店,个体工商户,310112\n"
 BAD = "91310112MA1GB8XK5X,校验位错误的店,个体工商户,310112\n"
 cli = CliRunner()
+
+
+@pytest.fixture
+def env(settings: Settings, graph: Runner) -> dict[str, str]:
+    """The environment that points the CLI at the test server."""
+    return {
+        "NEO4J_URI": settings.neo4j.uri,
+        "NEO4J_PASSWORD": settings.neo4j.password.get_secret_value(),
+        "GRAPHSVC_NEO4J_HOME": str(settings.service.neo4j_home),
+        "GRAPHSVC_NEO4J_HTTP_PORT": str(settings.service.neo4j_http_port),
+    }
 
 
 def subjects(runner: Runner) -> int:
@@ -27,7 +39,7 @@ def load(env: dict[str, str], path: Path, *flags: str):  # type: ignore[no-untyp
     return cli.invoke(app, ["load", "subjects", str(path), *flags], env=env)
 
 
-def test_gbk_and_bom_files_load(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:  # noqa: F811
+def test_gbk_and_bom_files_load(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:
     gbk = tmp_path / "subjects-gbk.csv"
     gbk.write_bytes((HEADER + GOOD).encode("gbk"))
     result = load(env, gbk)
@@ -38,7 +50,7 @@ def test_gbk_and_bom_files_load(env: dict[str, str], graph: Runner, tmp_path: Pa
     assert load(env, bom).exit_code == 0 and subjects(graph) == 1  # the same row again: merged
 
 
-def test_binary_and_unknown_files_end_with_a_message(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:  # noqa: F811
+def test_binary_and_unknown_files_end_with_a_message(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:
     cases = {
         "photo.csv": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
         "book.csv": b"PK\x03\x04" + b"\x14\x00" * 100,
@@ -54,7 +66,7 @@ def test_binary_and_unknown_files_end_with_a_message(env: dict[str, str], graph:
     assert subjects(graph) == 0
 
 
-def test_exit_codes_say_how_much_was_loaded(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:  # noqa: F811
+def test_exit_codes_say_how_much_was_loaded(env: dict[str, str], graph: Runner, tmp_path: Path) -> None:
     mixed = tmp_path / "subjects.csv"
     mixed.write_text(HEADER + GOOD + BAD, encoding="utf-8")
     all_or_nothing = load(env, mixed)
