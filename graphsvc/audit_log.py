@@ -78,6 +78,8 @@ def audit_event(action: str, params: dict[str, Any], rows: list[dict[str, Any]])
     first = rows[0]
     if "before" in first or "after" in first:
         before, after = first.get("before"), first.get("after")
+        if before == after:
+            return None  # a transition that found its end state already (accepting twice): nothing happened
     else:
         before, after = None, rows if len(rows) <= LONG_LIST else {"rows": len(rows)}
     return {

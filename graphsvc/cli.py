@@ -317,13 +317,27 @@ def _entity_command(kind: str) -> None:
         dry_run: DryRun = False,
         partial: Partial = False,
         report: ReportFile = None,
+        replace: Annotated[
+            bool,
+            typer.Option(
+                "--replace",
+                help="referrals: the file replaces the hops an earlier load wrote for its clues (unlisted ones go)",
+            ),
+        ] = False,
     ) -> None:
         with reported(), runner(settings()) as r:
             _load_entity_files(
                 f"Loading {kind}",
                 _data_rows(path),
                 lambda advance: load_entities(
-                    r, kind, path, identity.cli_actor(), partial=partial, dry_run=dry_run, progress=advance
+                    r,
+                    kind,
+                    path,
+                    identity.cli_actor(),
+                    partial=partial,
+                    dry_run=dry_run,
+                    progress=advance,
+                    replace_hops=replace,
                 ),
                 dry_run,
                 report,

@@ -6,7 +6,7 @@
 // returns: id, status, accepted_at, accepted_by, before, after
 MATCH (p:MergePlan {id: $id})-[:IN_REGION]->(region:Region)
 SET region._lock = true
-WITH p, region, {status: p.status} AS before
+WITH p, region, {status: p.status, accepted_by: p.accepted_by} AS before
 CALL (p) {
   WITH p WHERE p.status = '拟定'
   SET p.status = '已接受', p.accepted_at = datetime(), p.accepted_by = $actor, p.updated_at = datetime(),
