@@ -20,7 +20,7 @@ from graphsvc import amendments, identity, schema
 from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
-from graphsvc.errors import DatabaseUnavailable, GraphsvcError, InvalidInput
+from graphsvc.errors import Conflict, DatabaseUnavailable, GraphsvcError, InvalidInput
 from graphsvc.identity import Role
 from graphsvc.inspections.cli import app as inspections_app
 from graphsvc.local_neo4j import LocalNeo4j
@@ -44,11 +44,15 @@ schema_app = typer.Typer(help="The graph schema (constraints, indexes, full-text
 load_app = typer.Typer(help="Load data into the graph.", no_args_is_help=True)
 token_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)
 vocab_app = typer.Typer(help="开放词表(检查方式、事项类别、监管领域、层级、部门简称)及其映射。", no_args_is_help=True)
+user_app = typer.Typer(
+    help="Users: explicit role and department changes (recorded in the audit log).", no_args_is_help=True
+)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 app.add_typer(load_app, name="load")
 app.add_typer(token_app, name="token")
 app.add_typer(vocab_app, name="vocab")
+app.add_typer(user_app, name="user")
 app.add_typer(inspections_app, name="inspections")
 
 out = Console()
@@ -58,15 +62,15 @@ logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 
 @contextmanager
-def reported() -> Iterator[None]:
-    """Our errors end the command with their message and exit code 1, not a traceback."""
+def reported(exit_code: int = 1) -> Iterator[None]:
+    """Our errors end the command with their message and an exit code (1: nothing done), not a traceback."""
     try:
         yield
     except GraphsvcError as e:
         err.print(f"[red]错误:[/red]{e.message}", highlight=False, soft_wrap=True)
         for detail in e.details[:20]:
             err.print("  " + ", ".join(f"{k}={v}" for k, v in detail.items()), highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(exit_code) from None
 
 
 def settings() -> Settings:
@@ -83,7 +87,8 @@ def settings() -> Settings:
 def runner(settings: Settings) -> Iterator[Runner]:
     driver = create_driver(settings)
     try:
-        yield Runner(driver, settings.neo4j.database)
+        # Loads and sweeps from the command line may read for long: the API's read timeout is not theirs.
+        yield Runner(driver, settings.neo4j.database, read_timeout=3600.0)
     finally:
         driver.close()
 
@@ -248,6 +253,10 @@ def _finish_load(
             "[red]✗[/red] "
             + ("试运行发现错误" if dry_run else "未载入:有错误时不写入任何数据(可用 --partial 载入无误的行)")
         )
+    if report.errors and written and not dry_run:
+        # Exit codes (README): 0 everything loaded, 1 nothing loaded, 2 partly loaded (--partial kept the good rows).
+        with reported(exit_code=2):
+            report.raise_if_failed()
     report.raise_if_failed()
 
 
@@ -317,7 +326,14 @@ def _load_entity_files(
 
 
 def _data_rows(*paths: Path) -> int:
-    return sum(max(sum(1 for _ in p.open(encoding="utf-8-sig")) - 1, 0) for p in paths if p.exists())
+    """Lines after the header, for the progress bar only: counted in bytes, so any encoding (and a binary file,
+    which the loader then refuses with a message) is fine."""
+    total = 0
+    for p in paths:
+        if p.exists():
+            with p.open("rb") as f:
+                total += max(sum(1 for _ in f) - 1, 0)
+    return total
 
 
 EntityFile = Annotated[Path, typer.Argument(help="CSV file (columns: see the docstring of loaders/entities.py)")]
@@ -329,13 +345,27 @@ def _entity_command(kind: str) -> None:
         dry_run: DryRun = False,
         partial: Partial = False,
         report: ReportFile = None,
+        replace: Annotated[
+            bool,
+            typer.Option(
+                "--replace",
+                help="referrals: the file replaces the hops an earlier load wrote for its clues (unlisted ones go)",
+            ),
+        ] = False,
     ) -> None:
         with reported(), runner(settings()) as r:
             _load_entity_files(
                 f"Loading {kind}",
                 _data_rows(path),
                 lambda advance: load_entities(
-                    r, kind, path, identity.cli_actor(), partial=partial, dry_run=dry_run, progress=advance
+                    r,
+                    kind,
+                    path,
+                    identity.cli_actor(),
+                    partial=partial,
+                    dry_run=dry_run,
+                    progress=advance,
+                    replace_hops=replace,
                 ),
                 dry_run,
                 report,
@@ -585,15 +615,68 @@ def vocab_add(
 
 @token_app.command("create")
 def token_create(
-    name: Annotated[str, typer.Option(help="User name, e.g. 闵行区市场监管局-张三")],
-    role: Annotated[Role, typer.Option(help="office (编办/司法局), department, analyst or admin")],
-    department: Annotated[str | None, typer.Option(help="Department id, required for role department")] = None,
+    name: Annotated[str | None, typer.Option(help="New user's display name, e.g. 闵行区市场监管局-张三")] = None,
+    role: Annotated[
+        Role | None, typer.Option(help="New user's role: office (编办/司法局), department, analyst, admin")
+    ] = None,
+    department: Annotated[
+        str | None, typer.Option(help="New user's department id, required for role department")
+    ] = None,
+    user: Annotated[
+        str | None, typer.Option(help="An existing user's id (u_…, see `token list`): a new token for them")
+    ] = None,
+    new_user: Annotated[bool, typer.Option(help="Create a new user even though another has the same name")] = False,
 ) -> None:
-    """Create a token for a user; the token is printed once, as the last line."""
+    """A token for a new user (--name --role [--department]) or for an existing one (--user ID); printed once, as
+    the last line. A token never changes a role: use `graphsvc user set-role` for that."""
     with reported(), runner(settings()) as r:
-        new = identity.create_token(r, name, role, department, identity.cli_actor())
+        actor = identity.cli_actor()
+        if user:
+            if name or role or department:
+                raise InvalidInput(
+                    "--user 为已有用户签发令牌,不能同时给 --name/--role/--department(角色变更请用 user set-role)。"
+                )
+            new = identity.issue_token(r, user, actor)
+        else:
+            if not name or role is None:
+                raise InvalidInput("新用户需要 --name 和 --role;已有用户请用 --user <编号>。")
+            existing = identity.users_named(r, name)
+            if existing and not new_user:
+                listed = "、".join(f"{u.id}({u.role.value})" for u in existing)
+                raise Conflict(
+                    f"已有名为「{name}」的用户:{listed}。为其签发令牌请用 --user <编号>;确需同名新用户请加 --new-user。"
+                )
+            new = identity.issue_token(r, identity.create_user(r, name, role, department, actor).id, actor)
         out.print(f"user={new.user_id} token_id={new.token_id} department={new.department_id or '-'}")
         print(new.token)
+
+
+@user_app.command("set-role")
+def user_set_role(
+    user: Annotated[str, typer.Argument(help="The user's id (u_…, see `token list`)")],
+    role: Annotated[Role, typer.Argument(help="office, department, analyst or admin")],
+    department: Annotated[str | None, typer.Option(help="Department id, required for role department")] = None,
+) -> None:
+    """Change a user's role (and department); every token of the user follows. Recorded with before → after."""
+    with reported(), runner(settings()) as r:
+        row = identity.set_role(r, user, role, department, identity.cli_actor())
+        out.print(
+            f"user={row['id']} role: {row['before']['role']} → {row['role']}; "
+            f"department: {row['before']['department_id'] or '-'} → {row['department_id'] or '-'}"
+        )
+
+
+@user_app.command("set-department")
+def user_set_department(
+    user: Annotated[str, typer.Argument(help="The department user's id (u_…)")],
+    department: Annotated[str, typer.Argument(help="The department they act for from now on")],
+) -> None:
+    """Move a department user to another department. Recorded with before → after."""
+    with reported(), runner(settings()) as r:
+        if identity.get_user(r, user).role is not Role.department:
+            raise InvalidInput("只有部门用户属于某个部门;先用 user set-role 改为 department 角色。")
+        row = identity.set_role(r, user, Role.department, department, identity.cli_actor())
+        out.print(f"user={row['id']} department: {row['before']['department_id'] or '-'} → {row['department_id']}")
 
 
 @token_app.command("revoke")

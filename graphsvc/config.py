@@ -67,6 +67,12 @@ class ServiceSettings(BaseSettings):
     # How long a managed transaction keeps retrying transient errors; short, so that a
     # request fails fast with 503 instead of hanging while the database is away.
     db_retry_seconds: float = Field(default=5.0, ge=0)
+    # Business times (sent, acknowledged, closed) a caller may state further back than this need a reason.
+    backdate_hours: float = Field(default=72.0, gt=0, le=24 * 3650)
+    # Largest request body the API reads; larger ones are refused (413) before authentication.
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
+    # Expensive reads give up (503) after this many seconds instead of holding the database.
+    read_timeout_seconds: float = Field(default=20.0, gt=0)
     reference_dir: Path = ROOT / "data" / "reference"
     # What `graphsvc up` loads besides the reference catalogue: law texts when the folder exists, and the
     # sample forms and a generated demo county so that the API and the Browser show a living graph.

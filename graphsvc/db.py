@@ -6,6 +6,9 @@ never see them. Records come back as plain dicts of Python values, or as pydanti
 
 from __future__ import annotations
 
+import logging
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
@@ -14,14 +17,17 @@ from neo4j.time import Date, DateTime, Duration, Time
 from pydantic import BaseModel
 
 import neo4j
+from graphsvc.audit_log import AUDIT_WRITE, audit_event
+from graphsvc.bounds import plausible
 from graphsvc.config import Settings
 from graphsvc.cypher import Query
 from graphsvc.errors import Conflict, DatabaseUnavailable, GraphsvcError, InvalidInput
-from neo4j import GraphDatabase
+from neo4j import GraphDatabase, unit_of_work
 from neo4j import exceptions as neo4j_errors
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
+log = logging.getLogger("graphsvc.db")
 
 
 class Reader(Protocol):
@@ -36,9 +42,12 @@ def create_driver(settings: Settings) -> neo4j.Driver:
     return GraphDatabase.driver(
         cfg.uri,
         auth=(cfg.username, cfg.password.get_secret_value()),
-        connection_timeout=3.0,
-        connection_acquisition_timeout=5.0,
-        max_transaction_retry_time=settings.service.db_retry_seconds,
+        # A database that is down must cost a caller under a second (then 503), not the driver's default waits.
+        connection_timeout=1.0,
+        connection_acquisition_timeout=2.0,
+        # No retries in the driver: it would retry an unreachable server for seconds. The Runner retries what is
+        # worth retrying (deadlocks and other transient errors), for db_retry_seconds.
+        max_transaction_retry_time=0,
         user_agent="graphsvc",
         # Notices such as "property key does not exist" are normal while a catalogue is filling up.
         notifications_min_severity="OFF",
@@ -48,24 +57,30 @@ def create_driver(settings: Settings) -> neo4j.Driver:
 class Runner:
     """Runs named Cypher statements against one database."""
 
-    def __init__(self, driver: neo4j.Driver, database: str):
+    def __init__(self, driver: neo4j.Driver, database: str, read_timeout: float = 20.0, retry_seconds: float = 5.0):
         self.driver = driver
         self.database = database
+        self.retry_seconds = retry_seconds
+        # Reads give up after this long (the server ends the transaction), so one expensive call cannot hold it.
+        self.read_timeout = read_timeout
 
     def read(self, q: Query, **params: Any) -> list[dict[str, Any]]:
         return self._run(q, "read", params)
 
     def write(self, q: Query, **params: Any) -> list[dict[str, Any]]:
+        """Runs a write; when it names an actor and changed something, an AuditEvent records it in the same
+        transaction (who, when by the server's clock, which statement, on what, before → after)."""
         return self._run(q, "write", params)
 
     def reading(self, work: Callable[[Reader], T]) -> T:
         """Runs several reads in one managed transaction: one snapshot, and one commit instead of one per read."""
 
+        @unit_of_work(timeout=self.read_timeout)
         def run(tx: neo4j.ManagedTransaction) -> T:
             return work(_TransactionReader(tx))
 
         with translate_errors(), self.driver.session(database=self.database) as session:
-            return session.execute_read(run)
+            return self._retrying(lambda: session.execute_read(run))
 
     def read_as(self, model: type[M], q: Query, **params: Any) -> list[M]:
         return [model.model_validate(row) for row in self.read(q, **params)]
@@ -87,14 +102,49 @@ class Runner:
         if q.mode != mode:
             raise ValueError(f"{q.name} is a {q.mode} statement, not {mode}")
         q.check_params(params)
+        _check_bounds(q, params)
 
-        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+        @unit_of_work(timeout=self.read_timeout)
+        def read(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             return [to_python(r.data()) for r in tx.run(q.text, params)]  # type: ignore[arg-type]
+
+        def write(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            result = tx.run(q.text, params)  # type: ignore[arg-type]
+            rows = [to_python(r.data()) for r in result]
+            event = audit_event(q.name, params, rows)
+            if event is not None and result.consume().counters.contains_updates:
+                tx.run(AUDIT_WRITE.text, event=event)  # type: ignore[arg-type]
+            return rows
 
         with translate_errors(q.name), self.driver.session(database=self.database) as session:
             if mode == "read":
-                return session.execute_read(work)
-            return session.execute_write(work)
+                return self._retrying(lambda: session.execute_read(read))
+            return self._retrying(lambda: session.execute_write(write))
+
+    def _retrying(self, attempt: Callable[[], T]) -> T:
+        """Retries transient errors (a deadlock between two writers, a leader switch) for retry_seconds; an
+        unreachable server is not retried, so that the caller has its 503 within a second."""
+        deadline = time.monotonic() + self.retry_seconds
+        delay = 0.05
+        while True:
+            try:
+                return attempt()
+            except neo4j_errors.TransientError:
+                if time.monotonic() + delay > deadline:
+                    raise
+                time.sleep(delay * random.uniform(0.8, 1.2))
+                delay = min(delay * 2, 1.0)
+
+
+def _check_bounds(q: Query, params: dict[str, Any]) -> None:
+    """Dates the service would never mean (year 1, 9999) are refused before they reach the database."""
+    for key, value in params.items():
+        values = value if isinstance(value, list) and len(value) <= 1000 else [value]
+        if not all(plausible(v) for v in values):
+            log.info("implausible_date statement=%s param=%s", q.name, key)
+            raise InvalidInput(
+                "日期超出可处理的范围:年份须在 1900–2100 之间。", [{"field": key, "reason": "year out of range"}]
+            )
 
 
 class _TransactionReader:
@@ -110,25 +160,43 @@ class _TransactionReader:
 
 @contextmanager
 def translate_errors(name: str = "") -> Iterator[None]:
-    """Driver errors in, service errors out."""
+    """Driver errors in, service errors out. The caller reads a short Chinese message; the statement's name and
+    the database's own message go to the log only (they describe our internals, not the caller's mistake)."""
     try:
         yield
     except GraphsvcError:
         raise
     except neo4j_errors.AuthError as e:
-        raise DatabaseUnavailable("图数据库拒绝了登录凭据,请检查 NEO4J_USERNAME / NEO4J_PASSWORD。") from e
+        log.error("neo4j_auth_failed statement=%s", name)
+        raise DatabaseUnavailable("图数据库暂不可用,请稍后重试。") from e
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as e:
-        raise DatabaseUnavailable(f"图数据库暂不可用:{e}") from e
+        log.warning("neo4j_unavailable statement=%s error=%s", name, e)
+        raise DatabaseUnavailable("图数据库暂不可用,请稍后重试。") from e
     except neo4j_errors.ConstraintError as e:
-        raise Conflict(f"与已有数据冲突:{e.message}") from e
+        log.info("neo4j_constraint statement=%s message=%s", name, e.message)
+        raise Conflict("与已有数据冲突(编号已存在),请刷新后重试。") from e
     except neo4j_errors.CypherTypeError as e:
-        raise InvalidInput(f"参数类型不符:{e.message}") from e
+        log.warning("neo4j_type_error statement=%s message=%s", name, e.message)
+        raise InvalidInput("参数类型或取值超出图数据库可处理的范围。") from e
     except neo4j_errors.TransientError as e:
-        raise DatabaseUnavailable(f"图数据库暂时繁忙,请稍后重试:{e.message}") from e
+        log.warning("neo4j_transient statement=%s code=%s", name, e.code)
+        raise DatabaseUnavailable("图数据库暂时繁忙,请稍后重试。") from e
+    except neo4j_errors.ClientError as e:
+        if "TransactionTimedOut" in (e.code or "") or "Terminated" in (e.code or ""):
+            log.warning("neo4j_timeout statement=%s code=%s", name, e.code)
+            raise DatabaseUnavailable("查询超时:请缩小范围(地区、日期)后重试。") from e
+        if (e.code or "").startswith("Neo.ClientError.Statement.") and "Syntax" not in (e.code or ""):
+            # A value the database cannot hold (an offset past 2^63, a year out of range …) that validation missed.
+            log.warning("neo4j_argument statement=%s code=%s message=%s", name, e.code, e.message)
+            raise InvalidInput("参数取值超出图数据库可处理的范围。") from e
+        log.error("neo4j_client_error statement=%s code=%s message=%s", name, e.code, e.message)
+        raise GraphsvcError("服务内部错误,已记录日志。") from e
     except neo4j_errors.Neo4jError as e:
-        raise GraphsvcError(f"查询 {name or '(schema)'} 失败:{e.code} {e.message}") from e
+        log.error("neo4j_error statement=%s code=%s message=%s", name, e.code, e.message)
+        raise GraphsvcError("服务内部错误,已记录日志。") from e
     except neo4j_errors.DriverError as e:
-        raise DatabaseUnavailable(f"图数据库连接出错:{e}") from e
+        log.warning("neo4j_driver_error statement=%s error=%s", name, e)
+        raise DatabaseUnavailable("图数据库暂不可用,请稍后重试。") from e
 
 
 def to_python(value: Any) -> Any:

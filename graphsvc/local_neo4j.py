@@ -146,9 +146,21 @@ class LocalNeo4j:
         # Only effective before the first start; afterwards the system database holds the password.
         if (self.home / "data" / "databases").exists():
             return
-        done = self._java(ADMIN, "dbms", "set-initial-password", self.password)
+        # The password never goes on a command line (any user sees those in ps): neo4j-admin reads its arguments
+        # from an @-file (picocli's argument files), written readable by us only and removed at once.
+        argfile = self.home / "run" / "initial-password.args"
+        argfile.parent.mkdir(parents=True, exist_ok=True)
+        quoted = '"' + self.password.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(quoted + "\n")
+            done = self._java(ADMIN, "dbms", "set-initial-password", f"@{argfile}")
+        finally:
+            argfile.unlink(missing_ok=True)
         if done.returncode != 0:
-            raise SetupError(f"无法设置 Neo4j 初始密码:{done.stderr.strip() or done.stdout.strip()}")
+            # The tool's own words may quote its arguments: say what failed without them.
+            raise SetupError("无法设置 Neo4j 初始密码(neo4j-admin dbms set-initial-password 失败,见 Neo4j 日志)。")
 
     # -- process ------------------------------------------------------------------------------
 

@@ -42,7 +42,7 @@ from graphsvc.cypher import Query, query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
 from loaders.reference import REGION_CODE, SLUG
-from loaders.rows import LoadReport
+from loaders.rows import LoadReport, read_csv
 from loaders.table import Column, Known, TableSpec, enum, load_tables, parse_table
 
 BEIJING = timezone(timedelta(hours=8))  # China keeps one offset all year, so a fixed one is exact
@@ -69,6 +69,7 @@ LIST_IDS = {
     "Clue": _q("list_clue_ids"),
 }
 LIST_HOPS = _q("list_referral_hops")
+DELETE_UNLISTED = _q("delete_unlisted_referrals")
 
 
 def beijing(value: datetime | None) -> datetime | None:
@@ -281,17 +282,32 @@ def load_entities(
     dry_run: bool = False,
     batch_size: int = 10_000,
     progress: Callable[[int], None] | None = None,
+    replace_hops: bool = False,
 ) -> LoadReport:
     """Loads one file of a kind (subjects, licences, inspectors, conflicts, tasks, clues, referrals).
 
     Without partial, the file loads in full or not at all; with it, good rows load and bad rows are
-    reported. A dry run only validates. `progress(rows)` hears of every batch written.
+    reported. A dry run only validates. `progress(rows)` hears of every batch written. With replace_hops
+    (referrals only), a file that loaded without a single error replaces the hops an earlier load wrote for
+    the clues it names: those it no longer lists are removed, and the audit log records which.
     """
     if kind not in SPECS:
         raise InvalidInput(f"未知的数据类别 {kind},应为 {'/'.join(KINDS)} 之一")
+    if replace_hops and kind != "referrals":
+        raise InvalidInput("--replace 只用于移送记录(referrals):其他数据按编号合并,重新载入即更正。")
     spec = replace(SPECS[kind], file=path.name)
     advance = (lambda _name, n: progress(n)) if progress else None
-    return _load(runner, path.parent, [spec], actor, partial, dry_run, batch_size, advance)
+    report = _load(runner, path.parent, [spec], actor, partial, dry_run, batch_size, advance)
+    if replace_hops and not dry_run and not report.errors:
+        rows = [row for _, row in read_csv(path)]
+        [gone] = runner.write(
+            DELETE_UNLISTED,
+            clue_ids=sorted({row["clue_id"] for row in rows}),
+            keep_ids=sorted({row["id"] for row in rows}),
+            actor=actor,
+        )
+        report.written["Referral removed (--replace)"] = len(gone["removed"])
+    return report
 
 
 def load_folder(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphsvc.errors import InvalidInput
+from graphsvc.export import write_table
 
 REPORT_COLUMNS = ("file", "row", "column", "value", "reason")
 # What the person reading a report sees: Chinese headers; 结果 says whether the row loaded (warnings) or not.
@@ -69,53 +71,54 @@ class LoadReport:
         """Rejected rows, then the warnings of rows that loaded, in sheet order, as the report shows them."""
         rows = [(e, REJECTED) for e in self.errors] + [(w, LOADED_WITH_WARNING) for w in self.warnings]
         rows.sort(key=lambda pair: (pair[0].file, pair[0].row))
-        return [[*(_plain(getattr(e, c)) for c in REPORT_COLUMNS), outcome] for e, outcome in rows]
-
-    def write_csv(self, path: Path) -> None:
-        """The report as 文件,行,列,值,原因,结果 (UTF-8 with BOM, so Excel shows the Chinese)."""
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(REPORT_HEADERS)
-            writer.writerows(self.report_rows())
+        return [[*(getattr(e, c) for c in REPORT_COLUMNS), outcome] for e, outcome in rows]
 
     def write(self, path: Path) -> None:
-        """The report as .xlsx (by the suffix) or CSV."""
-        if path.suffix.lower() == ".xlsx":
-            self.write_xlsx(path)
-        else:
-            self.write_csv(path)
-
-    def write_xlsx(self, path: Path) -> None:
-        """The report as an Excel sheet with the same headers; every cell is text, never a formula."""
-        import openpyxl
-        from openpyxl.styles import Font
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        assert sheet is not None
-        sheet.title = "载入报告"
-        sheet.append(list(REPORT_HEADERS))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in self.report_rows():
-            sheet.append(row)
-        for column, width in zip("ABCDEF", (28, 6, 14, 30, 60, 12), strict=True):
-            sheet.column_dimensions[column].width = width
-        book.save(path)
+        """The report as 文件,行,列,值,原因,结果: .xlsx by the suffix, else CSV with BOM; cells never formulas (a
+        rejected value is whatever the file held, "=cmd|…" included)."""
+        write_table(path, REPORT_HEADERS, self.report_rows())
 
 
-def _plain(value: object) -> object:
-    """A value Excel shows as text: a leading = + - @ would start a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+# Entity files beyond this size are refused with a message rather than read into memory.
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+# What Chinese offices save CSVs as: UTF-8 (with Excel's BOM or without), and GBK/GB18030 from older Excel.
+ENCODINGS = ("utf-8-sig", "gb18030")
 
 
-def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) for each non-blank row, values stripped; a BOM from Excel is tolerated."""
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        for row in reader:
-            cleaned = {k.strip(): (v or "").strip() for k, v in row.items() if k}
-            if any(cleaned.values()):
-                yield reader.line_num, cleaned
+def read_text(path: Path) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was in; a clear Chinese error (not a traceback) for a file too
+    large, a binary file (a spreadsheet saved as .csv by name only, an image) or an unknown encoding."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InvalidInput(
+            f"{path.name} 过大({size / 1024 / 1024:.0f} MB,上限 {MAX_FILE_BYTES // 1024 // 1024} MB):"
+            "请拆分后分批载入。",
+            [{"file": path.name, "reason": "file too large"}],
+        )
+    data = path.read_bytes()
+    if b"\x00" in data[:65536] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+        raise InvalidInput(
+            f"{path.name} 不是文本 CSV 文件(看起来是二进制文件或 Excel 工作簿):请在 Excel 中另存为「CSV UTF-8」。",
+            [{"file": path.name, "reason": "binary file"}],
+        )
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InvalidInput(
+        f"{path.name} 的编码无法识别:既不是 UTF-8 也不是 GB18030/GBK。请在 Excel 中另存为「CSV UTF-8」。",
+        [{"file": path.name, "reason": "unknown encoding"}],
+    )
+
+
+def read_csv(path: Path, text: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) for each non-blank row, values stripped; UTF-8 (a BOM from Excel is tolerated) or
+    GB18030/GBK."""
+    if text is None:
+        text, _ = read_text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    for row in reader:
+        cleaned = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+        if any(cleaned.values()):
+            yield reader.line_num, cleaned

@@ -17,8 +17,9 @@ from typing import Any, Literal
 
 from graphsvc.cypher import Query
 from graphsvc.db import Runner
+from graphsvc.errors import InvalidInput
 from graphsvc.model import load_model
-from loaders.rows import LoadReport, RowError, read_csv
+from loaders.rows import LoadReport, RowError, read_csv, read_text
 
 Kind = Literal["text", "enum", "date", "datetime", "int", "float", "bool", "list", "pattern"]
 
@@ -130,8 +131,13 @@ def _rows_or_missing_columns(spec: TableSpec, path: Path, report: LoadReport) ->
         if not spec.optional:
             report.errors.append(RowError(path.name, 0, "", "文件不存在", str(path)))
         return
-    rows = read_csv(path)
-    header = path.open(encoding="utf-8-sig").readline().strip().split(",")
+    try:
+        text, _ = read_text(path)
+    except InvalidInput as e:
+        report.errors.append(RowError(path.name, 0, "", e.message, str(path)))
+        return
+    rows = read_csv(path, text)
+    header = text.split("\n", 1)[0].strip().split(",")
     missing = [c.name for c in spec.columns if c.required and c.name not in {h.strip() for h in header}]
     if missing:
         report.errors.append(RowError(path.name, 1, ",".join(missing), "表头缺少这些列", ",".join(header)))

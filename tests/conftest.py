@@ -47,6 +47,8 @@ def make_settings(**service: object) -> Settings:
                 "neo4j_heap": "768m",
                 "neo4j_pagecache": "256m",
                 "db_retry_seconds": 2.0,
+                # Behaviour, not speed, is tested here: on a shared, loaded machine a read may take long.
+                "read_timeout_seconds": 120.0,
                 **service,
             }
         ),

@@ -84,10 +84,7 @@ def test_constraint_violations_become_conflicts(graph: Runner) -> None:
     with pytest.raises(Conflict):
         graph.write(
             query("identity/create_token"),
-            user_id="乙",
-            name="乙",
-            role="analyst",
-            department_id=None,
+            user_id=rows[0]["user_id"],
             token_id=token_id,
             token_hash="different",
             actor="test",

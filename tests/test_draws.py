@@ -109,7 +109,7 @@ def test_a_draw_is_stored_published_and_replayed(world: Runner, api: TestClient)
     assert response.status_code == 200, response.text
     draw = response.json()
     assert draw["seed"] == 20250901 and draw["roster_size"] == 3  # S3 is in 金山
-    assert draw["drawn_subjects"] == 3 and draw["created_by"] == "测试-office-None"
+    assert draw["drawn_subjects"] == 3 and draw["created_by"] == api.get("/api/v1/me", headers=user).json()["id"]
     drawn = teams(draw)
     assert set(drawn) == {(s, d) for s in (S1, S2, S4) for d in (MARKET, FIRE)}
     assert all(t["matter_ids"] == ([FOOD] if t["department_id"] == MARKET else [FIRE_CHECK]) for t in draw["tasks"])

@@ -307,7 +307,7 @@ def test_with_partial_the_good_rows_load_and_each_bad_row_is_reported(
     )
 
     # --report FILE.csv
-    report.write_csv(tmp_path / "report.csv")
+    report.write(tmp_path / "report.csv")
     with (tmp_path / "report.csv").open(encoding="utf-8-sig", newline="") as f:
         written = list(csv.reader(f))
     assert tuple(written[0]) == REPORT_HEADERS == ("文件", "行", "列", "值", "原因", "结果")

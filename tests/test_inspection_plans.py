@@ -119,7 +119,8 @@ def test_accepting_links_the_tasks_and_twice_changes_nothing(world: Runner, api:
     assert api.get(f"{URL}/{plan['id']}", headers=office).json() == stored
     [joint] = stored["joint_inspections"]
     assert joint["status"] == "已确认"
-    assert stored["created_by"] == stored["accepted_by"] == "测试-office-None"  # writes record the acting user
+    office_id = api.get("/api/v1/me", headers=office).json()["id"]
+    assert stored["created_by"] == stored["accepted_by"] == office_id  # writes record the acting user
     with world.driver.session(database=world.database) as session:  # what an analyst sees in the Browser
         links = session.run(
             "MATCH (j:JointInspection {id: $id}) RETURN [(j)-[:LED_BY]->(d) | d.id] AS lead,"

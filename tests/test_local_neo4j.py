@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import time
 from pathlib import Path
@@ -75,3 +76,21 @@ def test_stop_then_readyz_then_start_recovers(server: LocalNeo4j, client: TestCl
         server.start()
     # The same app, no restart: readiness comes back by itself.
     assert _wait_for(client, 200) == 200
+
+
+def test_the_initial_password_never_goes_on_a_command_line(tmp_path: Path) -> None:
+    """neo4j-admin reads the password from an @-file that is gone afterwards; the hash it stored is of exactly
+    that password (quotes, spaces, backslashes and Chinese included), checked the way Neo4j checks it."""
+    fresh = LocalNeo4j(make_settings(neo4j_home=tmp_path / "home"))
+    fresh.password = 'pa"ss wo\\rd-测试'
+    fresh.install()
+    fresh.write_conf()
+    fresh._set_initial_password()
+    assert not list((tmp_path / "home" / "run").iterdir())  # the argument file is removed
+    user, credential, _ = (tmp_path / "home" / "data" / "dbms" / "auth.ini").read_text().split(":", 2)
+    algorithm, stored, salt, iterations = credential.split(",")
+    assert (user, algorithm) == ("neo4j", "SHA-256")
+    digest = hashlib.sha256(bytes.fromhex(salt) + fresh.password.encode()).digest()
+    for _ in range(int(iterations) - 1):
+        digest = hashlib.sha256(digest).digest()
+    assert digest.hex() == stored

@@ -18,7 +18,8 @@ CALL (c) {
   OPTIONAL MATCH (previous:Referral)-[:NEXT_HOP]->(h)
   WITH h, target, source, previous ORDER BY h.sent_at, h.id
   RETURN collect(h {.id, .kind, .sent_at, .reason, .acknowledged_at, .acknowledged_by, .outcome, .closed_at,
-                    .closed_by, .created_at, .created_by, .proposed_matter_id, .proposed_department_id,
+                    .closed_by, .created_at, .created_by, .acknowledged_recorded_at, .closed_recorded_at,
+                    .sent_backdate_reason, .acknowledged_backdate_reason, .closed_backdate_reason, .proposed_matter_id, .proposed_department_id,
                     .proposal_rule, .proposal_score, .proposal_basis, .proposal_flags,
                     from_id: source.id, to_id: target.id, parent_id: previous.id}) AS hops,
          collect(DISTINCT target) + collect(DISTINCT source) AS departments

@@ -4,9 +4,11 @@
 // to the region: a department, or a function ("the department performing it in each region under this one", so
 // each district resolves to its own bureau). Earlier rulings' assignments for the same matter and region end
 // where this one starts (they stay, as history), and this ruling supersedes them.
+// The matter is locked before the earlier assignments are read (a write of a constant, removed at the end), so
+// rulings made at once on one matter take turns: each ends the one committed before it, and one set stays open.
 // mode: write
 // params: id, kind, dispute_id, matter_id, new_matter, domain_id, region_id, deciding_body, issuer, decided_on, effective_from, retroactive_reason, statement, holders, article_ids, actor
-// returns: id, matter_id, assignments, superseded
+// returns: id, matter_id, assignments, superseded, before, after
 MATCH (region:Region {id: $region_id})
 CALL () {
   WITH $new_matter AS spec
@@ -23,11 +25,13 @@ CALL () {
   MATCH (m:Matter {id: $matter_id})
   RETURN m
 }
+SET m._lock = true
+WITH m, region, {matter: m.id} AS before
 CREATE (ruling:Ruling {id: $id, kind: $kind, deciding_body: $deciding_body, issuer: $issuer, decided_on: $decided_on,
                        effective_from: $effective_from, retroactive_reason: $retroactive_reason,
                        statement: $statement,
                        created_at: datetime(), created_by: $actor, updated_at: datetime(), updated_by: $actor})
-WITH ruling, m, region
+WITH ruling, m, region, before
 CALL (ruling, m) {
   MATCH (dispute:Dispute {id: $dispute_id})
   CREATE (ruling)-[:SETTLES {updated_at: datetime(), updated_by: $actor}]->(dispute)
@@ -64,4 +68,6 @@ CALL (ruling, m, region) {
   CREATE (a)-[:IN_REGION {updated_at: datetime(), updated_by: $actor}]->(region)
   RETURN count(a) AS assignments
 }
-RETURN ruling.id AS id, m.id AS matter_id, assignments, superseded
+REMOVE m._lock
+RETURN ruling.id AS id, m.id AS matter_id, assignments, superseded, before,
+       {ruling: ruling.id, kind: ruling.kind, matter: m.id, assignments: assignments, superseded: superseded} AS after

@@ -33,3 +33,6 @@ CREATE INDEX referral_sent_at IF NOT EXISTS FOR (n:Referral) ON (n.sent_at);
 CREATE INDEX dispute_status IF NOT EXISTS FOR (n:Dispute) ON (n.status);
 CREATE INDEX vocabulary_entry_vocabulary IF NOT EXISTS FOR (n:VocabularyEntry) ON (n.vocabulary);
 CREATE INDEX user_name IF NOT EXISTS FOR (n:User) ON (n.name);
+CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
+CREATE INDEX audit_event_actor IF NOT EXISTS FOR (n:AuditEvent) ON (n.actor);
+CREATE INDEX audit_event_action IF NOT EXISTS FOR (n:AuditEvent) ON (n.action);

@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 
 from graphsvc.api import errors
 from graphsvc.api.routes import (
+    audit_log,
     browser,
     clues,
     departments,
@@ -50,7 +51,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # The driver connects lazily, so the API starts (and /readyz says 503) while Neo4j is down.
         driver = create_driver(settings)
-        app.state.runner = Runner(driver, settings.neo4j.database)
+        app.state.runner = Runner(
+            driver, settings.neo4j.database, settings.service.read_timeout_seconds, settings.service.db_retry_seconds
+        )
         try:
             yield
         finally:
@@ -65,9 +68,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     errors.install(app)
-    app.include_router(health.router)
+    # Outermost: an oversized body is refused before routing, authentication or parsing read any of it.
+    app.add_middleware(errors.BodyLimit, max_bytes=settings.service.max_body_bytes)
+    app.include_router(health.router, responses={503: errors.RESPONSES[503]})
     app.include_router(browser.router)
-    app.include_router(me.router, prefix="/api/v1")
+    app.include_router(me.router, prefix="/api/v1", responses=errors.RESPONSES)
     for module in (
         regions,
         matters,
@@ -79,7 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         clues,
         inspections,
         vocabularies,
+        audit_log,
     ):
-        app.include_router(module.router, prefix="/api/v1")
-    app.include_router(disputes.designations, prefix="/api/v1")
+        app.include_router(module.router, prefix="/api/v1", responses=errors.RESPONSES)
+    app.include_router(disputes.designations, prefix="/api/v1", responses=errors.RESPONSES)
     return app

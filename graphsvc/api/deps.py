@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from graphsvc.config import Settings
 from graphsvc.db import Runner
 from graphsvc.identity import User, authenticate
 
@@ -15,6 +16,10 @@ bearer = HTTPBearer(auto_error=False, description="graphsvc token create 生成�
 
 def get_runner(request: Request) -> Runner:
     return request.app.state.runner
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
 
 
 def get_user(
@@ -26,3 +31,4 @@ def get_user(
 
 RunnerDep = Annotated[Runner, Depends(get_runner)]
 UserDep = Annotated[User, Depends(get_user)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]

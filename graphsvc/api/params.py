@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
+
+from graphsvc.bounds import MAX_LIMIT, MAX_OFFSET, Day, Moment
 
 REGION_PATTERN = r"^\d{6}(\d{3}(\d{3})?)?$"
 
 RegionCode = Annotated[
     str | None, Query(pattern=REGION_PATTERN, description="GB/T 2260 行政区划代码,如 310112(闵行区)")
 ]
-AsOf = Annotated[date | None, Query(description="查询日期 YYYY-MM-DD,默认今天")]
+
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"跳过的条数,0–{MAX_OFFSET}")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"每页条数,1–{MAX_LIMIT}")]
+AsOf = Annotated[Day | None, Query(description="查询日期 YYYY-MM-DD,默认今天")]
+
+__all__ = ["REGION_PATTERN", "AsOf", "Day", "Limit", "Moment", "Offset", "RegionCode"]

@@ -67,6 +67,11 @@ class Hop:
     acknowledged_at: datetime | None = None
     closed_at: datetime | None = None
     outcome: str | None = None
+    # When the server recorded the sending, the acknowledgement and the closing (None for loaded history):
+    # a caller may state its own times within bounds, but a stall is measured on both.
+    recorded_at: datetime | None = None
+    acknowledged_recorded_at: datetime | None = None
+    closed_recorded_at: datetime | None = None
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Hop:
@@ -80,6 +85,9 @@ class Hop:
             acknowledged_at=row.get("acknowledged_at"),
             closed_at=row.get("closed_at"),
             outcome=row.get("outcome"),
+            recorded_at=row.get("created_at"),
+            acknowledged_recorded_at=row.get("acknowledged_recorded_at"),
+            closed_recorded_at=row.get("closed_recorded_at"),
         )
 
 
@@ -113,6 +121,7 @@ class Holding:
     end: datetime | None  # None: holds it still
     closed: bool
     stalled: str | None = None  # "acknowledge" or "act"
+    recorded: Holding | None = None  # the same holding on the server's clock, when it recorded every step
 
     @property
     def current(self) -> bool:
@@ -217,11 +226,39 @@ def _holdings(
             end = hop.closed_at or hop.acknowledged_at or hop.sent_at
         else:
             end = None
-        holdings.append(Holding(hop.to_id, hop.id, hop.sent_at, hop.acknowledged_at or end, end, closed))
+        holding = Holding(hop.to_id, hop.id, hop.sent_at, hop.acknowledged_at or end, end, closed)
+        holding.recorded = _recorded(hop, next_hops, closed)
+        holdings.append(holding)
     return holdings
 
 
+def _recorded(hop: Hop, next_hops: list[Hop], closed: bool) -> Holding | None:
+    """The holding on the server's clock; None when a step lacks its recorded time (loaded history)."""
+    if hop.recorded_at is None:
+        return None
+    end: datetime | None = None
+    if next_hops:
+        if any(k.recorded_at is None for k in next_hops):
+            return None
+        end = min(k.recorded_at for k in next_hops if k.recorded_at)
+    elif closed:
+        if hop.closed_recorded_at is None:
+            return None
+        end = hop.closed_recorded_at
+    acknowledged = hop.acknowledged_recorded_at or end
+    if hop.acknowledged_at is not None and hop.acknowledged_recorded_at is None:
+        return None
+    return Holding(hop.to_id, hop.id, hop.recorded_at, acknowledged, end, closed)
+
+
 def _stall(holding: Holding, as_of: datetime, limits: Limits) -> str | None:
+    """Stalled by the times the callers stated, or by the times the server recorded: back-dating cannot hide it."""
+    return _stall_by(holding, as_of, limits) or (
+        _stall_by(holding.recorded, as_of, limits) if holding.recorded else None
+    )
+
+
+def _stall_by(holding: Holding, as_of: datetime, limits: Limits) -> str | None:
     if (holding.acknowledged_at or as_of) - holding.start > limits.acknowledge:
         return "acknowledge"
     if holding.acknowledged_at and (holding.end or as_of) - holding.acknowledged_at > limits.act:

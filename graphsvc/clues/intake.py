@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from graphsvc import uscc
+from graphsvc.bounds import Moment
 from graphsvc.clues.referrals import chain_of
 from graphsvc.clues.store import read_departments
 from graphsvc.clues.times import CLOCK_SKEW, beijing, now
@@ -36,7 +37,7 @@ CLASSIFIED_TEXT = 500  # resolution reads this much of the clue's words
 
 class ClueCreate(BaseModel):
     channel: Channel = Field(description="来源渠道")
-    received_at: datetime = Field(description="受理时间;不带时区时按北京时间")
+    received_at: Moment = Field(description="受理时间;不带时区时按北京时间")
     region: str = Field(min_length=2, max_length=60, description="问题发生地的行政区划代码或名称")
     uscc: str | None = Field(default=None, max_length=40, description="被反映对象的统一社会信用代码(可选)")
     title: str | None = Field(default=None, max_length=200, description="标题,默认取描述的开头")
@@ -46,7 +47,7 @@ class ClueCreate(BaseModel):
     to_department_ids: list[str] | None = Field(
         default=None, min_length=1, max_length=20, description="指定承办部门;不填则分办给建议的牵头部门"
     )
-    dispatched_at: datetime | None = Field(default=None, description="分办时间,默认现在")
+    dispatched_at: Moment | None = Field(default=None, description="分办时间,默认现在")
     reason: str | None = Field(default=None, max_length=2000, description="分办理由")
 
 

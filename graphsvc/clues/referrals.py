@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from graphsvc import access
+from graphsvc.bounds import Moment
 from graphsvc.clues.chain import (
     CLOSED,
     DEFAULT_LIMITS,
@@ -36,6 +38,8 @@ CREATE = query("clue/create_referrals")
 ACKNOWLEDGE = query("clue/acknowledge_referral")
 CLOSE = query("clue/close_referral")
 
+BACKDATE_DOC = "补录理由:所填时间早于允许的补录时限(默认 72 小时)时必填;服务器记录的时间另行保存"
+DEFAULT_BACKDATE = timedelta(hours=72)
 ReferralKind = Literal["分办", "转办", "移送", "行刑衔接", "跨区域移送", "退回"]
 Outcome = Literal["立案", "不予立案", "移送司法", "办结"]
 # 行政执法与刑事司法衔接: cases go to the police or the procuratorate.
@@ -48,18 +52,21 @@ class ReferralCreate(BaseModel):
         default=None, max_length=100, description="发送部门(须当前持有线索);部门用户默认本部门"
     )
     to_department_ids: list[str] = Field(min_length=1, max_length=20, description="接收部门;只有分办可以有多个")
-    sent_at: datetime | None = Field(default=None, description="发送时间,默认现在;不带时区时按北京时间")
+    sent_at: Moment | None = Field(default=None, description="发送时间,默认现在;不带时区时按北京时间")
     reason: str = Field(min_length=1, max_length=2000, description="移送理由")
-    acknowledged_at: datetime | None = Field(default=None, description="已签收时填写签收时间")
+    acknowledged_at: Moment | None = Field(default=None, description="已签收时填写签收时间")
+    backdate_reason: str | None = Field(default=None, max_length=500, description=BACKDATE_DOC)
 
 
 class Acknowledgement(BaseModel):
-    acknowledged_at: datetime | None = Field(default=None, description="签收时间,默认现在")
+    acknowledged_at: Moment | None = Field(default=None, description="签收时间,默认现在")
+    backdate_reason: str | None = Field(default=None, max_length=500, description=BACKDATE_DOC)
 
 
 class Closing(BaseModel):
     outcome: Outcome = Field(description="立案 / 不予立案 / 移送司法 / 办结")
-    closed_at: datetime | None = Field(default=None, description="办结时间,默认现在")
+    closed_at: Moment | None = Field(default=None, description="办结时间,默认现在")
+    backdate_reason: str | None = Field(default=None, max_length=500, description=BACKDATE_DOC)
 
 
 def limits_of(acknowledge_hours: float | None, act_days: float | None) -> Limits:
@@ -79,7 +86,26 @@ def chain_of(
     return chain_view(record, analyse(record.facts, record.places, moment, limits), moment, limits)
 
 
-def refer(runner: Runner, clue_id: str, body: ReferralCreate, user: User) -> dict[str, Any]:
+def read_chain(
+    runner: Runner, clue_id: str, user: User, as_of: datetime | None = None, limits: Limits = DEFAULT_LIMITS
+) -> dict[str, Any]:
+    """The chain of a clue for a reader: a department user reads only the clues its department took part in."""
+    department = access.clue_reader(user)
+    if department is not None:
+        record = read_clue(runner, clue_id)
+        involved = {record.facts.receiver_id} | {h.to_id for h in record.facts.hops}
+        involved |= {h.from_id for h in record.facts.hops}
+        if department not in involved:
+            raise Forbidden(
+                "部门用户只能查看本部门受理、承办或移送过的线索。",
+                [{"field": "clue_id", "reason": "not the user's department's clue"}],
+            )
+    return chain_of(runner, clue_id, as_of, limits)
+
+
+def refer(
+    runner: Runner, clue_id: str, body: ReferralCreate, user: User, backdate: timedelta = DEFAULT_BACKDATE
+) -> dict[str, Any]:
     """Passes the clue on from a department that holds it; the answer is the chain after the hop."""
     _may_write(user)
     names = Names(runner)
@@ -111,6 +137,9 @@ def refer(runner: Runner, clue_id: str, body: ReferralCreate, user: User) -> dic
     acknowledged_at = beijing(body.acknowledged_at) if body.acknowledged_at else None
     _check_targets(record, chain, body, holding, departments, source_id, sent_at)
     _check_times(holding, sent_at, acknowledged_at, moment)
+    _recent_or_explained(sent_at, moment, backdate, body.backdate_reason, "sent_at")
+    if acknowledged_at:
+        _recent_or_explained(acknowledged_at, moment, backdate, body.backdate_reason, "acknowledged_at")
     rows = runner.write(
         CREATE,
         clue_id=clue_id,
@@ -122,6 +151,7 @@ def refer(runner: Runner, clue_id: str, body: ReferralCreate, user: User) -> dic
             for n, target in enumerate(body.to_department_ids, start=1)
         ],
         status="已退回" if body.kind == "退回" else "办理中",
+        backdate_reason=body.backdate_reason,
         actor=user.id,
     )
     if not rows:
@@ -129,7 +159,14 @@ def refer(runner: Runner, clue_id: str, body: ReferralCreate, user: User) -> dic
     return chain_of(runner, clue_id)
 
 
-def acknowledge(runner: Runner, clue_id: str, referral_id: str, body: Acknowledgement, user: User) -> dict[str, Any]:
+def acknowledge(
+    runner: Runner,
+    clue_id: str,
+    referral_id: str,
+    body: Acknowledgement,
+    user: User,
+    backdate: timedelta = DEFAULT_BACKDATE,
+) -> dict[str, Any]:
     """Records the receiver's acknowledgement (签收) of a hop it holds."""
     _may_write(user)
     moment = now()
@@ -140,12 +177,23 @@ def acknowledge(runner: Runner, clue_id: str, referral_id: str, body: Acknowledg
     at = beijing(body.acknowledged_at) if body.acknowledged_at else moment
     _not_before(at, holding.start, "acknowledged_at", "签收时间早于发送时间")
     _not_future(at, moment, "acknowledged_at")
-    if not runner.write(ACKNOWLEDGE, clue_id=clue_id, id=referral_id, acknowledged_at=at, actor=user.id):
+    _recent_or_explained(at, moment, backdate, body.backdate_reason, "acknowledged_at")
+    written = runner.write(
+        ACKNOWLEDGE,
+        clue_id=clue_id,
+        id=referral_id,
+        acknowledged_at=at,
+        backdate_reason=body.backdate_reason,
+        actor=user.id,
+    )
+    if not written:
         raise Conflict("该跳刚刚被签收,请刷新后重试。", [{"field": "referral_id", "reason": "changed meanwhile"}])
     return chain_of(runner, clue_id)
 
 
-def close(runner: Runner, clue_id: str, referral_id: str, body: Closing, user: User) -> dict[str, Any]:
+def close(
+    runner: Runner, clue_id: str, referral_id: str, body: Closing, user: User, backdate: timedelta = DEFAULT_BACKDATE
+) -> dict[str, Any]:
     """Closes the receiver's branch with an outcome; the clue is 已办结 when no branch is left open."""
     _may_write(user)
     moment = now()
@@ -156,9 +204,16 @@ def close(runner: Runner, clue_id: str, referral_id: str, body: Closing, user: U
     if holding.acknowledged_at:
         _not_before(at, holding.acknowledged_at, "closed_at", "办结时间早于签收时间")
     _not_future(at, moment, "closed_at")
-    outcomes = list(OUTCOMES)
+    _recent_or_explained(at, moment, backdate, body.backdate_reason, "closed_at")
     rows = runner.write(
-        CLOSE, clue_id=clue_id, id=referral_id, outcome=body.outcome, closed_at=at, outcomes=outcomes, actor=user.id
+        CLOSE,
+        clue_id=clue_id,
+        id=referral_id,
+        outcome=body.outcome,
+        closed_at=at,
+        backdate_reason=body.backdate_reason,
+        outcomes=list(OUTCOMES),
+        actor=user.id,
     )
     if not rows:
         raise Conflict("该跳刚刚被移送或办结,请刷新后重试。", [{"field": "referral_id", "reason": "changed meanwhile"}])
@@ -187,10 +242,17 @@ def chain_view(record: ClueRecord, chain: Chain, as_of: datetime, limits: Limits
                 "reason": row["reason"],
                 "acknowledged_at": row["acknowledged_at"],
                 "acknowledged_by": row["acknowledged_by"],
+                "acknowledged_recorded_at": row["acknowledged_recorded_at"],
                 "acknowledge_hours": hours((holding.acknowledged_at or as_of) - holding.start),
                 "outcome": row["outcome"],
                 "closed_at": row["closed_at"],
                 "closed_by": row["closed_by"],
+                "closed_recorded_at": row["closed_recorded_at"],
+                "backdate_reasons": {
+                    step: row[f"{step}_backdate_reason"]
+                    for step in ("sent", "acknowledged", "closed")
+                    if row[f"{step}_backdate_reason"]
+                },
                 "created_at": row["created_at"],
                 "created_by": row["created_by"],
                 "held_hours": hours((holding.end or as_of) - holding.start),
@@ -268,8 +330,7 @@ def _name(record: ClueRecord, department_id: str) -> str:
 
 
 def _may_write(user: User) -> None:
-    if user.role is Role.analyst:
-        raise Forbidden("分析人员(analyst)只能查看线索,不能登记、移送或办结。")
+    access.may_write(user, "登记、移送或办结线索")
 
 
 def _open(record: ClueRecord, chain: Chain) -> None:
@@ -370,6 +431,18 @@ def _not_before(value: datetime, floor: datetime, field: str, message: str) -> N
 def _not_future(value: datetime, moment: datetime, field: str) -> None:
     if value > moment + CLOCK_SKEW:
         raise _invalid(field, f"时间不能晚于现在({value.astimezone(BEIJING):%Y-%m-%d %H:%M})", "in the future")
+
+
+def _recent_or_explained(value: datetime, moment: datetime, window: timedelta, reason: str | None, field: str) -> None:
+    """A time further back than the window is a back-dated record: allowed only with its reason, which is kept."""
+    if value < moment - window and not (reason and reason.strip()):
+        hours_back = int(window.total_seconds() // 3600)
+        raise _invalid(
+            field,
+            f"{field} 早于 {hours_back} 小时之前({value.astimezone(BEIJING):%Y-%m-%d %H:%M}):"
+            "补录须在 backdate_reason 中说明理由",
+            "backdated without reason",
+        )
 
 
 def _invalid(field: str, message: str, reason: str) -> InvalidInput:

@@ -17,7 +17,14 @@ PLACES = query("clue/list_places")
 DEPARTMENT_PLACES = query("clue/list_department_places")
 CLUE_HOPS = query("clue/list_clue_hops")
 HEADERS = query("clue/list_clue_headers")
-EPOCH_TIMES = ("sent_at", "acknowledged_at", "closed_at")
+EPOCH_TIMES = (
+    "sent_at",
+    "acknowledged_at",
+    "closed_at",
+    "created_at",
+    "acknowledged_recorded_at",
+    "closed_recorded_at",
+)
 
 
 @dataclass

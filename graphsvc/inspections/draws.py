@@ -15,19 +15,19 @@ changed since; the replay then lists the differences.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import random
 import secrets
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from graphsvc.bounds import Day
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput, NotFound
+from graphsvc.export import csv_text
 from graphsvc.identity import User
 from graphsvc.inspections import access
 from graphsvc.inspections.draw import Candidate, draw_subjects, draw_team
@@ -71,7 +71,7 @@ class DrawRequest(BaseModel):
     window: Window
     seed: int | None = Field(default=None, ge=0, lt=2**53, description="随机种子;不填则随机生成并保存")
     qualification: str | None = Field(default="行政执法证", description="执法人员须持有的资格;null 不限")
-    as_of: date | None = Field(default=None, description="职责认定的日期,默认窗口开始日")
+    as_of: Day | None = Field(default=None, description="职责认定的日期,默认窗口开始日")
 
 
 def random_draw(runner: Runner, request: DrawRequest, user: User, table: FrequencyTable) -> dict[str, Any]:
@@ -158,10 +158,8 @@ def get_draw(runner: Runner, draw_id: str) -> dict[str, Any]:
 
 
 def as_csv(draw: dict[str, Any]) -> str:
-    """The draw as a CSV for publication, one row per task."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
+    """The draw as a CSV for publication, one row per task (graphsvc.export: BOM, no formulas)."""
+    return csv_text(
         [
             "抽查编号",
             "随机种子",
@@ -174,10 +172,8 @@ def as_csv(draw: dict[str, Any]) -> str:
             "执法证号",
             "检查开始",
             "检查结束",
-        ]
-    )
-    for t in draw["tasks"]:
-        writer.writerow(
+        ],
+        (
             [
                 draw["id"],
                 draw["seed"],
@@ -191,8 +187,9 @@ def as_csv(draw: dict[str, Any]) -> str:
                 draw["window"]["start"],
                 draw["window"]["end"],
             ]
-        )
-    return out.getvalue()
+            for t in draw["tasks"]
+        ),
+    )
 
 
 def replay(runner: Runner, draw_id: str) -> dict[str, Any]:

@@ -29,7 +29,6 @@ from graphsvc.regions import require_region
 DEPARTMENTS = query("inspection/get_draw_context")
 TASKS = query("inspection/list_merge_tasks")
 CHECKLIST = query("inspection/list_checklist_matters")
-SUPERSEDE = query("inspection/supersede_merge_plans")
 CREATE_PLAN = query("inspection/create_merge_plan")
 CREATE_JOINTS = query("inspection/create_proposed_joints")
 GET_PLAN = query("inspection/get_merge_plan")
@@ -104,14 +103,8 @@ def propose(runner: Runner, request: MergePlanRequest, user: User, preview: int 
     for n, joint in enumerate(joints, start=1):
         joint["id"] = f"{plan_id}-{n:06d}"
     actor = user.id
-    superseded = [
-        r["id"]
-        for r in runner.write(
-            SUPERSEDE, region_id=request.region, period_start=period.start, period_end=period.end, actor=actor
-        )
-    ]
     parameters = request.model_dump(mode="json")
-    runner.write(
+    [created] = runner.write(
         CREATE_PLAN,
         id=plan_id,
         region_id=request.region,
@@ -123,6 +116,7 @@ def propose(runner: Runner, request: MergePlanRequest, user: User, preview: int 
         department_ids=request.departments,
         actor=actor,
     )
+    superseded = created["superseded"]
     for batch in _batches(joints):
         runner.write(CREATE_JOINTS, plan_id=plan_id, rows=[_row(j) for j in batch], actor=actor)
     return {
@@ -194,15 +188,18 @@ def accept(runner: Runner, plan_id: str, user: User) -> dict[str, Any]:
         raise NotFound(f"未知的合并检查方案:{plan_id}", [{"field": "id", "reason": "unknown merge plan"}])
     if rows[0]["status"] == "已取代":
         raise Conflict(f"合并检查方案 {plan_id} 已被更新的方案取代,不能确认", [{"field": "id", "reason": "superseded"}])
-    already = rows[0]["status"] == "已接受"
-    confirmed = cancelled = 0
-    if not already:
-        pending = runner.read(PENDING_JOINTS, id=plan_id)[0]["ids"]
-        for start in range(0, len(pending), BATCH):
-            for r in runner.write(ACCEPT_JOINTS, ids=pending[start : start + BATCH], actor=user.id):
-                confirmed += r["status"] == "已确认"
-                cancelled += r["status"] == "已取消"
+    # The status changes first, under the region's lock: a newer proposal replacing the plan meanwhile wins or loses
+    # as a whole. Joints still 拟定 under an accepted plan (an acceptance cut short) are confirmed by the next call.
     plan = runner.write(SET_ACCEPTED, id=plan_id, actor=user.id)[0]
+    if plan["status"] == "已取代":
+        raise Conflict(f"合并检查方案 {plan_id} 已被更新的方案取代,不能确认", [{"field": "id", "reason": "superseded"}])
+    already = plan["before"]["status"] == "已接受"
+    confirmed = cancelled = 0
+    pending = runner.read(PENDING_JOINTS, id=plan_id)[0]["ids"]
+    for start in range(0, len(pending), BATCH):
+        for r in runner.write(ACCEPT_JOINTS, plan_id=plan_id, ids=pending[start : start + BATCH], actor=user.id):
+            confirmed += r["status"] == "已确认"
+            cancelled += r["status"] == "已取消"
     statuses = Counter(runner.read(GET_PLAN, id=plan_id)[0]["joints"])
     return {
         "id": plan_id,

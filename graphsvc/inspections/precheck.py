@@ -23,6 +23,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, Field, ValidationInfo, field_validator
 
 from graphsvc import uscc
+from graphsvc.bounds import Day
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
@@ -48,8 +49,8 @@ Uscc = Annotated[str, AfterValidator(_uscc)]
 
 
 class Window(BaseModel):
-    start: date = Field(description="检查窗口开始日期")
-    end: date = Field(description="检查窗口结束日期(含)")
+    start: Day = Field(description="检查窗口开始日期")
+    end: Day = Field(description="检查窗口结束日期(含)")
 
     @field_validator("end")
     @classmethod
@@ -72,7 +73,7 @@ class PrecheckRequest(BaseModel):
     matters: list[str] = Field(min_length=1, max_length=50, description="监管事项编号、事项编码或名称")
     window: Window
     task_id: str | None = Field(default=None, max_length=200, description="修改已有任务时填其编号:不与自身查重")
-    as_of: date | None = Field(default=None, description="职责认定的日期,默认今天(窗口跨机构改革时可填窗口日期)")
+    as_of: Day | None = Field(default=None, description="职责认定的日期,默认今天(窗口跨机构改革时可填窗口日期)")
 
 
 class ResolveCache:

@@ -3,8 +3,6 @@ departments with duties but no inspectors, with counts by domain and level."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -12,6 +10,7 @@ from typing import Any
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import NotFound
+from graphsvc.export import csv_text
 from graphsvc.regions import require_region
 from graphsvc.responsibility.resolve import resolve_matters
 
@@ -56,15 +55,12 @@ def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, A
 
 
 def as_csv(report: dict[str, Any]) -> str:
-    """One row per item of the worklist, for the 编办's spreadsheet (UTF-8 with BOM so Excel shows Chinese)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(["kind", "id", "name", "domain", "level", "detail"])
+    """One row per item of the worklist, for the 编办's spreadsheet (graphsvc.export: BOM, no formulas)."""
+    rows: list[list[Any]] = []
     for i in report["issues"]:
-        writer.writerow([i["kind"], i["matter_id"], i["matter"], i["domain"], i["level"], i["detail"]])
+        rows.append([i["kind"], i["matter_id"], i["matter"], i["domain"], i["level"], i["detail"]])
     for f in report["functions_without_performer"]:
-        writer.writerow(["FUNCTION_WITHOUT_PERFORMER", f["id"], f["name"], "", "", "、".join(f["matters"])])
+        rows.append(["FUNCTION_WITHOUT_PERFORMER", f["id"], f["name"], "", "", "、".join(f["matters"])])
     for d in report["departments_without_inspectors"]:
-        writer.writerow(["DEPARTMENT_WITHOUT_INSPECTORS", d["id"], d["name"], "", "", f"{d['duties']} 项职责"])
-    return out.getvalue()
+        rows.append(["DEPARTMENT_WITHOUT_INSPECTORS", d["id"], d["name"], "", "", f"{d['duties']} 项职责"])
+    return csv_text(["kind", "id", "name", "domain", "level", "detail"], rows)

@@ -8,9 +8,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from graphsvc import access
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import Conflict, Forbidden, InvalidInput, NotFound
+from graphsvc.identity import User
 from graphsvc.names import Names
 from graphsvc.regions import require_region
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
@@ -188,7 +190,9 @@ class DisputeFilter(BaseModel):
     limit: int = Field(default=50, ge=1, le=500)
 
 
-def create_dispute(runner: Runner, body: DisputeCreate, actor: str) -> dict[str, Any]:
+def create_dispute(runner: Runner, body: DisputeCreate, user: User) -> dict[str, Any]:
+    """Registers a dispute once its names are read as ids; a department files only disputes it is party to."""
+    actor = user.id
     if not body.matter_id and not (body.text and body.text.strip()):
         raise InvalidInput("需要 matter_id 或 text 说明争议的事项", [{"field": "matter_id", "reason": "required"}])
     names = Names(runner)
@@ -200,6 +204,7 @@ def create_dispute(runner: Runner, body: DisputeCreate, actor: str) -> dict[str,
     body = body.model_copy(
         update={"region": region, "matter_id": names.matter_param(body.matter_id, region), "claimants": claimants}
     )
+    access.may_file_dispute(user, [c.department_id for c in claimants])
     if len({c.department_id for c in claimants}) != len(claimants):
         raise InvalidInput("争议部门重复", [{"field": "claimants", "reason": "duplicate department"}])
     require_region(runner, body.region)

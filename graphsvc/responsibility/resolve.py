@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 
 from graphsvc import fulltext, uscc
+from graphsvc.bounds import Day
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
@@ -47,7 +48,7 @@ class ResolveRequest(BaseModel):
     region: str | None = Field(
         default=None, min_length=2, max_length=60, description="行政区划代码或名称,如 610113 或 雁塔区"
     )
-    as_of: date | None = Field(default=None, description="查询日期,默认今天")
+    as_of: Day | None = Field(default=None, description="查询日期,默认今天")
 
     @model_validator(mode="after")
     def _something_to_resolve(self) -> ResolveRequest:

@@ -6,10 +6,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 
+from graphsvc import access
 from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.api.params import RegionCode
-from graphsvc.errors import Forbidden
-from graphsvc.identity import Role
 from graphsvc.responsibility import disputes
 from graphsvc.responsibility.disputes import (
     DesignationCreate,
@@ -24,13 +23,13 @@ router = APIRouter(prefix="/disputes", tags=["disputes"])
 designations = APIRouter(prefix="/designations", tags=["disputes"])
 
 DisputeId = Annotated[str, Path(max_length=40, description="争议编号,如 D-20261122-a1b2c3")]
-OFFICE = (Role.office, Role.admin)
 
 
 @router.post("", status_code=201)
 def create_dispute(runner: RunnerDep, user: UserDep, body: DisputeCreate) -> dict[str, Any]:
-    """Register a dispute; the answer is its dossier (resolution, procedure, common superior, precedents)."""
-    return disputes.create_dispute(runner, body, actor=user.id)
+    """Register a dispute; the answer is its dossier (resolution, procedure, common superior, precedents).
+    Analysts cannot file disputes; a department files only disputes it is party to."""
+    return disputes.create_dispute(runner, body, user)
 
 
 @router.get("")
@@ -62,21 +61,19 @@ def rule_on_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, bod
     """Record the ruling of the 编办 (with 司法局). It becomes assignments valid from its date in the dispute's
     region, so later resolve calls follow it; a later ruling supersedes it; nothing is deleted. A dispute filed by
     describing a behaviour names its matter here: an existing one (`matter_id`) or a new one (`new_matter`)."""
-    if user.role not in OFFICE:
-        raise Forbidden("只有编办、司法局(office 角色)可以作出裁定。")
+    access.may_rule(user)
     return disputes.rule(runner, dispute_id, body, actor=user.id)
 
 
 @router.post("/{dispute_id}/withdrawal")
 def withdraw_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, body: Withdrawal) -> dict[str, Any]:
     """Withdraw a dispute awaiting a ruling: by the user who filed it or by the office. It stays, as 已撤回."""
-    return disputes.withdraw(runner, dispute_id, body, actor=user.id, may_withdraw_any=user.role in OFFICE)
+    return disputes.withdraw(runner, dispute_id, body, actor=user.id, may_withdraw_any=user.role in access.SUPERVISORS)
 
 
 @designations.post("", status_code=201)
 def designate(runner: RunnerDep, user: UserDep, body: DesignationCreate) -> dict[str, Any]:
     """Record a people's government's designation (e.g. 西安市人民政府: 各区餐饮油烟由区城管局负责) for a matter in a
     region and every region under it. Name functions in `lead_functions` to reach each district's own department."""
-    if user.role not in OFFICE:
-        raise Forbidden("只有编办、司法局(office 角色)可以登记人民政府的指定。")
+    access.may_rule(user)
     return disputes.designate(runner, body, actor=user.id)

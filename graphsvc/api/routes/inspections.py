@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel
 
 from graphsvc.api.deps import RunnerDep, UserDep
+from graphsvc.api.params import Offset
 from graphsvc.inspections import draws, plan_tasks, plans
 from graphsvc.inspections.frequency import FrequencyTable, load_table
 from graphsvc.inspections.precheck import PrecheckRequest, ResolveCache, precheck
@@ -355,7 +356,7 @@ def get_merge_plan(
     runner: RunnerDep,
     user: UserDep,
     plan_id: PlanId,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=5000)] = 100,
 ) -> dict[str, Any]:
     """A stored merge plan, its summary and a page of its joint inspections with their 综合检查单."""

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from graphsvc import fulltext
 from graphsvc.api.deps import RunnerDep, UserDep
-from graphsvc.api.params import AsOf, RegionCode
+from graphsvc.api.params import AsOf, Offset, RegionCode
 from graphsvc.cypher import query
 from graphsvc.errors import NotFound
 from graphsvc.regions import require_region
@@ -100,7 +100,7 @@ def search_matters(
     user: UserDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="关键词或行为描述,如 食品经营、瓶装液化气")],
     region: RegionCode = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> MatterPage:
     """Matters ranked by how well their name and description match `q`; with `region`, only those someone
