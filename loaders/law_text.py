@@ -21,6 +21,7 @@ from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.legal_ids import article_id, basis_id, parent_article_id, version_id
+from graphsvc.responsibility import behaviour_search
 from loaders.rows import LoadReport, RowError, read_csv
 from loaders.table import write_batches
 
@@ -559,6 +560,7 @@ def load_law_path(
         _write(runner, [(law, _source(file)) for law, file in laws.values()], actor, today or date.today(), report)
         _renumber(runner, [law for law, _ in laws.values()], actor, plan, report)
         _check_leftovers(runner, [law for law, _ in laws.values()], report)
+        behaviour_search.refresh(runner, actor)  # matters are searched by the text of the articles they cite
     return report
 
 

@@ -30,4 +30,5 @@ CREATE INDEX clue_status IF NOT EXISTS FOR (n:Clue) ON (n.status);
 CREATE INDEX referral_kind IF NOT EXISTS FOR (n:Referral) ON (n.kind);
 CREATE INDEX referral_sent_at IF NOT EXISTS FOR (n:Referral) ON (n.sent_at);
 CREATE INDEX dispute_status IF NOT EXISTS FOR (n:Dispute) ON (n.status);
+CREATE INDEX synonym_term IF NOT EXISTS FOR (n:Synonym) ON (n.term);
 CREATE INDEX user_name IF NOT EXISTS FOR (n:User) ON (n.name);
