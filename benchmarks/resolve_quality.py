@@ -120,10 +120,10 @@ def load(runner: Runner, laws: Path) -> None:
     load_law_path(runner, laws, ACTOR).raise_if_failed()
 
 
-def run(runner: Runner, rows: list[Row]) -> tuple[list[Outcome], list[float]]:
+def run(runner: Runner, rows: list[Row], regions: tuple[str, ...] = REGIONS) -> tuple[list[Outcome], list[float]]:
     outcomes, times = [], []
     for row in rows:
-        for region in REGIONS:
+        for region in regions:
             request = ResolveRequest(text=row.text, region=region, as_of=AS_OF)
             t0 = time.perf_counter()
             answer = resolve(runner, request)
@@ -157,7 +157,8 @@ def report(title: str, outcomes: list[Outcome]) -> dict[str, float]:
         "overlap_flagged": sum(o.overlap for o in overlap) / len(overlap) if overlap else 0.0,
         "no_match_handled": sum(o.no_match for o in none) / len(none) if none else 0.0,
     }
-    print(f"{title}: {len(outcomes)} answers ({len(outcomes) // len(REGIONS)} descriptions × {len(REGIONS)} regions)")
+    regions = len({o.region for o in outcomes}) or 1
+    print(f"{title}: {len(outcomes)} answers ({len(outcomes) // regions} descriptions × {regions} regions)")
     print(f"  firm-right          {share(sum(o.firm_right for o in firm), len(firm))}")
     print(f"  confidently wrong   {share(sum(o.confidently_wrong for o in outcomes), len(outcomes))}")
     print(f"  overlap-flagged     {share(sum(o.overlap for o in overlap), len(overlap))}")
@@ -195,7 +196,9 @@ def main() -> None:
     print(f"latency of resolve by text (direct): p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms over {len(times)} calls")
     if args.misses:
         for o in outcomes:
-            if (o.row.expect == "firm" and not o.firm_right) or (o.row.expect != "firm" and not (o.overlap or o.no_match)):
+            if (o.row.expect == "firm" and not o.firm_right) or (
+                o.row.expect != "firm" and not (o.overlap or o.no_match)
+            ):
                 got = [
                     f"{b['outcome']}:{b['rule']}:{b['matter']['id'] if b['matter'] else '-'}:"
                     + "|".join(d["department"]["id"] for d in b["lead"])

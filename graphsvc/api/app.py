@@ -21,6 +21,7 @@ from graphsvc.api.routes import (
     regions,
     responsibility,
     subjects,
+    synonyms,
 )
 from graphsvc.config import Settings
 from graphsvc.db import Runner, create_driver
@@ -65,6 +66,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(me.router, prefix="/api/v1")
-    for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases, clues, inspections):
+    for module in (
+        regions,
+        matters,
+        subjects,
+        departments,
+        responsibility,
+        synonyms,
+        disputes,
+        legal_bases,
+        clues,
+        inspections,
+    ):
         app.include_router(module.router, prefix="/api/v1")
     return app

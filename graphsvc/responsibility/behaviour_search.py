@@ -10,9 +10,10 @@ matters (a word every matter uses says little), so the decision rule can tell a 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import threading
-import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -85,8 +86,8 @@ class Query(BaseModel):
 
 
 def refresh(runner: Runner, actor: str, ids: list[str] | None = None) -> RefreshReport:
-    """Re-derives the indexed words of the matters (all of them, or `ids`) and moves the stamp. Idempotent:
-    the words are a function of the graph. The reference, law-text and form loaders call it after writing."""
+    """Re-derives the indexed words of the matters (all of them, or `ids`) and the stamp. Idempotent: the words
+    and the stamp are functions of the graph. The reference, law-text and form loaders call it after writing."""
     vocabulary = sorted(runner.read(VOCABULARY)[0]["words"])
     segment.teach(vocabulary)
     rows = []
@@ -102,8 +103,15 @@ def refresh(runner: Runner, actor: str, ids: list[str] | None = None) -> Refresh
         )
     for start in range(0, len(rows), 2000):
         runner.write(SET_WORDS, rows=rows[start : start + 2000])
-    stamp = uuid.uuid4().hex
-    documents = len(runner.read(INDEXED_WORDS))
+    indexed = runner.read(INDEXED_WORDS)
+    documents = len(indexed)
+    # The stamp is a digest of what searches depend on: a refresh that changes nothing leaves it as it was.
+    digest = hashlib.sha256(json.dumps(vocabulary, ensure_ascii=False).encode())
+    for doc in indexed:
+        digest.update(f"{doc['id']}\t{doc['words']}\n".encode())
+    for entry in runner.read(SYNONYMS, contains=None):
+        digest.update(f"{entry['term']}\t{entry['statutory_term']}\t{entry['domain']}\n".encode())
+    stamp = digest.hexdigest()[:32]
     runner.write(SET_INDEX, stamp=stamp, vocabulary=vocabulary, documents=documents, actor=actor)
     return RefreshReport(matters=len(rows), vocabulary=len(vocabulary), stamp=stamp)
 

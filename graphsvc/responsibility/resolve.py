@@ -31,6 +31,7 @@ SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
 
 TEXT_CANDIDATES = 6
+CLAUSE_CANDIDATES = 4  # per clause of a longer description: enough to see agreement, cheap to resolve
 
 
 class ResolveRequest(BaseModel):
@@ -165,7 +166,7 @@ def _by_text(
     parts = segment.clauses(text)
     if len(parts) > 1:
         for part in parts:
-            found.setdefault(part, behaviour_search.search(runner, part, TEXT_CANDIDATES))
+            found.setdefault(part, behaviour_search.search(runner, part, CLAUSE_CANDIDATES))
     ids = list(dict.fromkeys(h.id for _, hits in found.values() for h in hits))
     headers = {m["id"]: m for m in runner.read(GET_MATTERS, ids=ids)}
     answers = resolve_matters(runner, list(headers.values()), region, as_of, licences)
@@ -184,7 +185,7 @@ def _by_text(
             decision.outcome == rules.FIRM
             and top is not None
             and top.coverage >= rules.CLAUSE_COVERAGE
-            and len(top.explained) >= rules.CLAUSE_CONCEPTS
+            and top.explained_weight >= rules.NO_MATCH_WEIGHT
         ):
             groups.setdefault(candidates[0].holders, []).append(part)
     whole = judge(text)
@@ -193,10 +194,20 @@ def _by_text(
         chosen = [("，".join(clauses), clauses[0]) for clauses in groups.values()]
     else:
         chosen = [(text, text)]
+    # A clause that names something none of the answers explains is said so, never dropped in silence.
+    answered = {found[key][1][d.chosen].id for _, key in chosen if (d := judge(key)[0]).chosen is not None}
+    sure = any(judge(key)[0].outcome in (rules.FIRM, rules.OVERLAP) for _, key in chosen)
+    for part in parts if len(parts) > 1 and sure else []:
+        decision, _ = judge(part)
+        hits = found[part][1]
+        explained = any(h.id in answered and h.coverage >= rules.WEAK_COVERAGE for h in hits)
+        if decision.outcome in (rules.SUGGESTION, rules.NO_MATCH) and not explained and _substantial(part):
+            chosen.append((part, part))
     behaviours = []
     for said, key in chosen:
         decision, candidates = judge(key)
-        behaviours.append(_behaviour(said, decision, candidates, found[key][1], headers, resolved))
+        nearest = found[key][1] or found[text][1]  # a clause with no hit: the whole description's nearest
+        behaviours.append(_behaviour(said, decision, candidates, found[key][1], headers, resolved, nearest))
     weak = {
         c["matter"]["id"]
         for b in behaviours
@@ -211,6 +222,11 @@ def _by_text(
             result = _as_suggestion(result)
         results.append(result)
     return {"behaviours": behaviours, "results": results}
+
+
+def _substantial(clause: str) -> bool:
+    """A clause that says something of its own (two content words or more), not 请相关部门查一下."""
+    return len(segment.content_words(clause)) >= rules.CLAUSE_CONCEPTS
 
 
 def _match(hit: behaviour_search.Hit) -> dict[str, Any]:
@@ -237,6 +253,7 @@ def _behaviour(
     hits: list[behaviour_search.Hit],
     headers: dict[str, dict[str, Any]],
     resolved: dict[str, dict[str, Any]],
+    nearest: list[behaviour_search.Hit],
 ) -> dict[str, Any]:
     """The answer for one behaviour: outcome, rule and reason in Chinese, the holders when firm, every candidate
     when the law or the evidence names several, and what to do when nothing matches."""
@@ -272,7 +289,7 @@ def _behaviour(
             {"code": "SUGGESTION", "message": SUGGESTION_NOTE},
         ]
     else:
-        answer["no_match"] = _no_match(hits, resolved)
+        answer["no_match"] = _no_match(nearest, resolved)
         answer["flags"] = [{"code": "NO_MATCH", "message": answer["no_match"]["message"]}]
     return answer
 
@@ -286,9 +303,13 @@ def _evidence_overlap(
     """候选分歧: close matters of different departments; each lead is a candidate, with its matter and article."""
     assert decision.chosen is not None
     picked = [hits[decision.chosen], *(hits[i] for i in decision.rivals)]
-    candidates = []
+    candidates, seen = [], set()
     for hit in picked:
         for duty in resolved[hit.id]["lead"]:
+            key = (duty["department"]["id"], (duty["function"] or {}).get("id"))
+            if key in seen:  # one line per department and function: the best matter stands for it
+                continue
+            seen.add(key)
             bases = duty["evidence"]["bases"]
             candidates.append(
                 {

@@ -25,9 +25,12 @@ For a description in words (resolve by text) `decide_behaviour` states how sure 
   stands alone (no other matter scores close) and explains less than ALONE_COVERAGE;
 - 法定交叉 (OVERLAP): the best matter's law gives the act to several departments (above);
 - 候选一致 (firm): the matters that score close to the best all have the same lead department;
+- 候选多数一致 (firm): close matters name different departments, but one department's carry MAJORITY of
+  their scores;
 - 首选领先 (firm): the best matter scores clearly above every close matter of another department;
-- several behaviours: a description whose clauses, each on its own firm (CLAUSE_COVERAGE, CLAUSE_CONCEPTS), name
-  different lead departments gets one answer per department, each decided as above;
+- several behaviours: a description whose clauses, each on its own firm (CLAUSE_COVERAGE), name different lead
+  departments gets one answer per department, each decided as above; a clause none of them explains gets an
+  answer of its own (its suggestion or NO_MATCH), so nothing said is dropped in silence;
 - 候选分歧 (OVERLAP): close matters of different departments and no clear lead: the law gives the described act
   to several departments, so the tie-breaks apply.
 """
@@ -385,15 +388,21 @@ def tie_breaks(
 NO_MATCH_COVERAGE = 0.15
 NO_MATCH_WEIGHT = 4.0
 WEAK_COVERAGE = 0.35
+# A short description (little weight to explain) still matches when a matter explains this share of it.
+SHORT_AND_EXPLAINED = 0.75
+# When close candidates name different departments, one department whose candidates carry this share of their
+# scores is the answer (the candidates vote).
+MAJORITY = 0.7
 # A matter with no close rival at all must explain this much on its own to be firm.
 ALONE_COVERAGE = 0.5
 # A matter scoring at least this share of the best score is a close rival; the best clearly leads when it
 # scores this many times the best close rival of another department.
-CLOSE_SCORE = 0.8
+CLOSE_SCORE = 0.7
 CLEAR_LEAD = 1.25
 
 # A clause of a longer description is a behaviour of its own only when it alone firmly names a holder, by a
-# matter that explains this much of it through at least this many of its words.
+# matter that explains this much of it (and at least NO_MATCH_WEIGHT); a clause not explained by any answer is
+# reported apart when it has this many content words.
 CLAUSE_COVERAGE = 0.5
 CLAUSE_CONCEPTS = 2
 
@@ -425,7 +434,11 @@ class BehaviourDecision:
 
 def decide_behaviour(candidates: list[BehaviourCandidate]) -> BehaviourDecision:
     """How sure the answer to one behaviour is, from the candidates best first (see the module docstring)."""
-    if not candidates or candidates[0].coverage < NO_MATCH_COVERAGE or candidates[0].explained_weight < NO_MATCH_WEIGHT:
+    if (
+        not candidates
+        or candidates[0].coverage < NO_MATCH_COVERAGE
+        or (candidates[0].explained_weight < NO_MATCH_WEIGHT and candidates[0].coverage < SHORT_AND_EXPLAINED)
+    ):
         best = f"(最接近的事项只解释了描述的 {candidates[0].coverage:.0%})" if candidates else ""
         return BehaviourDecision(NO_MATCH, "无匹配", f"目录中没有事项与该描述对应{best}", None)
     top = candidates[0]
@@ -460,6 +473,15 @@ def decide_behaviour(candidates: list[BehaviourCandidate]) -> BehaviourDecision:
         )
         return BehaviourDecision(FIRM, "候选一致", reason, 0)
     ratio = top.score / max(candidates[i].score for i in rivals)
+    votes: dict[frozenset[str], float] = {}
+    for i in [0, *close]:
+        votes[candidates[i].holders] = votes.get(candidates[i].holders, 0.0) + candidates[i].score
+    winner, mass = max(votes.items(), key=lambda kv: kv[1])
+    if winner and mass >= MAJORITY * sum(votes.values()):
+        chosen = 0 if winner == top.holders else next(i for i in close if candidates[i].holders == winner)
+        share = mass / sum(votes.values())
+        names = "、".join(candidates[chosen].holder_names)
+        return BehaviourDecision(FIRM, "候选多数一致", f"得分相近的候选事项中 {share:.0%}(按得分)由{names}牵头", chosen)
     if ratio >= CLEAR_LEAD:
         return BehaviourDecision(
             FIRM, "首选领先", f"事项「{top.matter_name}」得分为其他部门候选的 {ratio:.2f} 倍,由{names}牵头", 0
