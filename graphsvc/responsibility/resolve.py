@@ -72,7 +72,8 @@ def _resolve(runner: Reader, request: ResolveRequest) -> dict[str, Any]:
     if request.text and request.text.strip() and not request.matter_id:
         return answer | _by_text(runner, request.text.strip(), region, as_of, licences)
     matters = _matters(runner, request, subject)
-    return answer | {"results": resolve_matters(runner, matters, region, as_of, licences), "behaviours": None}
+    results = resolve_matters(runner, matters, region, as_of, licences)
+    return answer | {"results": results, "behaviours": None, "unexplained": None}
 
 
 def resolve_matter(
@@ -185,7 +186,7 @@ def _by_text(
             decision.outcome == rules.FIRM
             and top is not None
             and top.coverage >= rules.CLAUSE_COVERAGE
-            and top.explained_weight >= rules.NO_MATCH_WEIGHT
+            and top.explained_weight >= rules.CLAUSE_WEIGHT
         ):
             groups.setdefault(candidates[0].holders, []).append(part)
     whole = judge(text)
@@ -194,15 +195,16 @@ def _by_text(
         chosen = [("，".join(clauses), clauses[0]) for clauses in groups.values()]
     else:
         chosen = [(text, text)]
-    # A clause that names something none of the answers explains is said so, never dropped in silence.
+    # A clause that none of the answers explains is listed, never dropped in silence (it is not made an answer
+    # of its own: most such clauses are the story around the behaviour, 吓死人了, 物业不管).
     answered = {found[key][1][d.chosen].id for _, key in chosen if (d := judge(key)[0]).chosen is not None}
-    sure = any(judge(key)[0].outcome in (rules.FIRM, rules.OVERLAP) for _, key in chosen)
-    for part in parts if len(parts) > 1 and sure else []:
-        decision, _ = judge(part)
-        hits = found[part][1]
-        explained = any(h.id in answered and h.coverage >= rules.WEAK_COVERAGE for h in hits)
-        if decision.outcome in (rules.SUGGESTION, rules.NO_MATCH) and not explained and _substantial(part):
-            chosen.append((part, part))
+    unexplained = [
+        part
+        for part in (parts if len(parts) > 1 else [])
+        if _substantial(part)
+        and not any(h.id in answered and h.coverage >= rules.WEAK_COVERAGE for h in found[part][1])
+        and part not in {said for said, _ in chosen}
+    ]
     behaviours = []
     for said, key in chosen:
         decision, candidates = judge(key)
@@ -221,7 +223,7 @@ def _by_text(
         if matter_id in weak:
             result = _as_suggestion(result)
         results.append(result)
-    return {"behaviours": behaviours, "results": results}
+    return {"behaviours": behaviours, "unexplained": unexplained, "results": results}
 
 
 def _substantial(clause: str) -> bool:

@@ -133,6 +133,8 @@ class Resolution(BaseModel):
     subject: SubjectRef | None
     # by description: one answer per behaviour it names, with how sure it is; otherwise null
     behaviours: list[Behaviour] | None = None
+    # by description: the clauses none of the behaviours explains (for the clerk to read), otherwise null
+    unexplained: list[str] | None = None
     results: list[MatterResult]
 
 
