@@ -190,8 +190,7 @@ def _by_text(
         ):
             groups.setdefault(candidates[0].holders, []).append(part)
     whole = judge(text)
-    if len(groups) > 1 or (groups and whole[0].outcome in (rules.SUGGESTION, rules.NO_MATCH)):
-        # (one group only: a long story around one behaviour, whose other clauses blur the whole)
+    if len(groups) > 1:
         chosen = [("，".join(clauses), clauses[0]) for clauses in groups.values()]
     else:
         chosen = [(text, text)]

@@ -405,7 +405,7 @@ CLEAR_LEAD = 1.25
 # A clause of a longer description is a behaviour of its own only when it alone firmly names a holder, by a
 # matter that explains this much of it, and this much weight (about one rare word: a clause is short); a clause
 # not explained by any answer is listed apart when it has this many content words.
-CLAUSE_COVERAGE = 0.5
+CLAUSE_COVERAGE = 0.6
 CLAUSE_WEIGHT = 4.0
 CLAUSE_CONCEPTS = 2
 
