@@ -189,11 +189,8 @@ def _by_text(
             and top.explained_weight >= rules.CLAUSE_WEIGHT
         ):
             groups.setdefault(candidates[0].holders, []).append(part)
-    whole = judge(text)
-    if len(groups) > 1:
-        chosen = [("，".join(clauses), clauses[0]) for clauses in groups.values()]
-    else:
-        chosen = [(text, text)]
+    # Clauses that firmly name different departments are behaviours of their own; otherwise the whole answers.
+    chosen = [("，".join(c), c[0]) for c in groups.values()] if len(groups) > 1 else [(text, text)]
     # A clause that none of the answers explains is listed, never dropped in silence (it is not made an answer
     # of its own: most such clauses are the story around the behaviour, 吓死人了, 物业不管).
     answered = {found[key][1][d.chosen].id for _, key in chosen if (d := judge(key)[0]).chosen is not None}
