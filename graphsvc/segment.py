@@ -236,6 +236,12 @@ def _base() -> jieba.Tokenizer:
     return _tokenizer
 
 
+def warm() -> None:
+    """Loads the dictionary now (seconds), so that the first search does not wait for it."""
+    with _lock:
+        _base()
+
+
 def teach(words: Iterable[str]) -> None:
     """Adds words to the dictionary (names of functions, departments, subject types, thesaurus terms).
     Words are only ever added: a word the index has not seen yet still matches through its pieces."""

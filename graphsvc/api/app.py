@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
+from graphsvc import segment
 from graphsvc.api import errors
 from graphsvc.api.routes import (
     clues,
@@ -50,6 +52,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The driver connects lazily, so the API starts (and /readyz says 503) while Neo4j is down.
         driver = create_driver(settings)
         app.state.runner = Runner(driver, settings.neo4j.database)
+        # jieba's dictionary takes seconds to load: load it beside the start, not in the first search.
+        threading.Thread(target=segment.warm, name="segmenter-warm", daemon=True).start()
         try:
             yield
         finally:

@@ -138,6 +138,8 @@ def _current(reader: Reader) -> _State:
     if stamp == _state.stamp and stamp is not None:
         return _state
     with _state_lock:
+        if _state.stamp == stamp and stamp is not None:  # another request loaded it while this one waited
+            return _state
         segment.teach([w for row in reader.read(GET_VOCABULARY) for w in row["vocabulary"]])
         entries = reader.read(SYNONYMS, contains=None)
         segment.teach([w for e in entries for w in (e["term"], e["statutory_term"])])
