@@ -23,8 +23,11 @@ def candidate(
 def test_nothing_found_or_next_to_nothing_explained_is_no_match() -> None:
     assert decide_behaviour([]).outcome == rules.NO_MATCH
     assert decide_behaviour([candidate("a", 9, rules.NO_MATCH_COVERAGE - 0.01, {"d1"})]).outcome == rules.NO_MATCH
-    one_word = candidate("a", 9, rules.SHORT_AND_EXPLAINED - 0.1, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
+    one_word = candidate("a", 9, rules.WEAK_COVERAGE - 0.05, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
     assert decide_behaviour([one_word]).rule == "无匹配"
+    # more of the description, still resting on about one word: a suggestion, not a silence
+    partly = candidate("a", 9, rules.SHORT_AND_EXPLAINED - 0.1, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
+    assert (decide_behaviour([partly]).outcome, decide_behaviour([partly]).rule) == (rules.SUGGESTION, "匹配不足")
     # a short description fully explained is a match however little weight it has (无证行医)
     short = candidate("a", 9, 1.0, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
     assert decide_behaviour([short, candidate("b", 8, 0.9, {"d1"})]).outcome == rules.FIRM

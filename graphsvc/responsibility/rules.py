@@ -20,9 +20,11 @@ article) and the tie-breaks that apply (TIE_BREAKS, quoted from the law texts). 
 explicit local assignment has settled the question for the region, so no OVERLAP is raised then.
 
 For a description in words (resolve by text) `decide_behaviour` states how sure the answer is:
-- 无匹配 (NO_MATCH): no matter explains even a small part of the description;
-- 匹配不足 (SUGGESTION): the best matter explains less than WEAK_COVERAGE of what the description says, or it
-  stands alone (no other matter scores close) and explains less than ALONE_COVERAGE;
+- 无匹配 (NO_MATCH): no matter explains even a small part of the description (NO_MATCH_COVERAGE), or a weak
+  part resting on about one word (below WEAK_COVERAGE and NO_MATCH_WEIGHT);
+- 匹配不足 (SUGGESTION): the best matter explains less than WEAK_COVERAGE of what the description says; or the
+  match rests on about one word (NO_MATCH_WEIGHT) of a description it does not nearly explain (SHORT_AND_EXPLAINED);
+  or it stands alone (no other matter scores close) and explains less than ALONE_COVERAGE;
 - 法定交叉 (OVERLAP): the best matter's law gives the act to several departments (above);
 - 候选一致 (firm): the matters that score close to the best all have the same lead department;
 - 候选多数一致 (firm): close matters name different departments, but one department's carry MAJORITY of
@@ -437,19 +439,27 @@ class BehaviourDecision:
 
 def decide_behaviour(candidates: list[BehaviourCandidate]) -> BehaviourDecision:
     """How sure the answer to one behaviour is, from the candidates best first (see the module docstring)."""
-    if (
-        not candidates
-        or candidates[0].coverage < NO_MATCH_COVERAGE
-        or (candidates[0].explained_weight < NO_MATCH_WEIGHT and candidates[0].coverage < SHORT_AND_EXPLAINED)
-    ):
+    if not candidates or candidates[0].coverage < NO_MATCH_COVERAGE:
         best = f"(最接近的事项只解释了描述的 {candidates[0].coverage:.0%})" if candidates else ""
         return BehaviourDecision(NO_MATCH, "无匹配", f"目录中没有事项与该描述对应{best}", None)
     top = candidates[0]
+    little = top.explained_weight < NO_MATCH_WEIGHT  # the match rests on about one word
+    if top.coverage < WEAK_COVERAGE and little:
+        return BehaviourDecision(
+            NO_MATCH, "无匹配", f"目录中没有事项与该描述对应(最接近的事项只解释了描述的 {top.coverage:.0%})", None
+        )
     if top.coverage < WEAK_COVERAGE:
         return BehaviourDecision(
             SUGGESTION,
             "匹配不足",
             f"最接近的事项「{top.matter_name}」只解释了描述的 {top.coverage:.0%}(低于 {WEAK_COVERAGE:.0%}),不作认定",
+            0,
+        )
+    if little and top.coverage < SHORT_AND_EXPLAINED:
+        return BehaviourDecision(
+            SUGGESTION,
+            "匹配不足",
+            f"最接近的事项「{top.matter_name}」只与描述中个别词语相符(解释 {top.coverage:.0%}),不作认定",
             0,
         )
     if top.overlap:
