@@ -175,7 +175,8 @@ def _by_text(
 
     def judge(key: str) -> tuple[rules.BehaviourDecision, list[rules.BehaviourCandidate]]:
         candidates = [_candidate(h, resolved[h.id]) for h in found[key][1]]
-        return rules.decide_behaviour(candidates), candidates
+        weight = rules.NO_MATCH_WEIGHT if key == text else rules.CLAUSE_WEIGHT  # a clause is short
+        return rules.decide_behaviour(candidates, weight), candidates
 
     # Clauses that firmly name a holder, grouped by it: two groups or more are behaviours of their own.
     groups: dict[frozenset[str], list[str]] = {}

@@ -407,7 +407,7 @@ CLEAR_LEAD = 1.25
 # A clause of a longer description is a behaviour of its own only when it alone firmly names a holder, by a
 # matter that explains this much of it, and this much weight (about one rare word: a clause is short); a clause
 # not explained by any answer is listed apart when it has this many content words.
-CLAUSE_COVERAGE = 0.6
+CLAUSE_COVERAGE = 0.5
 CLAUSE_WEIGHT = 4.0
 CLAUSE_CONCEPTS = 2
 
@@ -437,13 +437,14 @@ class BehaviourDecision:
     rivals: tuple[int, ...] = ()  # close candidates of other departments, for 候选分歧
 
 
-def decide_behaviour(candidates: list[BehaviourCandidate]) -> BehaviourDecision:
-    """How sure the answer to one behaviour is, from the candidates best first (see the module docstring)."""
+def decide_behaviour(candidates: list[BehaviourCandidate], min_weight: float = NO_MATCH_WEIGHT) -> BehaviourDecision:
+    """How sure the answer to one behaviour is, from the candidates best first (see the module docstring).
+    `min_weight` is how much a match must explain to rest on more than one word: CLAUSE_WEIGHT for a clause."""
     if not candidates or candidates[0].coverage < NO_MATCH_COVERAGE:
         best = f"(最接近的事项只解释了描述的 {candidates[0].coverage:.0%})" if candidates else ""
         return BehaviourDecision(NO_MATCH, "无匹配", f"目录中没有事项与该描述对应{best}", None)
     top = candidates[0]
-    little = top.explained_weight < NO_MATCH_WEIGHT  # the match rests on about one word
+    little = top.explained_weight < min_weight  # the match rests on about one word
     if top.coverage < WEAK_COVERAGE and little:
         return BehaviourDecision(
             NO_MATCH, "无匹配", f"目录中没有事项与该描述对应(最接近的事项只解释了描述的 {top.coverage:.0%})", None
