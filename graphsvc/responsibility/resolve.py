@@ -73,6 +73,8 @@ def _resolve(runner: Reader, request: ResolveRequest) -> dict[str, Any]:
         return answer | _by_text(runner, request.text.strip(), region, as_of, licences)
     matters = _matters(runner, request, subject)
     results = resolve_matters(runner, matters, region, as_of, licences)
+    for result in results:  # asked by id or by subject: no match score
+        result["matter"] |= {"score": None, "coverage": None}
     return answer | {"results": results, "behaviours": None, "unexplained": None}
 
 
@@ -216,7 +218,11 @@ def _by_text(
     best = {h.id: h for _, hits in reversed(found.values()) for h in hits}
     results = []
     for matter_id in ids:
-        result = resolved[matter_id] | {"matter": resolved[matter_id]["matter"] | _match(best[matter_id])}
+        hit = best[matter_id]
+        result = resolved[matter_id] | {"matter": resolved[matter_id]["matter"] | _match(hit)}
+        if hit.coverage < rules.WEAK_COVERAGE:  # this matter alone explains too little of the description
+            message = f"描述与该事项的用词重合度低({hit.coverage:.0%})"
+            result["flags"] = [*result["flags"], {"code": "WEAK_MATCH", "message": message}]
         if matter_id in weak:
             result = _as_suggestion(result)
         results.append(result)
