@@ -6,11 +6,11 @@
 CALL () {
   MATCH (f:Function) UNWIND [f.name] + coalesce(f.aliases, []) AS w RETURN w
   UNION
-  MATCH (d:Department) UNWIND [d.name, d.short_name] AS w RETURN w
+  MATCH (dep:Department) UNWIND [dep.name, dep.short_name] AS w RETURN w
   UNION
   MATCH (t:SubjectType) RETURN t.name AS w
   UNION
-  MATCH (d:Domain) RETURN d.name AS w
+  MATCH (dom:Domain) RETURN dom.name AS w
   UNION
   MATCH (s:Synonym) UNWIND [s.term, s.statutory_term] AS w RETURN w
 }
