@@ -32,6 +32,7 @@ from loaders.law_text import load_law_path
 from loaders.powers import load_powers
 from loaders.reference import load_reference
 from loaders.rows import LoadReport
+from loaders.synonyms import load_synonyms
 from loaders.synthetic import SCALES, generate
 from loaders.synthetic.powers import generate_powers
 
@@ -186,6 +187,17 @@ def load_reference_cmd(
             lambda: load_reference(r, directory or config.service.reference_dir, identity.cli_actor()),
         )
         out.print(", ".join(f"{label}: {n}" for label, n in report.written.items()))
+        report.raise_if_failed()
+
+
+@load_app.command("synonyms")
+def load_synonyms_cmd(
+    path: Annotated[Path, typer.Argument(help="CSV term,statutory_term,domain,note (data/reference/synonyms.csv)")],
+) -> None:
+    """Load thesaurus entries (colloquial word → statutory term) for the behaviour search (idempotent)."""
+    with reported(), runner(settings()) as r:
+        report = step("Loading synonyms", lambda: load_synonyms(r, path, identity.cli_actor()))
+        out.print(", ".join(f"{label}: {n}" for label, n in report.written.items()) or "nothing written")
         report.raise_if_failed()
 
 

@@ -35,3 +35,15 @@ def coverage(query: str, text: str) -> float:
     """The share of the query's terms that the text contains: how much of a description a match explains."""
     wanted = _terms(query)
     return len(wanted & _terms(text)) / len(wanted) if wanted else 0.0
+
+
+def any_of(words: list[str], boosts: dict[str, float] | None = None) -> str:
+    """Words already cut (graphsvc/segment.py) as a query that matches any of them, for a whitespace index,
+    each with its boost (how much a match on it counts) when given."""
+    escaped = []
+    for w in words:
+        if w.strip():
+            term = _OPERATORS.sub(lambda m: m.group(1).lower(), _SPECIAL.sub(r"\\\1", w))
+            boost = (boosts or {}).get(w)
+            escaped.append(f"{term}^{boost:.3f}" if boost is not None and boost != 1 else term)
+    return " ".join(escaped) or '""'

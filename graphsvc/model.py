@@ -40,6 +40,9 @@ class Label(BaseModel):
     doc: str
     properties: dict[str, Property] = {}
     fulltext: list[str] = []
+    # Pre-segmented text (words separated by spaces, graphsvc/segment.py): a full-text index with the
+    # `whitespace` analyzer, named <label>_words.
+    fulltext_words: list[str] = []
 
 
 class Relationship(BaseModel):
@@ -77,7 +80,7 @@ class GraphModel(BaseModel):
             clash = set(label.properties) & set(self.base_properties)
             if clash:
                 raise ValueError(f"{label.name} redeclares base properties {sorted(clash)}")
-            unknown = set(label.fulltext) - set(label.properties)
+            unknown = set(label.fulltext + label.fulltext_words) - set(label.properties)
             if unknown:
                 raise ValueError(f"{label.name}.fulltext names undeclared properties {sorted(unknown)}")
         for rel in self.relationships.values():
@@ -129,6 +132,12 @@ class GraphModel(BaseModel):
                     f"CREATE FULLTEXT INDEX {_snake(name)}_text IF NOT EXISTS FOR ({var}:{name}) ON EACH [{props}] "
                     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
                 )
+            if label.fulltext_words:
+                props = ", ".join(f"{var}.{p}" for p in label.fulltext_words)
+                fulltext.append(
+                    f"CREATE FULLTEXT INDEX {_snake(name)}_words IF NOT EXISTS FOR ({var}:{name}) ON EACH [{props}] "
+                    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
+                )
         return {"constraints": constraints, "indexes": indexes, "fulltext": fulltext}
 
     def markdown(self) -> str:
@@ -137,7 +146,7 @@ class GraphModel(BaseModel):
         for name, label in self.labels.items():
             lines += [f"### `{name}`", "", label.doc, "", "| property | type | notes |", "|---|---|---|"]
             lines += [
-                f"| {p} | {_type_text(spec)} | {_notes(spec, p in label.fulltext)} |"
+                f"| {p} | {_type_text(spec)} | {_notes(spec, p in label.fulltext, p in label.fulltext_words)} |"
                 for p, spec in label.properties.items()
             ]
             lines.append("")
@@ -161,8 +170,17 @@ def _type_text(spec: Property) -> str:
     return f"enum: {' / '.join(spec.values)}" if spec.type == "enum" else spec.type
 
 
-def _notes(spec: Property, fulltext: bool) -> str:
-    marks = [m for m, on in (("unique", spec.unique), ("indexed", spec.index), ("full-text (cjk)", fulltext)) if on]
+def _notes(spec: Property, fulltext: bool, words: bool = False) -> str:
+    marks = [
+        m
+        for m, on in (
+            ("unique", spec.unique),
+            ("indexed", spec.index),
+            ("full-text (cjk)", fulltext),
+            ("full-text (whitespace, pre-segmented words)", words),
+        )
+        if on
+    ]
     return "; ".join(filter(None, [spec.doc, ", ".join(marks)]))
 
 

@@ -27,6 +27,7 @@ from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.legal_ids import article_id, basis_id, parent_article_id, version_id
+from graphsvc.responsibility import behaviour_search
 from graphsvc.responsibility.impact import amendment_report
 from loaders.authorities import Hit, Lexicon, find
 from loaders.rows import LoadReport, RowError, read_csv
@@ -611,6 +612,7 @@ def load_law_path(
         _duties(runner, [law for law, _ in laws.values()], actor, report)
         _renumber(runner, [law for law, _ in laws.values()], actor, plan, report)
         _check_leftovers(runner, [law for law, _ in laws.values()], report)
+        behaviour_search.refresh(runner, actor)  # matters are searched by the text of the articles they cite
     return report
 
 

@@ -8,6 +8,8 @@ from typing import Any
 from graphsvc.captions import function_caption, matter_caption
 from graphsvc.cypher import query
 from graphsvc.legal_ids import article_id, parent_article_id
+from graphsvc.responsibility import behaviour_search
+from loaders import synonyms
 from loaders.rows import LoadReport
 from loaders.table import Column, TableSpec, enum, load_tables
 
@@ -300,4 +302,10 @@ SPECS = [
 
 def load_reference(runner: Any, directory: Path, actor: str, partial: bool = True) -> LoadReport:
     """Validates every file, writes the good rows (all or nothing unless partial), reports the others."""
-    return load_tables(runner, directory, SPECS, actor, partial=partial)
+    report = load_tables(runner, directory, SPECS, actor, partial=partial)
+    if (directory / synonyms.FILE).exists():  # the thesaurus ships with the catalogue, but is optional
+        more = synonyms.load_synonyms(runner, directory / synonyms.FILE, actor, partial=partial, refresh=False)
+        report.errors += more.errors
+        report.written |= more.written
+    behaviour_search.refresh(runner, actor)  # the behaviour search indexes what was just written
+    return report

@@ -82,6 +82,10 @@ def expected_counts(directory: Path) -> tuple[Counter[str], Counter[tuple[str, s
     ]:
         nodes[label] = len(rows[file])
     nodes["Department"] += len(rows["bodies.csv"])
+    # The thesaurus (merged on term and statutory term) and the state of the behaviour search built from them.
+    nodes["Synonym"] = len({(r["term"], r["statutory_term"]) for r in rows.get("synonyms.csv", [])})
+    nodes["SearchIndex"] = 1
+    nodes = +nodes
     rels: Counter[tuple[str, str, str]] = Counter()
 
     def add(key: tuple[str, str, str], n: int) -> None:

@@ -77,8 +77,15 @@ def test_where_the_county_has_no_performer_the_nearest_one_above_acts(catalogue:
 
 def test_a_new_business_form_gets_a_flagged_suggestion_not_a_resolution(catalogue: Runner) -> None:
     # 按照领域归口、业务相近原则 (seed 002): words that match poorly give suggestions, never an answer.
-    results = answer(catalogue, text="无人机表演未经审批", region=YANTA)
+    found = resolve(catalogue, ResolveRequest(as_of=date(2026, 1, 1), text="无人机表演未经审批", region=YANTA))
+    [behaviour] = found["behaviours"]
+    assert behaviour["outcome"] in ("suggestion", "no_match") and behaviour["lead"] == []
+    assert {f["code"] for f in behaviour["flags"]} in ({"WEAK_MATCH", "SUGGESTION"}, {"NO_MATCH"})
+    assert behaviour["rule"] in ("匹配不足", "无匹配") and behaviour["reason"]
+    results = found["results"]
     assert results and all(r["lead"] == [] and r["suggestion"]["note"] for r in results)
-    assert all({"WEAK_MATCH", "SUGGESTION"} <= {f["code"] for f in r["flags"]} for r in results)
-    [wages] = answer(catalogue, text="拖欠农民工工资", region=YANTA)[:1]
-    assert wages["lead"] and wages["matter"]["coverage"] >= 0.5
+    assert all("SUGGESTION" in {f["code"] for f in r["flags"]} for r in results)
+    wages = resolve(catalogue, ResolveRequest(as_of=date(2026, 1, 1), text="拖欠农民工工资", region=YANTA))
+    [firm] = wages["behaviours"]
+    assert firm["outcome"] == "firm" and firm["matter"]["coverage"] >= 0.5
+    assert lead(firm) == ["西安市雁塔区人力资源和社会保障局"]

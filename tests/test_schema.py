@@ -34,12 +34,22 @@ def test_every_identity_is_unique_and_every_lookup_indexed(graph: Runner) -> Non
     assert wanted <= indexed
 
 
-def test_fulltext_indexes_use_the_cjk_analyzer(graph: Runner) -> None:
-    fulltext = [i for i in graph.read(LIST_INDEXES) if i["type"] == "FULLTEXT"]
-    assert {i["labels_or_types"][0] for i in fulltext} == {n for n, lb in load_model().labels.items() if lb.fulltext}
-    for index in fulltext:
-        assert index["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
-        assert index["state"] == "ONLINE"
+def snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+def test_fulltext_indexes_use_the_declared_analyzer(graph: Runner) -> None:
+    # `fulltext` properties are cut into bigrams (cjk); `fulltext_words` hold words cut by graphsvc/segment.py.
+    fulltext = {i["name"]: i for i in graph.read(LIST_INDEXES) if i["type"] == "FULLTEXT"}
+    model = load_model().labels
+    wanted = {f"{snake(n)}_text": ("cjk", lb.fulltext) for n, lb in model.items() if lb.fulltext} | {
+        f"{snake(n)}_words": ("whitespace", lb.fulltext_words) for n, lb in model.items() if lb.fulltext_words
+    }
+    assert set(fulltext) == set(wanted)
+    for name, (analyzer, properties) in wanted.items():
+        assert fulltext[name]["options"]["indexConfig"]["fulltext.analyzer"] == analyzer
+        assert fulltext[name]["properties"] == properties
+        assert fulltext[name]["state"] == "ONLINE"
 
 
 def test_chinese_search_finds_a_word_inside_a_name(graph: Runner) -> None:

@@ -32,6 +32,7 @@ CREATE INDEX referral_kind IF NOT EXISTS FOR (n:Referral) ON (n.kind);
 CREATE INDEX referral_sent_at IF NOT EXISTS FOR (n:Referral) ON (n.sent_at);
 CREATE INDEX dispute_status IF NOT EXISTS FOR (n:Dispute) ON (n.status);
 CREATE INDEX vocabulary_entry_vocabulary IF NOT EXISTS FOR (n:VocabularyEntry) ON (n.vocabulary);
+CREATE INDEX synonym_term IF NOT EXISTS FOR (n:Synonym) ON (n.term);
 CREATE INDEX user_name IF NOT EXISTS FOR (n:User) ON (n.name);
 CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
 CREATE INDEX audit_event_actor IF NOT EXISTS FOR (n:AuditEvent) ON (n.actor);

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
+from graphsvc import segment
 from graphsvc.api import errors
 from graphsvc.api.routes import (
     audit_log,
@@ -23,6 +25,7 @@ from graphsvc.api.routes import (
     regions,
     responsibility,
     subjects,
+    synonyms,
     vocabularies,
 )
 from graphsvc.config import Settings
@@ -54,6 +57,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.runner = Runner(
             driver, settings.neo4j.database, settings.service.read_timeout_seconds, settings.service.db_retry_seconds
         )
+        # jieba's dictionary takes seconds to load: load it beside the start, not in the first search.
+        threading.Thread(target=segment.warm, name="segmenter-warm", daemon=True).start()
         try:
             yield
         finally:
@@ -79,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         subjects,
         departments,
         responsibility,
+        synonyms,
         disputes,
         legal_bases,
         clues,

@@ -1,5 +1,6 @@
-"""The 编办's worklist for a region on a date: gaps, conflicts, stale bases, unperformed functions and
-departments with duties but no inspectors, with counts by domain and level."""
+"""The 编办's worklist for a region on a date: gaps, conflicts, overlaps (the law gives the act to several
+departments or to 有关部门 / 指定的部门: the 编办 proposes, the government decides, 编制条例第十条), stale
+bases, unperformed functions and departments with duties but no inspectors, with counts by domain and level."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ MATTERS = query("audit/list_matters")
 UNPERFORMED = query("audit/list_functions_without_performer")
 NO_INSPECTORS = query("audit/list_departments_without_inspectors")
 
-ISSUE_FLAGS = ("GAP", "CONFLICT", "STALE_BASIS")
+ISSUE_FLAGS = ("GAP", "CONFLICT", "OVERLAP", "STALE_BASIS")
 
 
 def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, Any]:
@@ -40,6 +41,7 @@ def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, A
                         "level": matter["level"],
                         "detail": flag["message"],
                         "lead": [d["department"]["name"] for d in result["lead"]],
+                        "candidates": _candidates(result) if flag["code"] == "OVERLAP" else [],
                     }
                 )
     by = Counter((i["kind"], i["domain"], i["level"]) for i in issues)
@@ -54,11 +56,21 @@ def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, A
     }
 
 
+def _candidates(result: dict[str, Any]) -> list[str]:
+    """An overlap's candidates as the worklist shows them: department (or the function no one performs here)."""
+    return [
+        (c["department"] or {}).get("name") or f"({c['function']['name']})"
+        for c in result["overlap"]["candidates"]
+        if c["department"] or c["function"]
+    ]
+
+
 def as_csv(report: dict[str, Any]) -> str:
     """One row per item of the worklist, for the 编办's spreadsheet (graphsvc.export: BOM, no formulas)."""
     rows: list[list[Any]] = []
     for i in report["issues"]:
-        rows.append([i["kind"], i["matter_id"], i["matter"], i["domain"], i["level"], i["detail"]])
+        detail = i["detail"] + (f" 候选:{'、'.join(i['candidates'])}" if i["candidates"] else "")
+        rows.append([i["kind"], i["matter_id"], i["matter"], i["domain"], i["level"], detail])
     for f in report["functions_without_performer"]:
         rows.append(["FUNCTION_WITHOUT_PERFORMER", f["id"], f["name"], "", "", "、".join(f["matters"])])
     for d in report["departments_without_inspectors"]:

@@ -13,13 +13,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
-from graphsvc import fulltext, uscc
+from graphsvc import segment, uscc
 from graphsvc.bounds import Day
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.names import Names
 from graphsvc.regions import require_region
+from graphsvc.responsibility import behaviour_search, rules
 from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide, legal_text_functions
 
 GET_MATTER = query("responsibility/get_matter_header")
@@ -30,13 +31,10 @@ CARRIERS = query("responsibility/find_carriers")
 BASES = query("responsibility/list_matter_bases")
 SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
-BY_TEXT = query("responsibility/find_matters_by_text")
 SCOPES = query("responsibility/list_matter_scopes")
 
-TEXT_CANDIDATES = 5
-# A match that explains less than this share of the description's words (bigrams) is weak: a new business
-# form, or a description in other words. Lucene's score ranks; it is no measure across queries.
-WEAK_MATCH_COVERAGE = 0.5
+TEXT_CANDIDATES = 6
+CLAUSE_CANDIDATES = 4  # per clause of a longer description: enough to see agreement, cheap to resolve
 
 
 class ResolveRequest(BaseModel):
@@ -80,24 +78,17 @@ def _resolve(runner: Reader, request: ResolveRequest) -> dict[str, Any]:
         )
     require_region(runner, region, error=NotFound)
 
-    candidates = _candidates(runner, request, subject)
-    results = []
     licences: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for lic in (subject or {}).get("licences", []):
         licences[lic["matter_id"]].append(lic)
-    answers = resolve_matters(runner, [matter for matter, _ in candidates], region, as_of, licences)
-    weak = []
-    for (_, hit), result in zip(candidates, answers, strict=True):
-        result["matter"] |= hit or {"score": None, "coverage": None}
-        if hit and hit["coverage"] < WEAK_MATCH_COVERAGE:
-            weak.append(result)
-            message = f"描述与该事项的用词重合度低({hit['coverage']:.0%})"
-            result["flags"].append({"code": "WEAK_MATCH", "message": message})
-        results.append(result)
-    if request.text and len(weak) == len(results):
-        for result in results:
-            _as_suggestion(result)
-    return {"region": region, "as_of": as_of, "subject": _subject_summary(subject), "results": results}
+    answer: dict[str, Any] = {"region": region, "as_of": as_of, "subject": _subject_summary(subject)}
+    if request.text and request.text.strip() and not request.matter_id:
+        return answer | _by_text(runner, request.text.strip(), region, as_of, licences)
+    matters = _matters(runner, request, subject)
+    results = resolve_matters(runner, matters, region, as_of, licences)
+    for result in results:  # asked by id or by subject: no match score
+        result["matter"] |= {"score": None, "coverage": None}
+    return answer | {"results": results, "behaviours": None, "unexplained": None}
 
 
 def resolve_matter(
@@ -125,7 +116,7 @@ def resolve_matters(
     # A matter resting on a local regulation applies only where that regulation does (issue 11).
     scopes = {row.pop("matter_id"): row for row in runner.read(SCOPES, matter_ids=ids, region_id=region)}
     bases: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in runner.read(BASES, matter_ids=ids, as_of=as_of):
+    for row in runner.read(BASES, matter_ids=ids, as_of=as_of, open_pattern=rules.OPEN_TEXT_PATTERN):
         bases[row.pop("matter_id")].append(row)
     functions = {
         m["id"]: {a.function["id"] for a in assignments[m["id"]] if a.function}
@@ -169,39 +160,225 @@ def resolve_matters(
                 "lead": decision.lead,
                 "cooperating": decision.cooperating,
                 "flags": decision.flags,
+                "overlap": decision.overlap,
             }
         )
     return results
 
 
-def _candidates(runner: Reader, request: ResolveRequest, subject: dict | None) -> list[tuple[dict, dict | None]]:
-    """The matters asked about, with how well each matches the description when there is one."""
+def _matters(runner: Reader, request: ResolveRequest, subject: dict | None) -> list[dict[str, Any]]:
+    """The matters asked about by id, or those of the subject's kinds and licences."""
     if request.matter_id:
         rows = runner.read(GET_MATTER, id=request.matter_id)
         if not rows:
             raise NotFound(f"未知的监管事项:{request.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
-        return [(rows[0], None)]
-    if request.text and request.text.strip():
-        hits = runner.read(
-            BY_TEXT,
-            query=fulltext.terms(request.text),
-            limit=TEXT_CANDIDATES,
-            region_id=request.region or (subject or {}).get("region_id"),
-        )
-        headers = runner.read(GET_MATTERS, ids=[h["id"] for h in hits])
-        return [
-            (
-                header,
-                {
-                    "score": h["score"],
-                    "coverage": fulltext.coverage(request.text, f"{h['name']} {h['description'] or ''}"),
-                },
-            )
-            for h, header in zip(hits, headers, strict=True)
-        ]
+        return rows
     assert subject is not None
     ids = [m["id"] for m in runner.read(SUBJECT_MATTERS, id=subject["id"])]
-    return [(header, None) for header in runner.read(GET_MATTERS, ids=ids)]
+    return runner.read(GET_MATTERS, ids=ids)
+
+
+# -- by description -------------------------------------------------------------------------------------
+
+
+def _by_text(
+    runner: Reader, text: str, region: str, as_of: date, licences: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """One answer per behaviour the description names (several when its clauses go to different departments),
+    each with the rule that decided how sure it is; `results` are the candidate matters, resolved."""
+    found = {text: behaviour_search.search(runner, text, TEXT_CANDIDATES)}
+    parts = segment.clauses(text)
+    if len(parts) > 1:
+        for part in parts:
+            found.setdefault(part, behaviour_search.search(runner, part, CLAUSE_CANDIDATES))
+    ids = list(dict.fromkeys(h.id for _, hits in found.values() for h in hits))
+    headers = {m["id"]: m for m in runner.read(GET_MATTERS, ids=ids)}
+    answers = resolve_matters(runner, list(headers.values()), region, as_of, licences)
+    resolved = {m: r for m, r in zip(headers, answers, strict=True)}
+
+    def judge(key: str) -> tuple[rules.BehaviourDecision, list[rules.BehaviourCandidate]]:
+        candidates = [_candidate(h, resolved[h.id]) for h in found[key][1]]
+        weight = rules.NO_MATCH_WEIGHT if key == text else rules.CLAUSE_WEIGHT  # a clause is short
+        return rules.decide_behaviour(candidates, weight), candidates
+
+    # Clauses that firmly name a holder, grouped by it: two groups or more are behaviours of their own.
+    groups: dict[frozenset[str], list[str]] = {}
+    for part in parts if len(parts) > 1 else []:
+        decision, candidates = judge(part)
+        top = found[part][1][0] if found[part][1] else None
+        if (
+            decision.outcome == rules.FIRM
+            and top is not None
+            and top.coverage >= rules.CLAUSE_COVERAGE
+            and top.explained_weight >= rules.CLAUSE_WEIGHT
+        ):
+            groups.setdefault(candidates[0].holders, []).append(part)
+    # Clauses that firmly name different departments are behaviours of their own; otherwise the whole answers.
+    chosen = [("，".join(c), c[0]) for c in groups.values()] if len(groups) > 1 else [(text, text)]
+    # A clause that none of the answers explains is listed, never dropped in silence (it is not made an answer
+    # of its own: most such clauses are the story around the behaviour, 吓死人了, 物业不管).
+    answered = {found[key][1][d.chosen].id for _, key in chosen if (d := judge(key)[0]).chosen is not None}
+    unexplained = [
+        part
+        for part in (parts if len(parts) > 1 else [])
+        if _substantial(part)
+        and not any(h.id in answered and h.coverage >= rules.WEAK_COVERAGE for h in found[part][1])
+        and part not in {said for said, _ in chosen}
+    ]
+    behaviours = []
+    for said, key in chosen:
+        decision, candidates = judge(key)
+        nearest = found[key][1] or found[text][1]  # a clause with no hit: the whole description's nearest
+        behaviours.append(_behaviour(said, decision, candidates, found[key][1], headers, resolved, nearest))
+    weak = {
+        c["matter"]["id"]
+        for b in behaviours
+        if b["outcome"] in (rules.SUGGESTION, rules.NO_MATCH)
+        for c in b["candidates"]
+    }
+    best = {h.id: h for _, hits in reversed(found.values()) for h in hits}
+    results = []
+    for matter_id in ids:
+        hit = best[matter_id]
+        result = resolved[matter_id] | {"matter": resolved[matter_id]["matter"] | _match(hit)}
+        if hit.coverage < rules.WEAK_COVERAGE:  # this matter alone explains too little of the description
+            message = f"描述与该事项的用词重合度低({hit.coverage:.0%})"
+            result["flags"] = [*result["flags"], {"code": "WEAK_MATCH", "message": message}]
+        if matter_id in weak:
+            result = _as_suggestion(result)
+        results.append(result)
+    return {"behaviours": behaviours, "unexplained": unexplained, "results": results}
+
+
+def _substantial(clause: str) -> bool:
+    """A clause that says something of its own (two content words or more), not 请相关部门查一下."""
+    return len(segment.content_words(clause)) >= rules.CLAUSE_CONCEPTS
+
+
+def _match(hit: behaviour_search.Hit) -> dict[str, Any]:
+    return {"score": hit.score, "coverage": hit.coverage, "explained": hit.explained}
+
+
+def _candidate(hit: behaviour_search.Hit, result: dict[str, Any]) -> rules.BehaviourCandidate:
+    return rules.BehaviourCandidate(
+        hit.id,
+        hit.name,
+        hit.score,
+        hit.coverage,
+        hit.explained_weight,
+        frozenset(d["department"]["id"] for d in result["lead"]),
+        tuple(sorted({d["department"]["name"] for d in result["lead"]})),
+        result["overlap"] is not None,
+    )
+
+
+def _behaviour(
+    said: str,
+    decision: rules.BehaviourDecision,
+    candidates: list[rules.BehaviourCandidate],
+    hits: list[behaviour_search.Hit],
+    headers: dict[str, dict[str, Any]],
+    resolved: dict[str, dict[str, Any]],
+    nearest: list[behaviour_search.Hit],
+) -> dict[str, Any]:
+    """The answer for one behaviour: outcome, rule and reason in Chinese, the holders when firm, every candidate
+    when the law or the evidence names several, and what to do when nothing matches."""
+    chosen = resolved[hits[decision.chosen].id] if decision.chosen is not None else None
+    answer: dict[str, Any] = {
+        "text": said,
+        "outcome": decision.outcome,
+        "rule": decision.rule,
+        "reason": decision.reason,
+        "matter": chosen["matter"] | _match(hits[decision.chosen]) if chosen and decision.chosen is not None else None,
+        "lead": chosen["lead"] if chosen and decision.outcome == rules.FIRM else [],
+        "cooperating": chosen["cooperating"] if chosen and decision.outcome == rules.FIRM else [],
+        "flags": [],
+        "candidates": [
+            {
+                "matter": {"id": h.id, "name": h.name} | _match(h),
+                "lead": [{"department": d["department"], "function": d["function"]} for d in resolved[h.id]["lead"]],
+            }
+            for h in hits
+        ],
+        "overlap": None,
+        "no_match": None,
+    }
+    if decision.outcome == rules.FIRM and chosen:
+        answer["flags"] = list(chosen["flags"])
+    elif decision.outcome == rules.OVERLAP and chosen:
+        answer["overlap"] = chosen["overlap"] or _evidence_overlap(decision, hits, headers, resolved)
+        answer["flags"] = [{"code": "OVERLAP", "message": answer["overlap"]["message"]}]
+    elif decision.outcome == rules.SUGGESTION and chosen:
+        answer["suggestion"] = {"note": SUGGESTION_NOTE, "lead": chosen["lead"], "cooperating": chosen["cooperating"]}
+        answer["flags"] = [
+            {"code": "WEAK_MATCH", "message": decision.reason},
+            {"code": "SUGGESTION", "message": SUGGESTION_NOTE},
+        ]
+    else:
+        answer["no_match"] = _no_match(nearest, resolved)
+        answer["flags"] = [{"code": "NO_MATCH", "message": answer["no_match"]["message"]}]
+    return answer
+
+
+def _evidence_overlap(
+    decision: rules.BehaviourDecision,
+    hits: list[behaviour_search.Hit],
+    headers: dict[str, dict[str, Any]],
+    resolved: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """候选分歧: close matters of different departments; each lead is a candidate, with its matter and article."""
+    assert decision.chosen is not None
+    picked = [hits[decision.chosen], *(hits[i] for i in decision.rivals)]
+    candidates, seen = [], set()
+    for hit in picked:
+        for duty in resolved[hit.id]["lead"]:
+            key = (duty["department"]["id"], (duty["function"] or {}).get("id"))
+            if key in seen:  # one line per department and function: the best matter stands for it
+                continue
+            seen.add(key)
+            bases = duty["evidence"]["bases"]
+            candidates.append(
+                {
+                    "department": duty["department"],
+                    "function": duty["function"],
+                    "catalogue_role": rules.LEAD,
+                    "matter": {"id": hit.id, "name": hit.name},
+                    "article": "、".join(f"《{b['title']}》{b['article']}" for b in bases if b["in_force"]) or None,
+                }
+            )
+    top = headers[hits[decision.chosen].id]
+    bases = [b for duty in resolved[top["id"]]["lead"] for b in duty["evidence"]["bases"]]
+    return {
+        "message": decision.reason,
+        "articles": [],
+        "candidates": candidates,
+        "tie_breaks": rules.tie_breaks(top, bases, []),
+    }
+
+
+SUGGESTION_NOTE = "描述与现有监管事项匹配度低(可能是新业态):按照领域归口、业务相近原则提出的建议,不是职责认定"
+NO_MATCH_PROCEDURE = [
+    "首接负责:最先接到反映的部门(或 12345 热线)登记受理,属于本部门职责的依法处理,"
+    "不属于的及时转送相关部门并告知反映人,不得推诿",
+    "职责不明确的:依照《地方各级人民政府机构设置和编制管理条例》第十条,相关部门先协商;协商不一致的,"
+    "提请本级机构编制管理机关(编办)提出协调意见,报本级人民政府决定(可用 POST /api/v1/disputes 登记争议)",
+]
+
+
+def _no_match(hits: list[behaviour_search.Hit], resolved: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What the clerk can do when no matter fits: the nearest domains, who usually takes such reports, the procedure."""
+    domains = list(dict.fromkeys(h.domain for h in hits if h.domain))[:3]
+    usual: dict[str, dict[str, Any]] = {}
+    for hit in hits:
+        for duty in resolved[hit.id]["lead"]:
+            entry = usual.setdefault(duty["department"]["id"], {"department": duty["department"], "matters": []})
+            entry["matters"].append(hit.name)
+    return {
+        "message": "目录中没有与该描述对应的监管事项,不作职责认定;请按下列程序办理",
+        "nearest_domains": domains,
+        "usual_departments": list(usual.values())[:3],
+        "procedure": NO_MATCH_PROCEDURE,
+    }
 
 
 def _subject(runner: Reader, code: str, as_of: date) -> dict[str, Any]:
@@ -232,12 +409,11 @@ def _subject_summary(subject: dict[str, Any] | None) -> dict[str, Any] | None:
     return {"id": subject["id"], "name": subject["name"], "region_id": subject["region_id"]}
 
 
-def _as_suggestion(result: dict[str, Any]) -> None:
+def _as_suggestion(result: dict[str, Any]) -> dict[str, Any]:
     """A weak match is no resolution: its holders move to `suggestion`, flagged as such (seed 002)."""
-    result["suggestion"] = {
-        "note": "描述与现有监管事项匹配度低(可能是新业态):按照领域归口、业务相近原则提出的建议,不是职责认定",
-        "lead": result.pop("lead"),
-        "cooperating": result.pop("cooperating"),
+    return result | {
+        "suggestion": {"note": SUGGESTION_NOTE, "lead": result["lead"], "cooperating": result["cooperating"]},
+        "lead": [],
+        "cooperating": [],
+        "flags": [*result["flags"], {"code": "SUGGESTION", "message": SUGGESTION_NOTE}],
     }
-    result["lead"], result["cooperating"] = [], []
-    result["flags"].append({"code": "SUGGESTION", "message": result["suggestion"]["note"]})

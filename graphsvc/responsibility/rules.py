@@ -12,10 +12,34 @@ For each role (牵头, 配合) the first rule that yields a holder decides:
    following reforms (SUCCEEDED_BY) from an old wording to today's function;
 5. legal_text (lead only, when the catalogue assigns nobody) — the functions the matter's articles name, or
    for an article that names none, those of the article that allocates its power (AUTHORITY_FROM).
+
+OVERLAP (法定交叉): where the law itself does not give the act to one department — an article or the article
+allocating its power says 有关部门, 按照职责分工 beside other departments, or leaves it to the department the
+local government 确定/指定 — the result carries the flag OVERLAP with every candidate (department, function,
+article) and the tie-breaks that apply (TIE_BREAKS, quoted from the law texts). A ruling, a licence or an
+explicit local assignment has settled the question for the region, so no OVERLAP is raised then.
+
+For a description in words (resolve by text) `decide_behaviour` states how sure the answer is:
+- 无匹配 (NO_MATCH): no matter explains even a small part of the description (NO_MATCH_COVERAGE), or a weak
+  part resting on about one word (below WEAK_COVERAGE and NO_MATCH_WEIGHT);
+- 匹配不足 (SUGGESTION): the best matter explains less than WEAK_COVERAGE of what the description says; or the
+  match rests on about one word (NO_MATCH_WEIGHT) of a description it does not nearly explain (SHORT_AND_EXPLAINED);
+  or it stands alone (no other matter scores close) and explains less than ALONE_COVERAGE;
+- 法定交叉 (OVERLAP): the best matter's law gives the act to several departments (above);
+- 候选一致 (firm): the matters that score close to the best all have the same lead department;
+- 候选多数一致 (firm): close matters name different departments, but one department's carry MAJORITY of
+  their scores;
+- 首选领先 (firm): the best matter scores clearly above every close matter of another department;
+- several behaviours: a description whose clauses, each on its own firm (CLAUSE_COVERAGE), name different lead
+  departments gets one answer per department, each decided as above; a clause none of them explains gets an
+  answer of its own (its suggestion or NO_MATCH), so nothing said is dropped in silence;
+- 候选分歧 (OVERLAP): close matters of different departments and no clear lead: the law gives the described act
+  to several departments, so the tie-breaks apply.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +86,7 @@ class Decision:
     lead: list[dict[str, Any]]
     cooperating: list[dict[str, Any]]
     flags: list[dict[str, str]]
+    overlap: dict[str, Any] | None = None
 
 
 def legal_text_functions(bases: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
@@ -96,7 +121,10 @@ def decide(facts: Facts) -> Decision:
         flags.append({"code": "GAP", "message": "没有找到牵头部门:目录未指定,设定依据也未指明职能"})
     if facts.bases and not any(b["in_force"] for b in facts.bases):
         flags.append({"code": "STALE_BASIS", "message": "该事项的设定依据在查询日均不在有效期内"})
-    return Decision(lead, cooperating, flags)
+    overlap = statutory_overlap(facts, lead, cooperating)
+    if overlap:
+        flags.append({"code": "OVERLAP", "message": overlap["message"]})
+    return Decision(lead, cooperating, flags, overlap)
 
 
 def _decide_role(facts: Facts, role: str, flags: list[dict[str, str]]) -> list[dict[str, Any]]:
@@ -222,3 +250,266 @@ def _duty(
         "rule": rule,
         "evidence": evidence,
     }
+
+
+# -- OVERLAP: where the law does not give one department --------------------------------------------------
+
+# Wordings that leave the authority open: 有关部门 on its own, a department the government 确定/指定, several
+# departments deciding 按照职责分工, or a referral to 有关主管部门. "X或者其他有关部门" names X for its own field
+# and is not open (建设工程质量管理条例第四十三条 gives the other fields to their departments).
+_OPEN_TEXT = re.compile(
+    r"(?:指定|确定)的(?:监督管理)?部门|(?:有关部门|其他[^，。；：]{0,24}部门)按照职责分工|有关主管部门依法处理"
+)
+# The same, as a Java regex over a whole text (Cypher's =~), so only such article texts travel as evidence.
+OPEN_TEXT_PATTERN = "(?s).*(?:" + _OPEN_TEXT.pattern + ").*"
+_DEFINITE_PARTS = re.compile(
+    r"国务院|县级以上|设区的市级|地方|各级|人民政府|其他|有关|主管|行政|部门|或者|和|等|、|（[^）]*）|\([^)]*\)"
+)
+
+
+def _open_named(wording: str) -> bool:
+    """A named authority that is no definite department: 有关部门, (县级以上人民政府)其他有关部门."""
+    return "有关" in wording and not _DEFINITE_PARTS.sub("", wording).strip()
+
+
+def open_authorities(bases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The in-force articles (or the articles allocating their power) whose wording leaves the authority open."""
+    found: dict[str, dict[str, Any]] = {}
+    for basis in bases:
+        if not basis["in_force"]:
+            continue
+        for article in [basis, *basis["authority"]]:
+            wordings = [n["wording"] for n in article["named"] if n.get("wording")]
+            # "X或者其他有关部门", or X and 其他有关部门 named apart: X holds for its field, the others for theirs
+            definite = any(not _open_named(w) for w in wordings)
+            phrases = [w for w in wordings if _open_named(w) and not definite]
+            phrases += [m.group(0) for n in article["named"] if (m := _OPEN_TEXT.search(n.get("wording") or ""))]
+            if not phrases and (m := _OPEN_TEXT.search(article.get("text") or "")):
+                phrases.append(m.group(0))
+            if phrases and article["article_id"] not in found:
+                found[article["article_id"]] = {
+                    "article_id": article["article_id"],
+                    "article": f"《{article['title']}》{article['article']}",
+                    "wording": phrases[0],
+                }
+    return list(found.values())
+
+
+def statutory_overlap(
+    facts: Facts, lead: list[dict[str, Any]], cooperating: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """OVERLAP when the law leaves the act open, unless a ruling, licence or local assignment settled it."""
+    if any(d["rule"] in ("ruling", "licence", "assignment") for d in lead):
+        return None
+    open_articles = open_authorities(facts.bases)
+    if not open_articles:
+        return None
+    candidates = [_candidate(d, LEAD) for d in lead] + [_candidate(d, COOPERATING) for d in cooperating]
+    seen = {c["function"]["id"] for c in candidates if c["function"]}
+    for named, _source in legal_text_functions(facts.bases):
+        if named["function_id"] not in seen:  # named by the law, but no department performs it here
+            seen.add(named["function_id"])
+            candidates.append(
+                {
+                    "department": None,
+                    "function": {"id": named["function_id"], "name": named["function_name"]},
+                    "catalogue_role": None,
+                    "article": named.get("wording"),
+                }
+            )
+    where = "、".join(f"{a['article']}「{a['wording']}」" for a in open_articles)
+    return {
+        "message": f"法律未把该行为交给唯一的部门({where}):所列部门均为候选,按法定规则确定管辖",
+        "articles": open_articles,
+        "candidates": candidates,
+        "tie_breaks": tie_breaks(facts.matter, facts.bases, open_articles),
+    }
+
+
+def _candidate(duty: dict[str, Any], role: str) -> dict[str, Any]:
+    bases = duty["evidence"]["bases"]
+    return {
+        "department": duty["department"],
+        "function": duty["function"],
+        "catalogue_role": role,
+        "article": "、".join(f"《{b['title']}》{b['article']}" for b in bases if b["in_force"]) or None,
+    }
+
+
+# The rules that break a tie, quoted from the law texts (verified against shared/laws; see tests/test_rules.py).
+TIE_BREAKS: dict[str, dict[str, str]] = {
+    "first_to_file": {
+        "law": "中华人民共和国行政处罚法",
+        "article": "第二十五条",
+        "text": "两个以上行政机关都有管辖权的，由最先立案的行政机关管辖。对管辖发生争议的，应当协商解决，"
+        "协商不成的，报请共同的上一级行政机关指定管辖；也可以直接由共同的上一级行政机关指定管辖。",
+        "how": "行政处罚:由最先立案的部门管辖;有争议的协商解决,协商不成报请共同的上一级行政机关(本级人民政府)指定管辖",
+    },
+    "closest_business": {
+        "law": "中华人民共和国安全生产法",
+        "article": "第十条第二款",
+        "text": "对新兴行业、领域的安全生产监督管理职责不明确的，"
+        "由县级以上地方各级人民政府按照业务相近的原则确定监督管理部门。",
+        "how": "安全生产监管职责不明确的新兴行业、领域:由县级以上地方人民政府按业务相近原则确定监督管理部门",
+    },
+    "establishment_office": {
+        "law": "地方各级人民政府机构设置和编制管理条例",
+        "article": "第十条",
+        "text": "行政机构之间对职责划分有异议的，应当主动协商解决。协商一致的，报本级人民政府机构编制管理机关备案；"
+        "协商不一致的，应当提请本级人民政府机构编制管理机关提出协调意见，由机构编制管理机关报本级人民政府决定。",
+        "how": "部门间职责划分有异议:先协商,协商一致报编办备案;不一致的由编办提出协调意见,报本级人民政府决定",
+    },
+}
+_DESIGNATION = re.compile(r"(?:指定|确定)的")
+
+
+def tie_breaks(
+    matter: dict[str, Any], bases: list[dict[str, Any]], open_articles: list[dict[str, Any]]
+) -> list[dict[str, str]]:
+    """The tie-breaks that apply to an overlap: a local designation where the law leaves it to one; the first
+    to file for a penalty; 业务相近 in work safety; and always the 编办's coordination, the government deciding."""
+    found = []
+    if any(_DESIGNATION.search(a["wording"]) for a in open_articles):
+        found.append(
+            {
+                "key": "designation",
+                "law": "",
+                "article": "、".join(a["article"] for a in open_articles if _DESIGNATION.search(a["wording"])),
+                "text": "",
+                "how": "法律由县级以上地方人民政府确定(指定)部门:以本级人民政府的确定(指定)为准;"
+                "未确定的,提请编办协调并报政府决定",
+            }
+        )
+    if matter.get("category") == "行政处罚":
+        found.append({"key": "first_to_file"} | TIE_BREAKS["first_to_file"])
+    if any("安全生产" in (b.get("title") or "") for b in bases) or matter.get("domain_id") == "work-safety":
+        found.append({"key": "closest_business"} | TIE_BREAKS["closest_business"])
+    found.append({"key": "establishment_office"} | TIE_BREAKS["establishment_office"])
+    return found
+
+
+# -- how sure an answer to a description is ---------------------------------------------------------------
+
+# Shares of the description's weight (its words, weighed by rarity among the matters) the best matter explains;
+# and how much it must explain at all (about two rare words: one word in common is no match). The values were
+# chosen on the odd rows of data/eval/descriptions.csv to keep confident mistakes rare (benchmarks/resolve_quality.py
+# prints the figures on both halves).
+NO_MATCH_COVERAGE = 0.15
+NO_MATCH_WEIGHT = 6.0
+WEAK_COVERAGE = 0.35
+# A short description (little weight to explain) still matches when a matter explains this share of it.
+SHORT_AND_EXPLAINED = 0.75
+# When close candidates name different departments, one department whose candidates carry this share of their
+# scores is the answer (the candidates vote).
+MAJORITY = 0.7
+# A matter with no close rival at all must explain this much on its own to be firm.
+ALONE_COVERAGE = 0.6
+# A matter scoring at least this share of the best score is a close rival; the best clearly leads when it
+# scores this many times the best close rival of another department.
+CLOSE_SCORE = 0.6
+CLEAR_LEAD = 1.25
+
+# A clause of a longer description is a behaviour of its own only when it alone firmly names a holder, by a
+# matter that explains this much of it, and this much weight (about one rare word: a clause is short); a clause
+# not explained by any answer is listed apart when it has this many content words.
+CLAUSE_COVERAGE = 0.5
+CLAUSE_WEIGHT = 4.0
+CLAUSE_CONCEPTS = 2
+
+FIRM, OVERLAP, SUGGESTION, NO_MATCH = "firm", "overlap", "suggestion", "no_match"
+
+
+@dataclass(frozen=True)
+class BehaviourCandidate:
+    """A matter found for a description: how well it matches, and who leads on it in the region."""
+
+    matter_id: str
+    matter_name: str
+    score: float
+    coverage: float
+    explained_weight: float
+    holders: frozenset[str]  # lead department ids
+    holder_names: tuple[str, ...]
+    overlap: bool  # the matter's own law leaves the act open (OVERLAP)
+
+
+@dataclass(frozen=True)
+class BehaviourDecision:
+    outcome: str
+    rule: str
+    reason: str
+    chosen: int | None  # index of the deciding candidate
+    rivals: tuple[int, ...] = ()  # close candidates of other departments, for 候选分歧
+
+
+def decide_behaviour(candidates: list[BehaviourCandidate], min_weight: float = NO_MATCH_WEIGHT) -> BehaviourDecision:
+    """How sure the answer to one behaviour is, from the candidates best first (see the module docstring).
+    `min_weight` is how much a match must explain to rest on more than one word: CLAUSE_WEIGHT for a clause."""
+    if not candidates or candidates[0].coverage < NO_MATCH_COVERAGE:
+        best = f"(最接近的事项只解释了描述的 {candidates[0].coverage:.0%})" if candidates else ""
+        return BehaviourDecision(NO_MATCH, "无匹配", f"目录中没有事项与该描述对应{best}", None)
+    top = candidates[0]
+    little = top.explained_weight < min_weight  # the match rests on about one word
+    if top.coverage < WEAK_COVERAGE and little:
+        return BehaviourDecision(
+            NO_MATCH, "无匹配", f"目录中没有事项与该描述对应(最接近的事项只解释了描述的 {top.coverage:.0%})", None
+        )
+    if top.coverage < WEAK_COVERAGE:
+        return BehaviourDecision(
+            SUGGESTION,
+            "匹配不足",
+            f"最接近的事项「{top.matter_name}」只解释了描述的 {top.coverage:.0%}(低于 {WEAK_COVERAGE:.0%}),不作认定",
+            0,
+        )
+    if little and top.coverage < SHORT_AND_EXPLAINED:
+        return BehaviourDecision(
+            SUGGESTION,
+            "匹配不足",
+            f"最接近的事项「{top.matter_name}」只与描述中个别词语相符(解释 {top.coverage:.0%}),不作认定",
+            0,
+        )
+    if top.overlap:
+        return BehaviourDecision(OVERLAP, "法定交叉", f"事项「{top.matter_name}」的设定依据未把该行为交给唯一的部门", 0)
+    names = "、".join(top.holder_names) or "(当地无履职部门)"
+    close = [
+        i for i, c in enumerate(candidates) if i and c.score >= CLOSE_SCORE * top.score and c.coverage >= WEAK_COVERAGE
+    ]
+    rivals = tuple(i for i in close if candidates[i].holders != top.holders)
+    if not close and top.coverage < ALONE_COVERAGE:
+        return BehaviourDecision(
+            SUGGESTION,
+            "匹配不足",
+            f"只有事项「{top.matter_name}」部分相符(解释描述的 {top.coverage:.0%},"
+            f"单一候选须达 {ALONE_COVERAGE:.0%}),不作认定",
+            0,
+        )
+    if not rivals:
+        agreeing = len(close) + 1
+        reason = (
+            f"得分相近的 {agreeing} 个候选事项均由{names}牵头"
+            if agreeing > 1
+            else f"只有事项「{top.matter_name}」与描述相符(解释描述的 {top.coverage:.0%}),由{names}牵头"
+        )
+        return BehaviourDecision(FIRM, "候选一致", reason, 0)
+    ratio = top.score / max(candidates[i].score for i in rivals)
+    votes: dict[frozenset[str], float] = {}
+    for i in [0, *close]:
+        votes[candidates[i].holders] = votes.get(candidates[i].holders, 0.0) + candidates[i].score
+    winner, mass = max(votes.items(), key=lambda kv: kv[1])
+    if winner and mass >= MAJORITY * sum(votes.values()):
+        chosen = 0 if winner == top.holders else next(i for i in close if candidates[i].holders == winner)
+        share = mass / sum(votes.values())
+        names = "、".join(candidates[chosen].holder_names)
+        return BehaviourDecision(FIRM, "候选多数一致", f"得分相近的候选事项中 {share:.0%}(按得分)由{names}牵头", chosen)
+    if ratio >= CLEAR_LEAD:
+        return BehaviourDecision(
+            FIRM, "首选领先", f"事项「{top.matter_name}」得分为其他部门候选的 {ratio:.2f} 倍,由{names}牵头", 0
+        )
+    others = "、".join(sorted({n for i in rivals for n in candidates[i].holder_names}))
+    return BehaviourDecision(
+        OVERLAP,
+        "候选分歧",
+        f"描述同时符合{names}与{others}的事项,得分相近(仅 {ratio:.2f} 倍),不作单一认定",
+        0,
+        rivals,
+    )

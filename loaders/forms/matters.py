@@ -16,6 +16,7 @@ from typing import Any
 from graphsvc.captions import matter_caption
 from graphsvc.cypher import query
 from graphsvc.db import Runner
+from graphsvc.responsibility import behaviour_search
 from graphsvc.vocab import VocabularyName
 from loaders.citations import Citation, CitationError, parse_citations
 from loaders.forms.cells import parse_category, parse_check_method, parse_level, text
@@ -90,7 +91,10 @@ def load_matters_form(
                     held.add(department)
                     assignments.append(_assignment(context, row["id"], department, line.row, COOPERATE))
     writes = [("Matter", UPSERT_MATTERS, matters), ("Assignment", UPSERT_ASSIGNMENTS, assignments)]
-    return finish(runner, context, report, actor, writes, dry_run=dry_run, partial=partial)
+    report = finish(runner, context, report, actor, writes, dry_run=dry_run, partial=partial)
+    if report.written.get("Matter"):
+        behaviour_search.refresh(runner, actor, ids=[m["id"] for m in matters])
+    return report
 
 
 def _matter(

@@ -16,7 +16,9 @@ from graphsvc.responsibility.resolve import ResolveRequest, resolve
 router = APIRouter(prefix="/responsibility", tags=["responsibility"])
 
 Rule = Literal["ruling", "licence", "assignment", "locality_level", "legal_text"]
-FlagCode = Literal["GAP", "CONFLICT", "STALE_BASIS", "WEAK_MATCH", "SUGGESTION", "NOT_APPLICABLE"]
+FlagCode = Literal[
+    "GAP", "CONFLICT", "STALE_BASIS", "WEAK_MATCH", "SUGGESTION", "NOT_APPLICABLE", "OVERLAP", "NO_MATCH"
+]
 
 
 class Ref(BaseModel):
@@ -52,10 +54,11 @@ class MatterScope(BaseModel):
 
 
 class MatterRef(Ref):
-    level: str | None
+    level: str | None = None
     applies_in: MatterScope | None = None  # None: applies everywhere
-    score: float | None  # full-text score, when matched from text: ranks within one query
-    coverage: float | None  # share of the description's words the matter explains (0..1)
+    score: float | None = None  # rank when matched from text (explained weight + relative full-text score)
+    coverage: float | None = None  # share of the description's weight the matter explains (0..1)
+    explained: list[str] | None = None  # the words of the description the matter explains
 
 
 class Suggestion(BaseModel):
@@ -64,12 +67,74 @@ class Suggestion(BaseModel):
     cooperating: list[Duty]
 
 
+class OverlapArticle(BaseModel):
+    article_id: str
+    article: str
+    wording: str
+
+
+class OverlapCandidate(BaseModel):
+    department: DepartmentRef | None  # None: the law names a function no department performs here
+    function: Ref | None
+    catalogue_role: str | None  # 牵头 / 配合 in the catalogue, when it lists this one
+    article: str | None
+    matter: Ref | None = None  # for 候选分歧: the matter this candidate leads
+
+
+class TieBreak(BaseModel):
+    key: str  # designation / first_to_file / closest_business / establishment_office
+    law: str
+    article: str
+    text: str  # the article as the law says it (empty for a local designation)
+    how: str
+
+
+class Overlap(BaseModel):
+    message: str
+    articles: list[OverlapArticle]
+    candidates: list[OverlapCandidate]
+    tie_breaks: list[TieBreak]
+
+
 class MatterResult(BaseModel):
     matter: MatterRef
     lead: list[Duty]
     cooperating: list[Duty]
     flags: list[Flag]
     suggestion: Suggestion | None = None
+    overlap: Overlap | None = None
+
+
+class CandidateLead(BaseModel):
+    department: DepartmentRef
+    function: Ref | None
+
+
+class BehaviourCandidate(BaseModel):
+    matter: MatterRef
+    lead: list[CandidateLead]
+
+
+class NoMatch(BaseModel):
+    message: str
+    nearest_domains: list[str]
+    usual_departments: list[dict[str, Any]]
+    procedure: list[str]
+
+
+class Behaviour(BaseModel):
+    text: str  # the part of the description this answer is about
+    outcome: Literal["firm", "overlap", "suggestion", "no_match"]
+    rule: str  # 候选一致 / 首选领先 / 法定交叉 / 候选分歧 / 匹配不足 / 无匹配 (graphsvc/responsibility/rules.py)
+    reason: str
+    matter: MatterRef | None
+    lead: list[Duty]
+    cooperating: list[Duty]
+    flags: list[Flag]
+    candidates: list[BehaviourCandidate]
+    overlap: Overlap | None = None
+    suggestion: Suggestion | None = None
+    no_match: NoMatch | None = None
 
 
 class SubjectRef(Ref):
@@ -80,15 +145,22 @@ class Resolution(BaseModel):
     region: str
     as_of: date
     subject: SubjectRef | None
+    # by description: one answer per behaviour it names, with how sure it is; otherwise null
+    behaviours: list[Behaviour] | None = None
+    # by description: the clauses none of the behaviours explains (for the clerk to read), otherwise null
+    unexplained: list[str] | None = None
     results: list[MatterResult]
 
 
 @router.post("/resolve", response_model=Resolution)
 def resolve_responsibility(runner: RunnerDep, user: UserDep, request: ResolveRequest) -> Resolution:
-    """Lead and cooperating departments for a matter (`matter_id`), a behaviour (`text`, matched by full-text)
-    or a subject (`uscc`), in `region` (default: the subject's) on `as_of` (default today). Each holder carries
-    the rule that decided (ruling > licence > assignment > locality_level > legal_text) and its evidence:
-    department → function performed → matter → article → legal basis and version, or the ruling or licence."""
+    """Lead and cooperating departments for a matter (`matter_id`), a behaviour (`text`) or a subject (`uscc`),
+    in `region` (default: the subject's) on `as_of` (default today). Each holder carries the rule that decided
+    (ruling > licence > assignment > locality_level > legal_text) and its evidence: department → function
+    performed → matter → article → legal basis and version, or the ruling or licence. Where the law gives the
+    act to several departments or to 有关部门 / 指定的部门, the result is flagged OVERLAP with every candidate and
+    the tie-breaks that apply. A description gets `behaviours`: one answer per behaviour it names, with the rule
+    that decided how sure it is (firm, overlap, suggestion, no_match) and a one-line reason in Chinese."""
     return Resolution.model_validate(resolve(runner, request))
 
 

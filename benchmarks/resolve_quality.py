@@ -1,0 +1,212 @@
+"""How right resolve-by-description is, on the labelled set data/eval/descriptions.csv, and how fast.
+
+    GRAPHSVC_LAWS_DIR=/work/shared/laws .venv/bin/python benchmarks/resolve_quality.py [--reuse] [--misses]
+
+Starts its own Neo4j (.neo4j/bench-quality, Bolt 28287, HTTP 28274), loads the reference catalogue (with the
+thesaurus) and the law texts, then resolves every description for 雁塔区 (610113) and 闵行区 (310112) and prints:
+- firm-right: of the rows whose law settles one holder (expect=firm), the share answered firmly with exactly
+  the expected lead department(s) (one per behaviour);
+- confidently wrong: of all answers, the share with a firm lead that is not an expected department (for
+  expect=overlap and no_match every firm lead is wrong: the law gives no single one);
+- overlap-flagged: of the expect=overlap rows, the share flagged OVERLAP;
+- no-match-handled: of the expect=no_match rows, the share answered NO_MATCH (and the share not firm);
+- latency of resolve (direct calls over the driver), p50 and p95 in milliseconds;
+for the whole set and for its two halves (odd ids: dev, even ids: test) so a rule tuned on one is checked on
+the other. `--misses` lists every row that is not right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from graphsvc import schema
+from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
+from graphsvc.cypher import query
+from graphsvc.db import Runner, create_driver
+from graphsvc.local_neo4j import LocalNeo4j
+from graphsvc.responsibility import behaviour_search
+from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from loaders.law_text import load_law_path
+from loaders.reference import load_reference
+from loaders.synonyms import load_synonyms
+
+HOME = ROOT / ".neo4j" / "bench-quality"
+EVAL = ROOT / "data" / "eval" / "descriptions.csv"
+REGIONS = ("610113", "310112")
+AS_OF = date(2026, 1, 1)
+ACTOR = "bench:quality"
+DATA_DIRECTORY = query("admin/data_directory")
+DELETE_EVERYTHING = query("admin/delete_everything")
+COUNT = query("admin/count_nodes_by_label")
+
+
+@dataclass
+class Row:
+    id: str
+    text: str
+    expect: str
+    departments: dict[str, list[set[str]]]  # region → one set of acceptable departments per behaviour
+
+
+@dataclass
+class Outcome:
+    row: Row
+    region: str
+    outcomes: list[str]
+    firm_leads: list[set[str]]
+    overlap: bool
+    no_match: bool
+    answer: list[dict] = field(default_factory=list)
+
+    @property
+    def expected(self) -> list[set[str]]:
+        return self.row.departments[self.region]
+
+    @property
+    def firm_right(self) -> bool:
+        wanted = self.expected
+        return (
+            bool(wanted)
+            and all(o == "firm" for o in self.outcomes)
+            and len(self.firm_leads) == len(wanted)
+            and all(any(lead == w for w in wanted) for lead in self.firm_leads)
+            and all(any(lead == w for lead in self.firm_leads) for w in wanted)
+        )
+
+    @property
+    def confidently_wrong(self) -> bool:
+        if self.row.expect != "firm":
+            return any(self.firm_leads)
+        allowed = set().union(*self.expected) if self.expected else set()
+        return any(lead - allowed for lead in self.firm_leads)
+
+
+def read_rows(path: Path) -> list[Row]:
+    rows = []
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        for raw in csv.DictReader(f):
+            departments = {}
+            for region in REGIONS:
+                cell = raw.get(f"dept_{region}", "") or ""
+                departments[region] = [
+                    {d.strip() for d in part.split("|") if d.strip()} for part in cell.split(";") if part.strip()
+                ]
+            rows.append(Row(raw["id"], raw["text"], raw["expect"], departments))
+    return rows
+
+
+def settings() -> Settings:
+    return Settings(
+        Neo4jSettings(uri="neo4j://127.0.0.1:28287", password=SecretStr("graphsvc-bench-only")),
+        ServiceSettings(neo4j_home=HOME, neo4j_http_port=28274, neo4j_heap="1g", neo4j_pagecache="256m"),
+    )
+
+
+def load(runner: Runner, laws: Path) -> None:
+    data = Path(runner.read(DATA_DIRECTORY)[0]["data_directory"]).resolve()
+    if not data.is_relative_to(HOME.resolve()):
+        raise SystemExit(f"refusing to wipe {data}")
+    runner.write(DELETE_EVERYTHING)
+    schema.apply(runner)
+    load_reference(runner, ROOT / "data" / "reference", ACTOR).raise_if_failed()
+    load_law_path(runner, laws, ACTOR).raise_if_failed()
+
+
+def run(runner: Runner, rows: list[Row], regions: tuple[str, ...] = REGIONS) -> tuple[list[Outcome], list[float]]:
+    outcomes, times = [], []
+    for row in rows:
+        for region in regions:
+            request = ResolveRequest(text=row.text, region=region, as_of=AS_OF)
+            t0 = time.perf_counter()
+            answer = resolve(runner, request)
+            times.append((time.perf_counter() - t0) * 1000)
+            behaviours = answer["behaviours"] or []
+            outcomes.append(
+                Outcome(
+                    row,
+                    region,
+                    [b["outcome"] for b in behaviours],
+                    [{d["department"]["id"] for d in b["lead"]} for b in behaviours if b["outcome"] == "firm"],
+                    any(f["code"] == "OVERLAP" for b in behaviours for f in b["flags"]),
+                    any(b["outcome"] == "no_match" for b in behaviours),
+                    behaviours,
+                )
+            )
+    return outcomes, times
+
+
+def share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f} % ({part}/{whole})" if whole else "   n/a"
+
+
+def report(title: str, outcomes: list[Outcome]) -> dict[str, float]:
+    firm = [o for o in outcomes if o.row.expect == "firm"]
+    overlap = [o for o in outcomes if o.row.expect == "overlap"]
+    none = [o for o in outcomes if o.row.expect == "no_match"]
+    figures = {
+        "firm_right": sum(o.firm_right for o in firm) / len(firm) if firm else 0.0,
+        "confidently_wrong": sum(o.confidently_wrong for o in outcomes) / len(outcomes) if outcomes else 0.0,
+        "overlap_flagged": sum(o.overlap for o in overlap) / len(overlap) if overlap else 0.0,
+        "no_match_handled": sum(o.no_match for o in none) / len(none) if none else 0.0,
+    }
+    regions = len({o.region for o in outcomes}) or 1
+    print(f"{title}: {len(outcomes)} answers ({len(outcomes) // regions} descriptions × {regions} regions)")
+    print(f"  firm-right          {share(sum(o.firm_right for o in firm), len(firm))}")
+    print(f"  confidently wrong   {share(sum(o.confidently_wrong for o in outcomes), len(outcomes))}")
+    print(f"  overlap-flagged     {share(sum(o.overlap for o in overlap), len(overlap))}")
+    print(f"  no-match-handled    {share(sum(o.no_match for o in none), len(none))}", end="")
+    print(f"   (not firm: {share(sum(not o.firm_leads for o in none), len(none))})")
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reuse", action="store_true", help="keep the loaded store of an earlier run")
+    parser.add_argument("--misses", action="store_true", help="list the rows that are not right")
+    parser.add_argument("--eval", type=Path, default=EVAL)
+    args = parser.parse_args()
+    config = settings()
+    server = LocalNeo4j(config)
+    server.start()
+    driver = create_driver(config)
+    runner = Runner(driver, config.neo4j.database)
+    counts = {r["label"]: r["count"] for r in runner.read(COUNT)}
+    if not args.reuse or not counts.get("Matter"):
+        started = time.perf_counter()
+        load(runner, Settings().service.laws_dir)
+        print(f"loaded reference and law texts in {time.perf_counter() - started:.0f} s")
+    else:  # the thesaurus and the index may have changed since: both reload idempotently
+        load_synonyms(runner, ROOT / "data" / "reference" / "synonyms.csv", ACTOR).raise_if_failed()
+        behaviour_search.refresh(runner, ACTOR)
+    rows = read_rows(args.eval)
+    run(runner, rows[:10])  # warm: plans, pools, the segmenter's dictionary
+    outcomes, times = run(runner, rows)
+    report("all", outcomes)
+    report("dev (odd ids)", [o for o in outcomes if int(o.row.id.lstrip("E") or 0) % 2])
+    report("test (even ids)", [o for o in outcomes if not int(o.row.id.lstrip("E") or 0) % 2])
+    q = statistics.quantiles(times, n=100)
+    print(f"latency of resolve by text (direct): p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms over {len(times)} calls")
+    if args.misses:
+        for o in outcomes:
+            if (o.row.expect == "firm" and not o.firm_right) or (
+                o.row.expect != "firm" and not (o.overlap or o.no_match)
+            ):
+                got = [
+                    f"{b['outcome']}:{b['rule']}:{b['matter']['id'] if b['matter'] else '-'}:"
+                    + "|".join(d["department"]["id"] for d in b["lead"])
+                    for b in o.answer
+                ]
+                print(f"  {o.row.id} {o.region} expect {o.row.expect} {o.expected} got {got}  {o.row.text[:50]}")
+    driver.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Search the behaviour, not just the title: which matters a description in everyday words is about.
+
+Each matter is indexed by its name, description, subjects, domain, subject types and the text of every
+article it cites (the law's own words for the prohibited behaviour), cut into words by graphsvc/segment.py
+and kept in the `matter_words` full-text index (whitespace analyzer). A description is cut the same way,
+its colloquial words are expanded through the thesaurus (煤气罐 → 瓶装燃气), and Neo4j ranks the matters.
+How much of the description a matter explains (`coverage`) weighs each word by how rare it is among the
+matters (a word every matter uses says little), so the decision rule can tell a real match from a weak one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from graphsvc import fulltext, segment
+from graphsvc.cypher import query
+from graphsvc.db import Reader, Runner
+
+DOCUMENTS = query("search/list_matter_documents")
+SET_WORDS = query("search/set_matter_search_words")
+SET_INDEX = query("search/set_search_index")
+GET_INDEX = query("search/get_search_index")
+GET_VOCABULARY = query("search/get_search_vocabulary")
+VOCABULARY = query("search/list_search_vocabulary")
+INDEXED_WORDS = query("search/list_matter_search_words")
+SYNONYMS = query("search/list_synonyms")
+DOMAINS = query("search/list_domains")
+BY_WORDS = query("search/find_matters_by_words")
+
+# Neo4j ranks many more matters than are reported; they are then ordered by how much of the description they
+# explain (Lucene's score, which grows with every repetition of a common word, only breaks ties).
+RANKED = 25
+
+# How much the thesaurus's domains weigh in the rank: a description whose every colloquial term the thesaurus
+# puts in one domain adds about one rare word's weight to that domain's matters.
+DOMAIN_VOTE = 4.0
+
+# A word met only in the text of a cited article explains less than one of the matter's own name: an article
+# lists many behaviours, the matter names one.
+ARTICLE_ONLY = 0.7
+
+# A word no matter uses cannot be explained by any: it weighs little (a stray colloquial word such as 老板 or
+# 三个月 must not sink a description whose core the catalogue explains), but not nothing (a description made
+# only of such words is one the catalogue does not know).
+UNKNOWN_WORD_WEIGHT = 0.3
+
+
+class RefreshReport(BaseModel):
+    matters: int
+    vocabulary: int
+    stamp: str
+
+
+class Concept(BaseModel):
+    """One thing the description says: a word, or a thesaurus term with the statutory words it stands for
+    (and the name of the domain the thesaurus puts it in)."""
+
+    surface: str
+    words: list[str]
+    synonym_of: list[str] = []
+    domains: list[str] = []  # the domain ids the thesaurus puts the term in
+
+
+class Hit(BaseModel):
+    id: str
+    name: str
+    domain_id: str | None
+    domain: str | None
+    score: float  # the rank: explained weight, plus Lucene's score relative to the best (0..1) to break ties
+    coverage: float  # share of the description's weight the matter explains (0..1)
+    explained_weight: float  # the same, absolute: how much of substance it explains
+    explained: list[str]  # the concepts of the description this matter explains
+
+
+class Query(BaseModel):
+    text: str
+    concepts: list[Concept]
+    lucene: str
+
+
+def refresh(runner: Runner, actor: str, ids: list[str] | None = None) -> RefreshReport:
+    """Re-derives the indexed words of the matters (all of them, or `ids`) and the stamp. Idempotent: the words
+    and the stamp are functions of the graph. The reference, law-text and form loaders call it after writing."""
+    vocabulary = sorted(runner.read(VOCABULARY)[0]["words"])
+    segment.teach(vocabulary)
+    rows = []
+    for doc in runner.read(DOCUMENTS, ids=ids):
+        title = [doc["name"], doc["description"], doc["subjects_text"], *doc["subject_types"]]
+        parts = [*title, doc["domain"], *doc["articles"]]
+        rows.append(
+            {
+                "id": doc["id"],
+                "words": " ".join(segment.words(" ".join(p for p in parts if p))),
+                "title": " ".join(dict.fromkeys(segment.words(" ".join(p for p in title if p)))),
+            }
+        )
+    for start in range(0, len(rows), 2000):
+        runner.write(SET_WORDS, rows=rows[start : start + 2000])
+    indexed = runner.read(INDEXED_WORDS)
+    documents = len(indexed)
+    # The stamp is a digest of what searches depend on: a refresh that changes nothing leaves it as it was.
+    digest = hashlib.sha256(json.dumps(vocabulary, ensure_ascii=False).encode())
+    for doc in indexed:
+        digest.update(f"{doc['id']}\t{doc['words']}\n".encode())
+    for entry in runner.read(SYNONYMS, contains=None):
+        digest.update(f"{entry['term']}\t{entry['statutory_term']}\t{entry['domain']}\n".encode())
+    stamp = digest.hexdigest()[:32]
+    runner.write(SET_INDEX, stamp=stamp, vocabulary=vocabulary, documents=documents, actor=actor)
+    return RefreshReport(matters=len(rows), vocabulary=len(vocabulary), stamp=stamp)
+
+
+@dataclass
+class _State:
+    stamp: str | None = None
+    # term → (statutory terms, domain ids), longest term first
+    synonyms: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+    domain_names: dict[str, str] = field(default_factory=dict)
+    df: Counter[str] = field(default_factory=Counter)
+    documents: int = 0
+
+
+_state = _State()
+_state_lock = threading.Lock()
+
+
+def _current(reader: Reader) -> _State:
+    """The thesaurus and word weights of the current stamp; reloaded when a refresh or a new synonym moved it."""
+    global _state
+    rows = reader.read(GET_INDEX)
+    stamp = rows[0]["stamp"] if rows else None
+    if stamp == _state.stamp and stamp is not None:
+        return _state
+    with _state_lock:
+        if _state.stamp == stamp and stamp is not None:  # another request loaded it while this one waited
+            return _state
+        segment.teach([w for row in reader.read(GET_VOCABULARY) for w in row["vocabulary"]])
+        entries = reader.read(SYNONYMS, contains=None)
+        segment.teach([w for e in entries for w in (e["term"], e["statutory_term"])])
+        names = {d["id"]: d["name"] for d in reader.read(DOMAINS)}
+        ids = {name: key for key, name in names.items()}
+        grouped: dict[str, tuple[list[str], list[str]]] = {}
+        for e in entries:
+            statutory, domains = grouped.setdefault(e["term"], ([], []))
+            statutory.append(e["statutory_term"])
+            domain = e["domain"] if e["domain"] in names else ids.get(e["domain"] or "")
+            if domain and domain not in domains:
+                domains.append(domain)
+        synonyms = [(term, statutory, domains) for term, (statutory, domains) in grouped.items()]
+        df: Counter[str] = Counter()
+        indexed = reader.read(INDEXED_WORDS)
+        for doc in indexed:
+            df.update(set(doc["words"].split()))
+        _state = _State(stamp, sorted(synonyms, key=lambda p: -len(p[0])), names, df, len(indexed))
+        return _state
+
+
+def idf(state: _State, word: str) -> float:
+    return math.log((state.documents + 1) / (state.df[word] + 0.5)) if state.df[word] else 0.0
+
+
+def weight(state: _State, concept: Concept) -> float:
+    """How much a concept says: the inverse document frequency of its rarest known word among the matters."""
+    return max((idf(state, w) for w in concept.words), default=0.0) or UNKNOWN_WORD_WEIGHT
+
+
+def credit(state: _State, concept: Concept, words: set[str], title: set[str]) -> float:
+    """How much of a concept a matter's words explain: its rarest word they contain (a thesaurus term met only
+    through a common piece, 服务 for 餐饮服务提供者, explains little), less when only its articles contain it."""
+    return max(
+        (idf(state, w) * (1.0 if w in title else ARTICLE_ONLY) for w in concept.words if w in words), default=0.0
+    )
+
+
+def understand(state: _State, text: str) -> Query:
+    """The concepts of a description: thesaurus terms stand for their statutory words (kept beside the term
+    itself, and with the name of their domain); every other word stands for itself."""
+    lowered = text.lower()
+    concepts: list[Concept] = []
+    taken: list[str] = []
+    for term, statutory, domains in state.synonyms:
+        t = term.lower()
+        if t in lowered and not any(t in other for other in taken):
+            taken.append(t)
+            names = [state.domain_names[d] for d in domains]
+            words = [w for s in [*statutory, term, *names] for w in segment.content_words(s)]
+            concepts.append(
+                Concept(surface=term, words=list(dict.fromkeys(words)), synonym_of=statutory, domains=domains)
+            )
+    for word, pieces in segment.phrases(text):
+        if not any(word in t for t in taken):
+            concepts.append(Concept(surface=word, words=pieces))
+    # Each concept weighs the same in the ranking however many words stand for it.
+    boosts: dict[str, float] = {}
+    for c in concepts:
+        for w in c.words:
+            boosts[w] = max(boosts.get(w, 0.0), 1 / math.sqrt(len(c.words)))
+    return Query(text=text, concepts=concepts, lucene=fulltext.any_of(list(boosts), boosts))
+
+
+def search(reader: Reader, text: str, limit: int) -> tuple[Query, list[Hit]]:
+    """The matters that best match the description, best first, each with how much of it it explains."""
+    state = _current(reader)
+    q = understand(state, text)
+    if not q.concepts:
+        return q, []
+    weights = [weight(state, c) for c in q.concepts]
+    total = sum(weights)
+    hits = []
+    for row in reader.read(BY_WORDS, query=q.lucene, limit=max(limit, RANKED)):
+        words, title = set((row["words"] or "").split()), set((row["title"] or "").split())
+        credits = [min(credit(state, c, words, title), w) for c, w in zip(q.concepts, weights, strict=True)]
+        hits.append(
+            Hit(
+                id=row["id"],
+                name=row["name"],
+                domain_id=row["domain_id"],
+                domain=row["domain"],
+                score=row["score"],
+                coverage=round(sum(credits) / total, 3),
+                explained_weight=round(sum(credits), 2),
+                explained=[c.surface for c, got in zip(q.concepts, credits, strict=True) if got],
+            )
+        )
+    # The domains the thesaurus puts the description's colloquial terms in vote, each by the term's weight.
+    votes: dict[str, float] = {}
+    for c, w in zip(q.concepts, weights, strict=True):
+        for d in c.domains:
+            votes[d] = votes.get(d, 0.0) + w / len(c.domains)
+    if hits:
+        top = max(h.score for h in hits)
+        cast = sum(votes.values()) or 1.0
+        for h in hits:
+            h.score = round(
+                h.explained_weight + h.score / top + DOMAIN_VOTE * votes.get(h.domain_id or "", 0.0) / cast, 3
+            )
+        hits.sort(key=lambda h: -h.score)
+    return q, hits[:limit]

@@ -1,0 +1,142 @@
+"""The decision rules stated in graphsvc/responsibility/rules.py, as pure functions: how sure an answer to a
+description is, when the law leaves the authority open, and the tie-breaks quoted from the law texts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from graphsvc.config import Settings
+from graphsvc.responsibility import rules
+from graphsvc.responsibility.rules import BehaviourCandidate, decide_behaviour, open_authorities
+
+
+def candidate(
+    matter: str, score: float, coverage: float, holders: set[str], weight: float = 10.0, overlap: bool = False
+) -> BehaviourCandidate:
+    return BehaviourCandidate(
+        matter, f"事项{matter}", score, coverage, weight, frozenset(holders), tuple(sorted(holders)), overlap
+    )
+
+
+def test_nothing_found_or_next_to_nothing_explained_is_no_match() -> None:
+    assert decide_behaviour([]).outcome == rules.NO_MATCH
+    assert decide_behaviour([candidate("a", 9, rules.NO_MATCH_COVERAGE - 0.01, {"d1"})]).outcome == rules.NO_MATCH
+    one_word = candidate("a", 9, rules.WEAK_COVERAGE - 0.05, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
+    assert decide_behaviour([one_word]).rule == "无匹配"
+    # more of the description, still resting on about one word: a suggestion, not a silence
+    partly = candidate("a", 9, rules.SHORT_AND_EXPLAINED - 0.1, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
+    assert (decide_behaviour([partly]).outcome, decide_behaviour([partly]).rule) == (rules.SUGGESTION, "匹配不足")
+    # a short description fully explained is a match however little weight it has (无证行医)
+    short = candidate("a", 9, 1.0, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
+    assert decide_behaviour([short, candidate("b", 8, 0.9, {"d1"})]).outcome == rules.FIRM
+
+
+def test_a_weak_best_match_is_only_a_suggestion() -> None:
+    weak = decide_behaviour([candidate("a", 9, rules.WEAK_COVERAGE - 0.01, {"d1"}), candidate("b", 8, 0.3, {"d1"})])
+    assert (weak.outcome, weak.rule, weak.chosen) == (rules.SUGGESTION, "匹配不足", 0)
+    alone = decide_behaviour([candidate("a", 9, rules.ALONE_COVERAGE - 0.01, {"d1"}), candidate("b", 2, 0.2, {"d2"})])
+    assert alone.outcome == rules.SUGGESTION and "单一候选" in alone.reason
+
+
+def test_close_candidates_that_agree_on_the_holder_are_firm() -> None:
+    decision = decide_behaviour(
+        [candidate("a", 10, 0.6, {"d1"}), candidate("b", 9, 0.5, {"d1"}), candidate("c", 3, 0.5, {"d2"})]
+    )
+    assert (decision.outcome, decision.rule) == (rules.FIRM, "候选一致")
+    assert "2 个候选事项均由d1牵头" in decision.reason
+
+
+def test_a_clear_leader_is_firm_and_a_close_race_between_departments_is_an_overlap() -> None:
+    lead = decide_behaviour([candidate("a", 10, 0.6, {"d1"}), candidate("b", 10 / rules.CLEAR_LEAD - 0.1, 0.5, {"d2"})])
+    assert (lead.outcome, lead.rule) == (rules.FIRM, "首选领先")
+    race = decide_behaviour([candidate("a", 10, 0.6, {"d1"}), candidate("b", 9.5, 0.55, {"d2"})])
+    assert (race.outcome, race.rule, race.rivals) == (rules.OVERLAP, "候选分歧", (1,))
+    assert "d1" in race.reason and "d2" in race.reason
+
+
+def test_when_the_best_matter_s_law_leaves_the_act_open_it_is_an_overlap() -> None:
+    decision = decide_behaviour([candidate("a", 10, 0.8, {"d1"}, overlap=True), candidate("b", 9, 0.7, {"d1"})])
+    assert (decision.outcome, decision.rule) == (rules.OVERLAP, "法定交叉")
+
+
+def basis(
+    named: list[str], text: str | None = None, authority: list[dict] | None = None, in_force: bool = True
+) -> dict:
+    return {
+        "article_id": "law@1:1",
+        "article": "第一条",
+        "title": "某法",
+        "text": text,
+        "in_force": in_force,
+        "named": [{"function_id": f"f{i}", "function_name": w, "wording": w} for i, w in enumerate(named)],
+        "authority": authority or [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("named", "text", "open_"),
+    [
+        (["有关部门"], None, True),  # 特种设备安全法第一百条第二款
+        (["(县级以上人民政府)其他有关部门"], None, True),
+        (["市场监督管理部门或者县级以上地方人民政府指定的部门"], None, True),  # 反食品浪费法第二十八条
+        (["县级以上地方人民政府确定的监督管理部门"], None, True),  # 大气污染防治法第一百一十八条
+        (["建设行政主管部门", "其他有关部门"], None, False),  # the named one holds for its own field
+        (["国务院铁路、交通、水利等有关部门"], None, False),
+        (["医疗保障行政部门"], "由医疗保障行政部门责令改正；违反其他法律、行政法规的，由有关主管部门依法处理：", True),
+        (["药品监督管理部门"], "由县级以上人民政府药品监督管理部门按照职责分工决定", False),
+        (["燃气管理部门"], None, False),
+    ],
+)
+def test_open_wordings(named: list[str], text: str | None, open_: bool) -> None:
+    assert bool(open_authorities([basis(named, text)])) is open_
+
+
+def test_the_allocating_article_counts_and_articles_out_of_force_do_not() -> None:
+    # 安全生产法第九十九条 names no authority; 第一百一十五条 allocates it 按照职责分工 among several departments.
+    allocating = {
+        "article_id": "安全生产法@2021-06-10:115",
+        "article": "第一百一十五条",
+        "title": "中华人民共和国安全生产法",
+        "text": "本法规定的行政处罚，由应急管理部门和其他负有安全生产监督管理职责的部门按照职责分工决定",
+        "named": [],
+    }
+    [found] = open_authorities([basis([], None, [allocating])])
+    assert found["article_id"] == "安全生产法@2021-06-10:115"
+    assert found["wording"].endswith("按照职责分工")
+    assert open_authorities([basis(["有关部门"], in_force=False)]) == []
+
+
+def _article(law: str, number: str) -> str:
+    """The text of one article of a law file (from its number to the next article), whitespace removed."""
+    lines = law.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(number + " "))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if re.match(r"第[一二三四五六七八九十百零]+条 ", lines[i])), len(lines)
+    )
+    return re.sub(r"\s+", "", "".join(lines[start:end]))
+
+
+def test_tie_breaks_quote_the_law_texts_word_for_word() -> None:
+    laws = Settings().service.laws_dir
+    files = {
+        "first_to_file": "行政处罚法(2021-01-22).md",
+        "closest_business": "安全生产法(2021-06-10).md",
+        "establishment_office": "地方各级人民政府机构设置和编制管理条例(2007-02-24).md",
+    }
+    for key, tie in rules.TIE_BREAKS.items():
+        number = re.match(r"第[一二三四五六七八九十百]+条", tie["article"])
+        assert number, tie["article"]
+        article = _article((laws / files[key]).read_text(encoding="utf-8"), number.group(0))
+        assert re.sub(r"\s+", "", tie["text"]) in article, key
+
+
+def test_tie_breaks_depend_on_the_act() -> None:
+    penalty = {"category": "行政处罚", "domain_id": "catering"}
+    open_designation = [{"article": "《反食品浪费法》第二十八条第二款", "wording": "县级以上地方人民政府指定的部门"}]
+    keys = [t["key"] for t in rules.tie_breaks(penalty, [], open_designation)]
+    assert keys == ["designation", "first_to_file", "establishment_office"]
+    inspection = {"category": "行政检查", "domain_id": "work-safety"}
+    keys = [t["key"] for t in rules.tie_breaks(inspection, [{"title": "中华人民共和国安全生产法"}], [])]
+    assert keys == ["closest_business", "establishment_office"]
