@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graphsvc import identity, schema
+from graphsvc import accounts, identity, schema
 from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
@@ -39,10 +39,12 @@ neo4j_app = typer.Typer(help="The project's own local Neo4j server.", no_args_is
 schema_app = typer.Typer(help="The graph schema (constraints, indexes, full-text).", no_args_is_help=True)
 load_app = typer.Typer(help="Load data into the graph.", no_args_is_help=True)
 token_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)
+user_app = typer.Typer(help="Console users who sign in with a password.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 app.add_typer(load_app, name="load")
 app.add_typer(token_app, name="token")
+app.add_typer(user_app, name="user")
 app.add_typer(inspections_app, name="inspections")
 
 out = Console()
@@ -406,6 +408,25 @@ def token_list() -> None:
                 t["token_id"],
             )
         out.print(table)
+
+
+@user_app.command("create")
+def user_create(
+    username: Annotated[str, typer.Argument(help="User name to sign in with, e.g. yanta-wang")],
+    role: Annotated[Role, typer.Option(help="office (编办/司法局), department, analyst or admin")],
+    department: Annotated[str | None, typer.Option(help="Department id, required for role department")] = None,
+    name: Annotated[str | None, typer.Option(help="Name shown in the console, e.g. 雁塔区委编办-王")] = None,
+) -> None:
+    """Create a console user or set a new password: asked at a prompt, or one line on stdin (never an argument)."""
+    import sys
+
+    if sys.stdin.isatty():
+        password = typer.prompt("密码", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    with reported(), runner(settings()) as r:
+        account = accounts.set_password(r, username, password, role, department, identity.cli_actor(), name)
+        out.print(f"user={account.id} username={account.username} role={account.role.value}", highlight=False)
 
 
 # -- serving ----------------------------------------------------------------------------------

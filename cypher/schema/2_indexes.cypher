@@ -31,3 +31,4 @@ CREATE INDEX referral_kind IF NOT EXISTS FOR (n:Referral) ON (n.kind);
 CREATE INDEX referral_sent_at IF NOT EXISTS FOR (n:Referral) ON (n.sent_at);
 CREATE INDEX dispute_status IF NOT EXISTS FOR (n:Dispute) ON (n.status);
 CREATE INDEX user_name IF NOT EXISTS FOR (n:User) ON (n.name);
+CREATE INDEX session_expires_at IF NOT EXISTS FOR (n:Session) ON (n.expires_at);

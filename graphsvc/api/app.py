@@ -7,19 +7,25 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 
-from graphsvc.api import errors
+from graphsvc.api import console, errors
 from graphsvc.api.routes import (
     clues,
     departments,
+    dispute_list,
     disputes,
+    documents,
     health,
+    imports,
     inspections,
     legal_bases,
+    lookup,
     matters,
     me,
     regions,
     responsibility,
+    session,
     subjects,
 )
 from graphsvc.config import Settings
@@ -54,7 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             driver.close()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from files shipped in the package: the 政务外网 has no CDN.
+    app = FastAPIOffline(
         title="graphsvc",
         version="0.1.0",
         description=DESCRIPTION,
@@ -65,6 +72,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(me.router, prefix="/api/v1")
+    app.include_router(session.router, prefix="/api/v1")
+    # The console's look-ups and lists come before the routers whose `/{id}` paths would shadow them.
+    for module in (lookup, dispute_list, documents, imports):
+        app.include_router(module.router, prefix="/api/v1")
     for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases, clues, inspections):
         app.include_router(module.router, prefix="/api/v1")
+    console.install(app)
     return app
