@@ -96,7 +96,8 @@ def sign_in(runner: Runner, username: str, password: str, now: datetime | None =
         raise Unauthorized("用户名或密码不正确。")
     user_id = rows[0]["id"]
     token = SESSION_PREFIX + secrets.token_urlsafe(32)
-    expires = (now or datetime.now(UTC)) + timedelta(hours=SESSION_HOURS)
+    now = now or datetime.now(UTC)
+    expires = now + timedelta(hours=SESSION_HOURS)
     runner.write(
         CREATE_SESSION,
         user_id=user_id,
@@ -105,11 +106,12 @@ def sign_in(runner: Runner, username: str, password: str, now: datetime | None =
         expires_at=expires,
         actor=user_id,
     )
-    return SessionToken(token=token, expires_at=expires, user=authenticate_session(runner, token))
+    return SessionToken(token=token, expires_at=expires, user=authenticate_session(runner, token, now))
 
 
-def authenticate_session(runner: Runner, token: str | None) -> User:
-    rows = runner.read(FIND_SESSION_USER, token_hash=hash_token(token or ""))
+def authenticate_session(runner: Runner, token: str | None, now: datetime | None = None) -> User:
+    """The user of an open session at `now` (the server clock by default)."""
+    rows = runner.read(FIND_SESSION_USER, token_hash=hash_token(token or ""), now=now or datetime.now(UTC))
     if not rows:
         raise Unauthorized("登录已过期或已退出,请重新登录。")
     return User.model_validate(rows[0])

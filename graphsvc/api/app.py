@@ -19,6 +19,7 @@ from graphsvc.api.routes import (
     health,
     imports,
     inspections,
+    laws,
     legal_bases,
     lookup,
     matters,
@@ -74,7 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(me.router, prefix="/api/v1")
     app.include_router(session.router, prefix="/api/v1")
     # The console's look-ups and lists come before the routers whose `/{id}` paths would shadow them.
-    for module in (lookup, dispute_list, documents, imports):
+    for module in (lookup, laws, dispute_list, documents, imports):
         app.include_router(module.router, prefix="/api/v1")
     for module in (regions, matters, subjects, departments, responsibility, disputes, legal_bases, clues, inspections):
         app.include_router(module.router, prefix="/api/v1")

@@ -24,18 +24,19 @@ NOT_BUILT = """<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>gr
 API_PREFIXES = ("api/", "docs", "redoc", "openapi.json", "healthz", "readyz", "static-offline-docs/")
 
 
-def install(app: FastAPI, dist: Path = WEB_DIST) -> None:
+def install(app: FastAPI, dist: Path | None = None) -> None:
     """Registers the console's catch-all route; call it after every API router."""
 
     @app.get("/{path:path}", include_in_schema=False)
     def console(path: str) -> Response:
         if path.startswith(API_PREFIXES):
             raise NotFound(f"没有这个地址:/{path}")
-        index = dist / "index.html"
+        folder = dist or WEB_DIST  # looked up per request: a build after start is served at once
+        index = folder / "index.html"
         if not index.is_file():
             return HTMLResponse(NOT_BUILT, status_code=503)
-        wanted = (dist / path).resolve()
-        if path and wanted.is_relative_to(dist.resolve()) and wanted.is_file():
+        wanted = (folder / path).resolve()
+        if path and wanted.is_relative_to(folder.resolve()) and wanted.is_file():
             # Hashed file names never change content, so browsers may keep them.
             cache = "public, max-age=31536000, immutable" if path.startswith("assets/") else "no-cache"
             return FileResponse(wanted, headers={"Cache-Control": cache})
