@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 VIEWPORT = {"width": 1366, "height": 768}  # the clerk's laptop
+# Two shared cores answer slowly at times; a page that never shows the text still fails.
+expect.set_options(timeout=30_000)
 
 
 def chromium_path() -> str:
