@@ -61,3 +61,12 @@ def sign_in(page: Page, username: str, password: str) -> None:
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url("**/resolve")
+
+
+def pick(page: Page, label: str, typed: str, option: str) -> None:
+    """Chooses in an Element Plus select that searches the server as the user types."""
+    box = page.get_by_role("combobox", name=label)
+    box.click(force=True)  # the placeholder lies over the input
+    box.press_sequentially(typed, delay=20)
+    page.locator(".el-select-dropdown__item:visible", has_text=option).first.click()
+    page.locator("h1").first.click()  # a multiple select stays open until the user clicks elsewhere

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser import guarded_page, sign_in  # noqa: E402
+from browser import guarded_page, pick, sign_in  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "console"
 
@@ -41,20 +41,42 @@ def main() -> None:
         page.get_by_role("button", name="查询", exact=True).click()
         page.get_by_text("依据链").first.wait_for()
         shot("1-查职责", full=True)
+        page.locator(".result").first.get_by_role("button", name="申请裁定").click()
+        page.get_by_placeholder("该部门的主张").first.fill("报警装置属燃气设施,应由燃气管理部门牵头")
+        page.get_by_role("button", name="登记").click()
+        page.get_by_text("适用程序").wait_for()
+        shot("3-争议卷宗", full=True)
         page.goto("/worklist")
         page.get_by_text("检查事项").first.wait_for()
         shot("2-工作清单")
         page.goto("/disputes")
+        page.locator("table a[href^='/disputes/D-']").first.wait_for()
         shot("3-争议与裁定")
-        first = page.locator("table a[href^='/disputes/D-']").first
-        if first.count():
-            first.click()
-            page.get_by_text("适用程序").wait_for()
-            shot("3-争议卷宗", full=True)
         page.goto("/catalogue")
+        page.get_by_label("事项关键词").fill("燃气")
+        page.get_by_label("事项关键词").press("Enter")
+        page.locator(".list a").first.click()
+        page.get_by_text("依据:").wait_for()
         shot("4-目录与法规")
+        page.goto("/catalogue")
+        page.get_by_role("tab", name="法律法规").click()
+        page.get_by_role("link", name="中华人民共和国安全生产法").click()
+        page.get_by_text("第一条").first.wait_for()
+        shot("4-法律法规")
         page.goto("/inspections")
+        pick(page, "部门", "市场监管", "西安市雁塔区市场监督管理局")
+        pick(page, "监管对象", "雁塔区 家常菜", "西安市雁塔区")
+        pick(page, "监管事项", "食品经营", "食品")
+        page.get_by_role("button", name="检查能否排期").click()
+        page.get_by_test_id("precheck-result").wait_for()
         shot("5-检查")
+        page.get_by_role("tab", name="合并检查方案").click()
+        page.get_by_placeholder("计划期间起").fill("2025-01-01")
+        page.get_by_placeholder("止", exact=True).fill("2025-12-31")
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="生成方案").click()
+        page.get_by_text("合并后入户").wait_for(timeout=120_000)
+        shot("5-合并检查方案", full=True)
         page.goto("/clues")
         page.locator("table a[href^='/clues/']").first.wait_for()
         shot("6-线索")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from docx import Document
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from graphsvc import accounts
 from graphsvc.api import console
@@ -27,7 +27,7 @@ from loaders.entities import load_folder
 from loaders.law_text import load_law_path
 from loaders.reference import load_reference
 from tests.conftest import TEST_ACTOR, wipe
-from tests.e2e.browser import Guarded, guarded_page, sign_in
+from tests.e2e.browser import Guarded, guarded_page, pick, sign_in
 
 LAWS = Path(os.environ.get("GRAPHSVC_LAWS_DIR") or ROOT.parent / "shared" / "laws")
 SAMPLES = ROOT / "data" / "samples"
@@ -76,15 +76,6 @@ def clerk(base_url: str) -> Iterator[Guarded]:
         g.page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1 }")
         yield g
         assert g.foreign == [], f"requests left the server: {g.foreign}"
-
-
-def pick(page: Page, label: str, typed: str, option: str) -> None:
-    """Chooses in an Element Plus select that searches the server as the user types."""
-    box = page.get_by_role("combobox", name=label)
-    box.click(force=True)
-    box.press_sequentially(typed, delay=20)
-    page.locator(".el-select-dropdown__item:visible", has_text=option).first.click()
-    page.locator("h1").first.click()  # a multiple select stays open until the user clicks elsewhere
 
 
 def test_sign_in_refuses_a_wrong_password_then_opens_the_console(clerk: Guarded) -> None:
