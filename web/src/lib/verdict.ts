@@ -7,7 +7,7 @@ export interface SubjectCheck {
   joinable: Array<{ id: string; lead: { id: string; name: string | null } | null; visit_on: string | null; window: { start: string; end: string } }>
   responsibility: Array<{ matter: { id: string; name: string | null }; responsible: boolean | null; warning: string | null }>
   warnings: string[]
-  frequency: { note: string; min_interval_days: number }
+  frequency: { note: string; min_interval_days: number; credit_grade?: string; risk_class?: string; frequency_per_year?: number }
 }
 
 export interface Verdict { kind: 'ok' | 'join' | 'duplicate' | 'not_responsible'; text: string }
