@@ -24,6 +24,7 @@ FIND_LOGIN = query("account/find_login")
 CREATE_SESSION = query("account/create_session")
 FIND_SESSION_USER = query("account/find_user_by_session")
 REVOKE_SESSION = query("account/revoke_session")
+COUNT_USERS = query("account/count_console_users")
 GET_DEPARTMENT = query("department/get_department")
 
 SESSION_PREFIX = "gss_"
@@ -115,6 +116,11 @@ def authenticate_session(runner: Runner, token: str | None, now: datetime | None
     if not rows:
         raise Unauthorized("登录已过期或已退出,请重新登录。")
     return User.model_validate(rows[0])
+
+
+def console_users(runner: Runner) -> int:
+    """How many users can sign in; `graphsvc up` says how to create the first one when there is none."""
+    return int(runner.read(COUNT_USERS)[0]["users"])
 
 
 def sign_out(runner: Runner, user: User) -> None:

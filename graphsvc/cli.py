@@ -441,6 +441,7 @@ def serve() -> None:
 
     config = settings()
     out.print(f"API: http://{config.service.host}:{config.service.port}/docs")
+    out.print(f"控制台: http://{config.service.host}:{config.service.port}/", highlight=False)
     uvicorn.run(
         create_app(config), host=config.service.host, port=config.service.port, log_level=config.service.log_level
     )
@@ -471,6 +472,8 @@ def up() -> None:
                 )
             if config.service.demo:
                 _load_demo(r, config, actor)
+            if not accounts.console_users(r):
+                out.print("控制台还没有用户:先运行 .venv/bin/graphsvc user create <用户名> --role office 设置密码。")
     serve()
 
 

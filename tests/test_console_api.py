@@ -101,7 +101,9 @@ def test_a_session_expires(console_graph: Runner, office: dict[str, str]) -> Non
 def test_passwords_are_argon2_hashes_and_too_short_ones_are_refused(console_graph: Runner) -> None:
     with pytest.raises(InvalidInput, match="密码至少 8 个字符"):
         accounts.set_password(console_graph, "zhao", "short", Role.analyst, None, TEST_ACTOR)
+    before = accounts.console_users(console_graph)
     accounts.set_password(console_graph, "zhao", "long-enough-1", Role.analyst, None, TEST_ACTOR)
+    assert accounts.console_users(console_graph) == before + 1
     [row] = console_graph.read(accounts.FIND_LOGIN, username="zhao")
     assert row["password_hash"].startswith("$argon2id$")
 
