@@ -1,5 +1,14 @@
 # graphsvc API image. Neo4j runs in its own container (see docker-compose.yml),
 # so this image carries no Java and never manages a local database.
+
+# The web console (web/), built with Node in a stage of its own; only its static files reach the image.
+FROM node:20-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
 FROM python:3.11-slim
 
 # UTF-8 everywhere: users write Chinese in queries, data and logs.
@@ -22,6 +31,7 @@ WORKDIR /app
 
 # Whole project source: cypher/ and data/ are read from /app at run time.
 COPY . .
+COPY --from=web /web/dist /app/web/dist
 # Installs the dependencies and the `graphsvc` console script; drop in-tree build leftovers.
 RUN pip install . && rm -rf build ./*.egg-info
 

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graphsvc import amendments, identity, schema
+from graphsvc import accounts, amendments, identity, schema
 from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
@@ -46,7 +46,8 @@ load_app = typer.Typer(help="Load data into the graph.", no_args_is_help=True)
 token_app = typer.Typer(help="API bearer tokens.", no_args_is_help=True)
 vocab_app = typer.Typer(help="开放词表(检查方式、事项类别、监管领域、层级、部门简称)及其映射。", no_args_is_help=True)
 user_app = typer.Typer(
-    help="Users: explicit role and department changes (recorded in the audit log).", no_args_is_help=True
+    help="Users: console sign-in passwords, explicit role and department changes (recorded in the audit log).",
+    no_args_is_help=True,
 )
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
@@ -717,6 +718,25 @@ def token_list() -> None:
         out.print(table)
 
 
+@user_app.command("create")
+def user_create(
+    username: Annotated[str, typer.Argument(help="User name to sign in with, e.g. yanta-wang")],
+    role: Annotated[Role, typer.Option(help="office (编办/司法局), department, analyst or admin")],
+    department: Annotated[str | None, typer.Option(help="Department id, required for role department")] = None,
+    name: Annotated[str | None, typer.Option(help="Name shown in the console, e.g. 雁塔区委编办-王")] = None,
+) -> None:
+    """Create a console user or set a new password: asked at a prompt, or one line on stdin (never an argument)."""
+    import sys
+
+    if sys.stdin.isatty():
+        password = typer.prompt("密码", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    with reported(), runner(settings()) as r:
+        account = accounts.set_password(r, username, password, role, department, identity.cli_actor(), name)
+        out.print(f"user={account.id} username={account.username} role={account.role.value}", highlight=False)
+
+
 # -- serving ----------------------------------------------------------------------------------
 
 
@@ -729,6 +749,7 @@ def serve() -> None:
 
     config = settings()
     out.print(f"API: http://{config.service.host}:{config.service.port}/docs")
+    out.print(f"控制台: http://{config.service.host}:{config.service.port}/", highlight=False)
     uvicorn.run(
         create_app(config), host=config.service.host, port=config.service.port, log_level=config.service.log_level
     )
@@ -759,6 +780,8 @@ def up() -> None:
                 )
             if config.service.demo:
                 _load_demo(r, config, actor)
+            if not accounts.console_users(r):
+                out.print("控制台还没有用户:先运行 .venv/bin/graphsvc user create <用户名> --role office 设置密码。")
     serve()
 
 

@@ -37,3 +37,4 @@ CREATE INDEX user_name IF NOT EXISTS FOR (n:User) ON (n.name);
 CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
 CREATE INDEX audit_event_actor IF NOT EXISTS FOR (n:AuditEvent) ON (n.actor);
 CREATE INDEX audit_event_action IF NOT EXISTS FOR (n:AuditEvent) ON (n.action);
+CREATE INDEX session_expires_at IF NOT EXISTS FOR (n:Session) ON (n.expires_at);

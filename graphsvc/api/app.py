@@ -8,22 +8,28 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 
 from graphsvc import segment
-from graphsvc.api import errors
+from graphsvc.api import console, errors
 from graphsvc.api.routes import (
     audit_log,
     browser,
     clues,
     departments,
     disputes,
+    documents,
     health,
+    imports,
     inspections,
+    laws,
     legal_bases,
+    lookup,
     matters,
     me,
     regions,
     responsibility,
+    session,
     subjects,
     synonyms,
     vocabularies,
@@ -64,7 +70,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             driver.close()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from files shipped in the package: the 政务外网 has no CDN.
+    app = FastAPIOffline(
         title="graphsvc",
         version="0.1.0",
         description=DESCRIPTION,
@@ -78,7 +85,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router, responses={503: errors.RESPONSES[503]})
     app.include_router(browser.router)
     app.include_router(me.router, prefix="/api/v1", responses=errors.RESPONSES)
+    app.include_router(session.router, prefix="/api/v1", responses=errors.RESPONSES)
+    # The console's look-ups and lists come before the routers whose `/{id}` paths would shadow them.
     for module in (
+        lookup,
+        laws,
+        documents,
+        imports,
         regions,
         matters,
         subjects,
@@ -94,4 +107,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(module.router, prefix="/api/v1", responses=errors.RESPONSES)
     app.include_router(disputes.designations, prefix="/api/v1", responses=errors.RESPONSES)
+    console.install(app)
     return app

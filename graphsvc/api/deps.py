@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from graphsvc import accounts
 from graphsvc.config import Settings
 from graphsvc.db import Runner
 from graphsvc.identity import User, authenticate
@@ -26,7 +27,9 @@ def get_user(
     runner: Annotated[Runner, Depends(get_runner)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> User:
-    return authenticate(runner, credentials.credentials if credentials else None)
+    token = credentials.credentials if credentials else None
+    # Console sessions (graphsvc/accounts.py) expire; API tokens are checked by identity.
+    return accounts.authenticate_session(runner, token) if accounts.is_session(token) else authenticate(runner, token)
 
 
 RunnerDep = Annotated[Runner, Depends(get_runner)]
