@@ -198,7 +198,7 @@ def test_powers_resolve_audit_and_vocabularies(env: dict[str, str], graph: Runne
     loaded = cli.invoke(
         app, ["load", "powers", lists, "--region", "610113", "--partial", "--report", str(report)], env=env
     )
-    assert loaded.exit_code == 1 and "已写入 事项 296/300 项" in loaded.output and "✓" not in loaded.output
+    assert loaded.exit_code == 2 and "已写入 事项 296/300 项" in loaded.output and "✓" not in loaded.output
     sheet = openpyxl.load_workbook(report).active
     assert sheet is not None and next(sheet.iter_rows(values_only=True)) == ("文件", "行", "列", "值", "原因", "结果")
 

@@ -127,13 +127,12 @@ def test_no_statement_updates_or_deletes_audit_events() -> None:
         q = parse_file(path)
         if q.mode == "schema":
             continue  # generated from graphsvc/model.yaml: constraints and indexes, no data
-        if "AuditEvent" in q.text:
+        if "AuditEvent" in q.text and q.mode == "write":
             naming.append(q.name)
-            if q.mode == "write":
-                assert not writes.search(q.text), f"{q.name} changes audit events"
+            assert not writes.search(q.text), f"{q.name} changes audit events"
         if q.mode == "write" and re.search(r"MATCH \(\w+\)\s*(DETACH )?DELETE", q.text):
             assert q.name == "admin/delete_everything", f"{q.name} deletes nodes of any label"
-    assert naming == ["audit_log/create_event", "audit_log/list_events"]
+    assert naming == ["audit_log/create_event"]  # reads may name it (the log's list, counts that leave it out)
     service = Path(CYPHER_DIR).parent / "graphsvc"
     assert not any("delete_everything" in p.read_text(encoding="utf-8") for p in service.rglob("*.py"))
 

@@ -21,7 +21,7 @@ NOT_BUILT = """<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>gr
 <p>接口文档:<a href="/docs">/docs</a></p></body></html>"""
 
 # Paths that belong to the API, never to the console.
-API_PREFIXES = ("api/", "docs", "redoc", "openapi.json", "healthz", "readyz", "static-offline-docs/")
+API_PREFIXES = ("api/", "docs", "redoc", "openapi.json", "healthz", "readyz", "static-offline-docs/", "browser/")
 
 
 def install(app: FastAPI, dist: Path | None = None) -> None:

@@ -16,12 +16,16 @@ FLAGS = {
     "STALE_BASIS": "依据已失效:所引用的法律条款在查询日已修改或废止,需核对新版本",
     "WEAK_MATCH": "匹配度低:描述与该事项用词重合较少,请核对是否为同一事项",
     "SUGGESTION": "参考建议:没有明确依据时给出的参考,不作为认定结论",
+    "OVERLAP": "法定交叉:法律把该行为交给多个部门或“有关部门”,需按法定规则确定(见候选与规则)",
+    "NO_MATCH": "未找到对应事项:按首接负责处理,必要时提请编办协调(编制条例第十条)",
+    "NOT_APPLICABLE": "不适用:该事项所依据的地方性法规在本地区不适用",
 }
 
 AUDIT_KINDS = {
     "GAP": "职责空白",
     "CONFLICT": "职责交叉",
     "STALE_BASIS": "依据失效",
+    "OVERLAP": "法定交叉",
     "FUNCTION_WITHOUT_PERFORMER": "职能无部门履行",
     "DEPARTMENT_WITHOUT_INSPECTORS": "部门无执法人员",
 }

@@ -145,8 +145,8 @@ def test_import_a_form_with_mistakes_shows_each_row_and_loads_nothing(clerk: Gua
     page.set_input_files("#import-file", str(SAMPLES / "附件1_监管事项清单_雁塔区_有误.xlsx"))
     page.get_by_role("button", name="检查").click()
     expect(page.get_by_text("检查完毕:发现")).to_be_visible()
-    row = page.locator("tr", has_text="行政许可")
-    expect(row).to_contain_text("事项类别应为 行政检查/行政处罚/行政强制/其他 之一")
+    row = page.locator("tr", has_text="配合单位行出现在任何牵头单位行之前")
+    expect(row).to_contain_text("区教育局")
     expect(page.get_by_role("button", name="导入")).to_be_disabled()
 
 

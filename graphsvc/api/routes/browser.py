@@ -12,7 +12,7 @@ from graphsvc.browser.neo4j_conf import browser_api_url
 from graphsvc.browser.style import grass, load_style
 from graphsvc.config import Settings
 
-router = APIRouter(prefix="/browser", tags=["browser"])
+router = APIRouter(prefix="/browser", tags=["browser"], include_in_schema=False)  # for the Browser, not API clients
 
 
 def browser_origins(settings: Settings) -> set[str]:

@@ -22,6 +22,9 @@ export const FLAG_WORDS: Record<string, { title: string; explain: string; type: 
   STALE_BASIS: { title: '依据已失效', explain: '所引用的法律条款在查询日已修改或废止,需核对新版本。', type: 'warning' },
   WEAK_MATCH: { title: '匹配度低', explain: '描述与该事项用词重合较少,请核对是否为同一事项。', type: 'warning' },
   SUGGESTION: { title: '参考建议', explain: '没有明确依据时给出的参考,不作为认定结论。', type: 'info' },
+  OVERLAP: { title: '法定交叉', explain: '法律把该行为交给多个部门或“有关部门”,按所列规则确定牵头,必要时提请编办协调。', type: 'warning' },
+  NO_MATCH: { title: '未找到对应事项', explain: '按首接负责处理,必要时提请编办协调(编制条例第十条)。', type: 'warning' },
+  NOT_APPLICABLE: { title: '本地不适用', explain: '该事项所依据的地方性法规在本地区不适用。', type: 'info' },
 }
 
 export const CLUE_FLAG_WORDS: Record<string, string> = {
