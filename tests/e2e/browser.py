@@ -68,5 +68,9 @@ def pick(page: Page, label: str, typed: str, option: str) -> None:
     box = page.get_by_role("combobox", name=label)
     box.click(force=True)  # the placeholder lies over the input
     box.press_sequentially(typed, delay=20)
+    # Each keystroke asks the server; choose once the last answer has arrived, or a late answer to an earlier
+    # keystroke re-renders the options under the click (seen on a loaded machine: the choice did not stick).
+    page.wait_for_load_state("networkidle")
     page.locator(".el-select-dropdown__item:visible", has_text=option).first.click()
     page.locator("h1").first.click()  # a multiple select stays open until the user clicks elsewhere
+    page.wait_for_load_state("networkidle")
