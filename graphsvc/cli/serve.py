@@ -11,7 +11,7 @@ from graphsvc import accounts, identity, schema
 from graphsvc.api.app import create_app
 from graphsvc.cli.common import out, reported, runner, settings, step
 from graphsvc.cli.neo4j_server import print_status, wait_until_ready
-from graphsvc.config import ROOT, Settings
+from graphsvc.config import Settings, resource
 from graphsvc.db import Runner
 from graphsvc.local_neo4j import LocalNeo4j
 from loaders.entities import load_folder
@@ -64,7 +64,7 @@ def up() -> None:
 
 def _load_demo(r: Runner, config: Settings, actor: str) -> None:
     """The sample forms (when their cited laws are loaded) and a generated demo county, idempotently."""
-    samples = ROOT / "data" / "samples"
+    samples = resource("data/samples")
     if config.service.laws_dir.is_dir():
         matters, plans = samples / "附件1_监管事项清单_雁塔区.xlsx", samples / "附件2_工作计划_雁塔区.xlsx"
         step(f"Loading {matters.name}", lambda: load_matters_form(r, matters, "610113", actor).raise_if_failed())
