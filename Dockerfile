@@ -12,14 +12,11 @@ RUN npm run build
 FROM python:3.11-slim
 
 # UTF-8 everywhere: users write Chinese in queries, data and logs.
-# PYTHONPATH=/app makes `import graphsvc` resolve to /app/graphsvc (not the copy pip puts
-# in site-packages), so paths derived from the package (cypher/, data/) point into /app.
 ENV LANG=C.UTF-8 \
     LC_ALL=C.UTF-8 \
     PYTHONIOENCODING=utf-8 \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
-    PYTHONPATH=/app \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     GRAPHSVC_MANAGE_NEO4J=false \
@@ -27,13 +24,13 @@ ENV LANG=C.UTF-8 \
     GRAPHSVC_HOST=0.0.0.0 \
     GRAPHSVC_PORT=8000
 
-WORKDIR /app
+# The wheel carries cypher/, data/ and the built console (graphsvc/resources/): the service runs from
+# site-packages, and the source is gone once installed.
+COPY . /src
+COPY --from=web /web/dist /src/graphsvc/resources/web/dist
+RUN pip install /src && rm -rf /src
 
-# Whole project source: cypher/ and data/ are read from /app at run time.
-COPY . .
-COPY --from=web /web/dist /app/web/dist
-# Installs the dependencies and the `graphsvc` console script; drop in-tree build leftovers.
-RUN pip install . && rm -rf build ./*.egg-info
+WORKDIR /app
 
 # Unprivileged user; the code stays root-owned, so the service cannot modify it.
 RUN useradd --system --uid 10001 --user-group --home-dir /app --no-create-home graphsvc

@@ -6,13 +6,30 @@ serves unchanged; everything about this service sits under `GRAPHSVC_*`.
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The source checkout (the folder holding graphsvc/, cypher/, data/): tests, benchmarks and `schema export` work in
+# it. Files the service reads at run time are found with resource(), so that an installed wheel runs too.
 ROOT = Path(__file__).resolve().parent.parent
+# A wheel carries cypher/, data/ and tools/neo4j/pom.xml under graphsvc/resources/ (pyproject.toml force-includes
+# them); an editable install or a checkout has no such folder and reads the top-level ones.
+PACKAGED = Path(str(files("graphsvc"))) / "resources"
+# Where local state (.neo4j: jars, server homes, the demo county) goes: the checkout, or the working directory when
+# the service runs from an installed wheel.
+STATE_ROOT = ROOT if (ROOT / "pyproject.toml").is_file() else Path.cwd()
+
+
+def resource(name: str) -> Path:
+    """A file or folder shipped with the service (`cypher`, `data/reference`, …): the wheel's copy, else the
+    checkout's."""
+    packaged = PACKAGED / name
+    return packaged if packaged.exists() else ROOT / name
+
 
 # LOCAL DEVELOPMENT DEFAULT ONLY: the password the project's own local Neo4j is initialised with.
 # Any shared or production deployment sets NEO4J_PASSWORD.
@@ -58,8 +75,8 @@ class ServiceSettings(BaseSettings):
     log_level: str = "info"
     # Start and stop a Neo4j of our own (off in Docker, on Aura or a cluster).
     manage_neo4j: bool = True
-    neo4j_home: Path = ROOT / ".neo4j" / "main"
-    neo4j_jars: Path = ROOT / ".neo4j" / "lib"
+    neo4j_home: Path = STATE_ROOT / ".neo4j" / "main"
+    neo4j_jars: Path = STATE_ROOT / ".neo4j" / "lib"
     neo4j_http_port: int = 7474
     neo4j_heap: str = "1g"
     neo4j_pagecache: str = "1g"
@@ -73,13 +90,13 @@ class ServiceSettings(BaseSettings):
     max_body_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
     # Expensive reads give up (503) after this many seconds instead of holding the database.
     read_timeout_seconds: float = Field(default=20.0, gt=0)
-    reference_dir: Path = ROOT / "data" / "reference"
+    reference_dir: Path = resource("data/reference")
     # What `graphsvc up` loads besides the reference catalogue: law texts when the folder exists, and the
     # sample forms and a generated demo county so that the API and the Browser show a living graph.
     laws_dir: Path = ROOT.parent / "shared" / "laws"
     demo: bool = True
     demo_seed: int = 2026
-    demo_dir: Path = ROOT / ".neo4j" / "demo"  # where the generated demo county is written (must be writable)
+    demo_dir: Path = STATE_ROOT / ".neo4j" / "demo"  # where the generated demo county is written (must be writable)
 
 
 class Settings:

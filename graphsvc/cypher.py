@@ -20,9 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from graphsvc.config import ROOT
+from graphsvc.config import resource
 
-CYPHER_DIR = ROOT / "cypher"
+CYPHER_DIR = resource("cypher")
 Mode = Literal["read", "write", "schema"]
 
 _HEADER = re.compile(r"^//[ \t]*(mode|params|returns):[ \t]*(.*?)[ \t]*$", re.MULTILINE)

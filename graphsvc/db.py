@@ -13,17 +13,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
+import neo4j
+from neo4j import GraphDatabase, unit_of_work
+from neo4j import exceptions as neo4j_errors
 from neo4j.time import Date, DateTime, Duration, Time
 from pydantic import BaseModel
 
-import neo4j
 from graphsvc.audit_log import AUDIT_WRITE, audit_event
 from graphsvc.bounds import plausible
 from graphsvc.config import Settings
 from graphsvc.cypher import Query
 from graphsvc.errors import Conflict, DatabaseUnavailable, GraphsvcError, InvalidInput
-from neo4j import GraphDatabase, unit_of_work
-from neo4j import exceptions as neo4j_errors
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")

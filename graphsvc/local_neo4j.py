@@ -1,6 +1,6 @@
 """A Neo4j 5 Community server of the project's own, assembled from Maven Central and run with Java.
 
-No Docker and no download from neo4j.com: `neo4j/pom.xml` names the server and Browser
+No Docker and no download from neo4j.com: `tools/neo4j/pom.xml` names the server and Browser
 artifacts, Maven copies the jars into a shared, git-ignored folder, and each instance (the
 one the API serves, the one tests use) gets its own home with conf/, data/, logs/ and run/.
 The server is started the way Neo4j's own script does it, through the bootloader
@@ -20,13 +20,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphsvc.browser.neo4j_conf import browser_api_url, browser_conf
-from graphsvc.config import ROOT, Settings
-from graphsvc.errors import SetupError
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-POM = ROOT / "neo4j" / "pom.xml"
+from graphsvc.browser.neo4j_conf import browser_api_url, browser_conf
+from graphsvc.config import Settings, resource
+from graphsvc.errors import SetupError
+
+POM = resource("tools/neo4j/pom.xml")
 BOOTLOADER = "org.neo4j.server.startup.Neo4jCommand"
 ADMIN = "org.neo4j.server.startup.Neo4jAdminCommand"
 

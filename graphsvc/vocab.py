@@ -17,13 +17,13 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from graphsvc.config import ROOT
+from graphsvc.config import resource
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.model import load_model
 
-VOCAB_DIR = ROOT / "data" / "vocab"
+VOCAB_DIR = resource("data/vocab")
 LIST_ENTRIES = query("vocab/list_vocabulary_entries")
 UPSERT_ENTRY = query("vocab/upsert_vocabulary_entry")
 LIST_DOMAINS = query("vocab/list_domain_ids")

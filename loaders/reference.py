@@ -171,7 +171,7 @@ SPECS = [
             Column("gist", required=True),
         ],
         derive=_article_parent,
-        then=_q("link_article_parents"),
+        then=query("law/link_article_parents"),  # one statement for both loaders of articles
         check=_article_id_matches,
     ),
     TableSpec(
@@ -199,7 +199,7 @@ SPECS = [
     TableSpec(
         "renumberings.csv",
         "RENUMBERED_AS",
-        _q("link_renumberings"),
+        query("law/link_renumberings"),
         [
             Column("from_article_id", required=True, ref="Article"),
             Column("to_article_id", required=True, ref="Article"),

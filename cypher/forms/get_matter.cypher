@@ -1,8 +1,7 @@
 // A matter with its domain, the articles it rests on and who is assigned to it in which region.
 // mode: read
 // params: matter_id
-// returns: id, name, category, check_method, level, subjects_text, basis_text, source, domain_id, article_ids, assignments,
-//          category_text, check_method_text, domain_text, code, parent_id
+// returns: id, name, category, check_method, level, subjects_text, basis_text, source, domain_id, article_ids, assignments, category_text, check_method_text, domain_text, code, parent_id
 MATCH (m:Matter {id: $matter_id})
 OPTIONAL MATCH (m)-[:IN_DOMAIN]->(domain:Domain)
 WITH m, collect(domain.id) AS domains

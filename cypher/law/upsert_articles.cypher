@@ -1,4 +1,7 @@
 // Writes the 条, 款 and 项 of a loaded law text with their text; a gist from the reference catalogue stays.
+// Article merge policy (the same in cypher/law/upsert_articles and cypher/reference/upsert_articles): number, clause,
+// item and label follow from the id and are overwritten by either source; chapter, gist and text are each kept when
+// a row has none, so neither source erases what the other wrote (the catalogue owns the gist, a law text the text).
 // mode: write
 // params: rows, actor
 // returns: id
@@ -7,7 +10,8 @@ MATCH (v:BasisVersion {id: row.version_id})
 MERGE (a:Article {id: row.id})
   ON CREATE SET a.created_at = datetime(), a.created_by = $actor
 SET a.number = row.number, a.clause = row.clause, a.item = row.item, a.label = row.label,
-    a.chapter = row.chapter, a.text = row.text, a.updated_at = datetime(), a.updated_by = $actor
+    a.chapter = coalesce(row.chapter, a.chapter), a.text = coalesce(row.text, a.text),
+    a.updated_at = datetime(), a.updated_by = $actor
 MERGE (v)-[link:HAS_ARTICLE]->(a)
 SET link.updated_at = datetime(), link.updated_by = $actor
 RETURN a.id AS id

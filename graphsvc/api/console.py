@@ -8,10 +8,11 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from graphsvc.config import ROOT
+from graphsvc.config import resource
 from graphsvc.errors import NotFound
 
-WEB_DIST = ROOT / "web" / "dist"
+# The Docker image builds it into the package (graphsvc/resources/web/dist); a checkout has it under web/dist.
+WEB_DIST = resource("web/dist")
 
 NOT_BUILT = """<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>graphsvc</title>
 <body style="font-family:sans-serif;max-width:40em;margin:4em auto">

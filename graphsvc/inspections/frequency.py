@@ -15,10 +15,10 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graphsvc.config import ROOT
+from graphsvc.config import resource
 from graphsvc.errors import InvalidInput
 
-DEFAULT_TABLE = ROOT / "data" / "inspections" / "frequency.csv"
+DEFAULT_TABLE = resource("data/inspections/frequency.csv")
 GRADES = ("A", "B", "C", "D")
 CLASSES = ("低", "一般", "较高", "高")
 ANY = "*"

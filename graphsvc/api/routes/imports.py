@@ -9,8 +9,8 @@ from fastapi import APIRouter, File, Path, Query, UploadFile
 from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.api.params import REGION_PATTERN, AsOf
 from graphsvc.errors import Forbidden
-from graphsvc.form_upload import FormKind, ImportReport, import_form
 from graphsvc.identity import Role
+from loaders.forms.upload import FormKind, ImportReport, import_form
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 

@@ -8,13 +8,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
+
+from graphsvc.cli.common import out, reported, runner, settings
+from graphsvc.errors import InvalidInput
+from graphsvc.identity import Role, User, cli_actor
+from graphsvc.inspections import plans
 
 app = typer.Typer(help="Inspections: plan-wide merging into joint inspections.", no_args_is_help=True)
 
 
-def _operator() -> Any:
-    from graphsvc.identity import Role, User, cli_actor
-
+def _operator() -> User:
     return User(id=cli_actor(), name=cli_actor(), role=Role.admin, token_id="cli")
 
 
@@ -30,12 +34,6 @@ def merge_plan(
     output: Annotated[Path | None, typer.Option("--json", help="write the whole plan here")] = None,
 ) -> None:
     """Propose (and optionally accept) a merge plan for a region and period; prints the summary."""
-    from pydantic import ValidationError
-
-    from graphsvc.cli import out, reported, runner, settings
-    from graphsvc.errors import InvalidInput
-    from graphsvc.inspections import plans
-
     with reported(), runner(settings()) as r:
         try:
             request = plans.MergePlanRequest(
@@ -69,16 +67,11 @@ def merge_plan(
 @app.command("accept")
 def accept_plan(plan_id: Annotated[str, typer.Argument(help="merge plan id (merge-…)")]) -> None:
     """Accept a merge plan: its joint inspections become 已确认; accepting twice changes nothing."""
-    from graphsvc.cli import reported, runner, settings
-    from graphsvc.inspections import plans
-
     with reported(), runner(settings()) as r:
         _print_accepted(plans.accept(r, plan_id, _operator()))
 
 
 def _print_accepted(result: dict[str, Any]) -> None:
-    from graphsvc.cli import out
-
     note = " (already accepted: nothing changed)" if result["already_accepted"] else ""
     out.print(
         f"accepted {result['id']}{note}: {result['confirmed']} confirmed, "
