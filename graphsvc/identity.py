@@ -13,13 +13,13 @@ from __future__ import annotations
 import getpass
 import hashlib
 import secrets
-from enum import StrEnum
 
 from pydantic import BaseModel
 
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from graphsvc.types import Role as Role  # re-exported: callers name it from here too
 
 CREATE_USER = query("identity/create_user")
 GET_USER = query("identity/get_user")
@@ -32,13 +32,6 @@ LIST_TOKENS = query("identity/list_tokens")
 GET_DEPARTMENT = query("department/get_department")
 
 TOKEN_PREFIX = "gs_"
-
-
-class Role(StrEnum):
-    office = "office"  # 编办 / 司法局
-    department = "department"
-    analyst = "analyst"
-    admin = "admin"
 
 
 class User(BaseModel):

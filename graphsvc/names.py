@@ -24,6 +24,7 @@ from graphsvc.cypher import query
 from graphsvc.db import Reader
 from graphsvc.errors import InvalidInput
 from graphsvc.fulltext import terms
+from graphsvc.types import REGION_PATTERN
 from graphsvc.vocab import Vocabulary, VocabularyName
 
 LIST_DEPARTMENTS = query("names/list_departments")
@@ -32,7 +33,7 @@ FIND_MATTERS = query("names/find_matters")
 SUGGEST_MATTERS = query("names/suggest_matters")
 FIND_SUBJECTS = query("names/find_subjects")
 SUGGEST_SUBJECTS = query("names/suggest_subjects")
-REGION_CODE = re.compile(r"^\d{6}(\d{3}(\d{3})?)?$")
+REGION_CODE = re.compile(REGION_PATTERN)
 USCC = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 
 # Long form → the short form offices use; longer wordings first so they win.

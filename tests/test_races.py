@@ -121,7 +121,7 @@ def test_parallel_acknowledgements_of_one_hop_have_one_winner(
         )
         assert len(answers) == 1, f"{len(answers)} acknowledgements of one hop succeeded"
         assert {e.status for e in errors} == {409}
-        winner = answers[0]["hops"][0]["acknowledged_by"]
+        winner = answers[0].hops[0].acknowledged_by
         assert stored(runner, clue_id)["hops"][hop]["acknowledged_by"] == winner  # no loser overwrote it
 
 
@@ -135,7 +135,7 @@ def test_parallel_closes_of_the_only_hop_close_the_clue(clues: TestClient, runne
         assert len(answers) == 1 and {e.status for e in errors} <= {409}
         after = stored(runner, clue_id)
         assert after["status"] == "已办结", "a loser wrote back the status it read before the winner closed"
-        assert after["hops"][hop]["closed_by"] == answers[0]["hops"][0]["closed_by"]
+        assert after["hops"][hop]["closed_by"] == answers[0].hops[0].closed_by
 
 
 def test_a_close_racing_a_referral_leaves_a_consistent_clue(
@@ -242,7 +242,7 @@ def test_parallel_rulings_on_one_matter_leave_one_open_assignment_set(runner: Ru
     )
     for n in range(ROUNDS // 2):
         office = User(id=TEST_ACTOR, name="测试编办", role=Role.office, token_id="tok_test")
-        ids = [disputes.create_dispute(runner, claim, office)["id"] for _ in range(CALLERS)]
+        ids = [disputes.create_dispute(runner, claim, office).id for _ in range(CALLERS)]
         day = f"2030-0{n + 1}-01"
         rulings = [
             disputes.RulingCreate.model_validate(

@@ -82,10 +82,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     # Outermost: an oversized body is refused before routing, authentication or parsing read any of it.
     app.add_middleware(errors.BodyLimit, max_bytes=settings.service.max_body_bytes)
-    app.include_router(health.router, responses={503: errors.RESPONSES[503]})
+    app.include_router(health.router)
     app.include_router(browser.router)
-    app.include_router(me.router, prefix="/api/v1", responses=errors.RESPONSES)
-    app.include_router(session.router, prefix="/api/v1", responses=errors.RESPONSES)
+    app.include_router(me.router, prefix="/api/v1")
+    app.include_router(session.router, prefix="/api/v1")
     # The console's look-ups and lists come before the routers whose `/{id}` paths would shadow them.
     for module in (
         lookup,
@@ -105,7 +105,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         vocabularies,
         audit_log,
     ):
-        app.include_router(module.router, prefix="/api/v1", responses=errors.RESPONSES)
-    app.include_router(disputes.designations, prefix="/api/v1", responses=errors.RESPONSES)
+        app.include_router(module.router, prefix="/api/v1")
+    app.include_router(disputes.designations, prefix="/api/v1")
     console.install(app)
+    errors.document(app)
     return app

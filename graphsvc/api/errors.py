@@ -2,27 +2,41 @@
 
 from __future__ import annotations
 
+import json
 import logging
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, Literal
 
 from fastapi import FastAPI, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graphsvc.api import validation
+from graphsvc.api.deps import get_runner, get_user
 from graphsvc.errors import GraphsvcError, InvalidInput, NotFound, Unauthorized
 
 log = logging.getLogger("graphsvc.api")
+REF = "#/components/schemas/"
 
 
 class ErrorDetail(BaseModel):
     """Where the problem is: a field (and for files a row) with the reason."""
 
     model_config = {"extra": "allow"}
-    field: str | None = Field(default=None, description="出错的字段")
-    reason: str | None = Field(default=None, description="原因(英文短语,便于程序判断)")
+    field: str | None = Field(default=None, description="出错的字段,如 window.end、subjects.0")
+    reason: str | None = Field(
+        default=None, description="原因:参数校验错误为中文说明;业务规则错误为稳定的英文短语,便于程序判断"
+    )
+    type: str | None = Field(default=None, description="参数校验错误的类型代码(pydantic,英文),如 missing")
+    location: Literal["body", "query", "path", "header", "cookie"] | None = Field(
+        default=None, description="参数所在位置"
+    )
     row: int | None = Field(default=None, description="文件中的行号")
 
 
@@ -42,7 +56,7 @@ def _answer(description: str) -> dict[str, Any]:
     return {"model": ErrorBody, "description": description}
 
 
-# Documented on every route: the answers any call may get besides its own success.
+# The failures a call may get besides its own success; `document` lists on each operation those that can happen.
 RESPONSES: dict[int | str, dict[str, Any]] = {
     401: _answer("缺少访问令牌,或令牌无效、已吊销"),
     403: _answer("当前角色或部门无权执行该操作"),
@@ -52,6 +66,99 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     422: _answer("参数有误:字段、原因见 details"),
     503: _answer("图数据库暂不可用或查询超时,请稍后重试"),
 }
+
+# POSTs that only read (a body too long for a query string): they change nothing, so nothing conflicts.
+READ_ONLY_POSTS = frozenset(
+    {"resolve_responsibility", "precheck_inspection", "opinion_document", "replay_random_draw", "sign_in"}
+)
+
+
+def errors_of(route: APIRoute) -> set[int]:
+    """The error statuses a route can answer, from what it depends on: a caller (401, 403), the database (503),
+    parameters or a body (422, and 404 for what they name), a body (413), a write (409)."""
+    calls, params = _walk(route.dependant)
+    codes: set[int] = set()
+    if get_user in calls:
+        codes |= {401, 403}
+    if get_runner in calls:
+        codes.add(503)
+    if params or route.body_field is not None:
+        # Whatever a call names (in the path, the query or the body: a region, a subject, a matter) may not exist.
+        codes |= {404, 422}
+    if route.body_field is not None:
+        codes.add(413)
+    if set(route.methods or ()) & {"POST", "PUT", "PATCH", "DELETE"} and route.name not in READ_ONLY_POSTS:
+        codes.add(409)
+    return codes
+
+
+def _walk(dependant: Dependant) -> tuple[set[Any], set[str]]:
+    """Every callable a route depends on (at any depth), and where its parameters come from."""
+    calls: set[Any] = set()
+    params = {where for where, found in _params(dependant) if found}
+    for sub in dependant.dependencies:
+        calls.add(sub.call)
+        sub_calls, sub_params = _walk(sub)
+        calls |= sub_calls
+        params |= sub_params
+    return calls, params
+
+
+def _params(dependant: Dependant) -> list[tuple[str, bool]]:
+    # Security schemes (the bearer header) are the caller's identity, not parameters.
+    return [("path", bool(dependant.path_params)), ("query", bool(dependant.query_params))] + [
+        ("header", bool(dependant.header_params))
+    ]
+
+
+def document(app: FastAPI) -> None:
+    """Puts the real error shape (ErrorBody) in the OpenAPI document on every operation, for each failure it can
+    answer, instead of FastAPI's default `{"detail": [...]}` 422. A status a route declares itself counts too,
+    with its own description. Done on the generated document: routes stay as FastAPI built them."""
+    generate = app.openapi
+    done: set[int] = set()
+
+    def openapi() -> dict[str, Any]:
+        schema = generate()
+        if id(schema) not in done:
+            _put_errors(schema, {route.name: route for route in _api_routes(app.routes)})
+            done.add(id(schema))
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _api_routes(routes: Sequence[BaseRoute]) -> Iterator[APIRoute]:
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        elif (router := getattr(route, "original_router", None)) is not None:
+            # FastAPI ≥ 0.12x keeps an included router whole instead of copying its routes.
+            yield from _api_routes(router.routes)
+
+
+def _put_errors(schema: dict[str, Any], routes: dict[str, APIRoute]) -> None:
+    error_schema = ErrorBody.model_json_schema(ref_template=REF + "{model}")
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(error_schema.pop("$defs", {}))
+    components["ErrorBody"] = error_schema
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            route = routes.get(operation.get("operationId", ""))
+            if route is None:
+                continue
+            answers = operation.setdefault("responses", {})
+            declared = {int(code) for code in route.responses if str(code).isdigit() and int(code) in RESPONSES}
+            for code in sorted(errors_of(route) | declared):
+                own = route.responses.get(code, {}).get("description")
+                answers[str(code)] = {
+                    "description": own or RESPONSES[code]["description"],
+                    "content": {"application/json": {"schema": {"$ref": REF + "ErrorBody"}}},
+                }
+    text = json.dumps(schema.get("paths", {}))
+    for unused in ("HTTPValidationError", "ValidationError"):
+        if REF + unused not in text and REF + unused not in json.dumps(components):
+            components.pop(unused, None)
 
 
 def _respond(error: GraphsvcError) -> JSONResponse:
@@ -68,14 +175,8 @@ async def on_service_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    details = [{"field": _field(e["loc"]), "reason": e["msg"]} for e in exc.errors()]
-    fields = "、".join(d["field"] for d in details) or "请求"
-    return _respond(InvalidInput(f"请求参数有误:{fields}", details))
-
-
-def _field(loc: tuple) -> str:
-    # ("query", "q") → "q": the user knows the field, not where FastAPI found it.
-    return ".".join(str(p) for p in loc if p not in ("body", "query", "path", "header"))
+    details = validation.details_of(exc.errors())
+    return _respond(InvalidInput(validation.message_of(details), details))
 
 
 async def on_http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -7,12 +7,11 @@ from typing import Annotated
 from fastapi import Query
 
 from graphsvc.bounds import MAX_LIMIT, MAX_OFFSET, Day, Moment
+from graphsvc.types import REGION_PATTERN
+from graphsvc.types import RegionCode as Region
 
-REGION_PATTERN = r"^\d{6}(\d{3}(\d{3})?)?$"
-
-RegionCode = Annotated[
-    str | None, Query(pattern=REGION_PATTERN, description="GB/T 2260 行政区划代码,如 310112(闵行区)")
-]
+# An optional region filter in the query string (the code's pattern comes with graphsvc.types.RegionCode).
+RegionCode = Annotated[Region | None, Query(description="GB/T 2260 行政区划代码,如 310112(闵行区)")]
 
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"跳过的条数,0–{MAX_OFFSET}")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"每页条数,1–{MAX_LIMIT}")]

@@ -18,6 +18,7 @@ from graphsvc.bounds import Moment
 from graphsvc.clues.referrals import chain_of
 from graphsvc.clues.store import read_departments
 from graphsvc.clues.times import CLOCK_SKEW, beijing, now
+from graphsvc.clues.views import ClueChain
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Forbidden, InvalidInput
@@ -51,7 +52,7 @@ class ClueCreate(BaseModel):
     reason: str | None = Field(default=None, max_length=2000, description="分办理由")
 
 
-def create_clue(runner: Runner, body: ClueCreate, user: User) -> dict[str, Any]:
+def create_clue(runner: Runner, body: ClueCreate, user: User) -> ClueChain:
     """Records the clue and its first hops; the answer is its chain, the proposal on the first hop."""
     if user.role is Role.analyst:
         raise Forbidden("分析人员(analyst)只能查看线索,不能登记。")
@@ -135,7 +136,7 @@ def create_clue(runner: Runner, body: ClueCreate, user: User) -> dict[str, Any]:
         ],
         actor=user.id,
     )
-    return chain_of(runner, clue_id)
+    return ClueChain.model_validate(chain_of(runner, clue_id))
 
 
 def _subject(runner: Runner, code: str) -> str:

@@ -28,6 +28,7 @@ from graphsvc.clues.chain import (
 )
 from graphsvc.clues.store import ClueRecord, Department, read_clue, read_departments
 from graphsvc.clues.times import BEIJING, CLOCK_SKEW, beijing, now
+from graphsvc.clues.views import ClueChain
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -88,7 +89,7 @@ def chain_of(
 
 def read_chain(
     runner: Runner, clue_id: str, user: User, as_of: datetime | None = None, limits: Limits = DEFAULT_LIMITS
-) -> dict[str, Any]:
+) -> ClueChain:
     """The chain of a clue for a reader: a department user reads only the clues its department took part in."""
     department = access.clue_reader(user)
     if department is not None:
@@ -100,12 +101,12 @@ def read_chain(
                 "部门用户只能查看本部门受理、承办或移送过的线索。",
                 [{"field": "clue_id", "reason": "not the user's department's clue"}],
             )
-    return chain_of(runner, clue_id, as_of, limits)
+    return ClueChain.model_validate(chain_of(runner, clue_id, as_of, limits))
 
 
 def refer(
     runner: Runner, clue_id: str, body: ReferralCreate, user: User, backdate: timedelta = DEFAULT_BACKDATE
-) -> dict[str, Any]:
+) -> ClueChain:
     """Passes the clue on from a department that holds it; the answer is the chain after the hop."""
     _may_write(user)
     names = Names(runner)
@@ -156,7 +157,7 @@ def refer(
     )
     if not rows:
         raise Conflict("线索刚刚被移送或办结,请刷新后重试。", [{"field": "clue_id", "reason": "changed meanwhile"}])
-    return chain_of(runner, clue_id)
+    return ClueChain.model_validate(chain_of(runner, clue_id))
 
 
 def acknowledge(
@@ -166,7 +167,7 @@ def acknowledge(
     body: Acknowledgement,
     user: User,
     backdate: timedelta = DEFAULT_BACKDATE,
-) -> dict[str, Any]:
+) -> ClueChain:
     """Records the receiver's acknowledgement (签收) of a hop it holds."""
     _may_write(user)
     moment = now()
@@ -188,12 +189,12 @@ def acknowledge(
     )
     if not written:
         raise Conflict("该跳刚刚被签收,请刷新后重试。", [{"field": "referral_id", "reason": "changed meanwhile"}])
-    return chain_of(runner, clue_id)
+    return ClueChain.model_validate(chain_of(runner, clue_id))
 
 
 def close(
     runner: Runner, clue_id: str, referral_id: str, body: Closing, user: User, backdate: timedelta = DEFAULT_BACKDATE
-) -> dict[str, Any]:
+) -> ClueChain:
     """Closes the receiver's branch with an outcome; the clue is 已办结 when no branch is left open."""
     _may_write(user)
     moment = now()
@@ -217,7 +218,7 @@ def close(
     )
     if not rows:
         raise Conflict("该跳刚刚被移送或办结,请刷新后重试。", [{"field": "referral_id", "reason": "changed meanwhile"}])
-    return chain_of(runner, clue_id)
+    return ClueChain.model_validate(chain_of(runner, clue_id))
 
 
 # -- the chain as the API shows it ----------------------------------------------------------------

@@ -19,7 +19,7 @@ import json
 import random
 import secrets
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
@@ -35,6 +35,7 @@ from graphsvc.inspections.duties import split_matters
 from graphsvc.inspections.frequency import CLASSES, GRADES, FrequencyTable
 from graphsvc.inspections.precheck import Window
 from graphsvc.regions import require_region
+from graphsvc.types import CreditGrade, RegionCode, RiskClass
 
 CONTEXT = query("inspection/get_draw_context")
 ROSTER = query("inspection/list_draw_roster")
@@ -50,15 +51,15 @@ Ratio = Annotated[float, Field(ge=0, le=1)]
 
 
 class RosterFilter(BaseModel):
-    region: str = Field(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="行政区划代码:所在地在其下的对象入库")
+    region: RegionCode = Field(description="行政区划代码:所在地在其下的对象入库")
     subject_types: list[str] = Field(default=[], max_length=100, description="监管对象类型编号,任一即可")
     industry: str | None = Field(default=None, pattern=r"^[A-T]\d{0,4}$", description="国民经济行业分类代码前缀")
     tags: list[str] = Field(default=[], max_length=20, description="须带有全部这些标签")
 
 
 class Ratios(BaseModel):
-    by_credit: dict[Literal["A", "B", "C", "D"], Ratio] = {}
-    by_risk: dict[Literal["低", "一般", "较高", "高"], Ratio] = {}
+    by_credit: dict[CreditGrade, Ratio] = {}
+    by_risk: dict[RiskClass, Ratio] = {}
     default: Ratio | None = None
 
 

@@ -25,6 +25,7 @@ from graphsvc.inspections import access
 from graphsvc.inspections.merging import Merge, Task, Visit, lead_department, merge, primary_domain
 from graphsvc.inspections.precheck import Window
 from graphsvc.regions import require_region
+from graphsvc.types import RegionCode
 
 DEPARTMENTS = query("inspection/get_draw_context")
 TASKS = query("inspection/list_merge_tasks")
@@ -47,7 +48,7 @@ LEAD_RULE = "牵头部门:联合检查中主导领域(事项最多的领域)事�
 
 
 class MergePlanRequest(BaseModel):
-    region: str = Field(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="行政区划代码:其下所有对象的任务参与合并")
+    region: RegionCode = Field(description="行政区划代码:其下所有对象的任务参与合并")
     period: Window
     departments: list[str] = Field(default=[], max_length=500, description="只合并这些部门的任务;默认全部")
     max_departments_per_visit: int | None = Field(default=None, ge=1, le=50, description="每次入户最多几个部门")

@@ -18,11 +18,10 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
-from graphsvc import uscc
 from graphsvc.bounds import Day
 from graphsvc.cypher import query
 from graphsvc.db import Runner
@@ -32,20 +31,13 @@ from graphsvc.inspections import access
 from graphsvc.inspections.frequency import FrequencyTable
 from graphsvc.names import Names
 from graphsvc.responsibility.resolve import resolve_matters
+from graphsvc.types import UsccOrName
 
 CONTEXT = query("inspection/get_precheck_context")
 SUBJECTS = query("inspection/list_precheck_subjects")
 
 WORKERS = 8
 OFFSITE_RULE = "非现场监管能够实现监管目的的,不再开展现场检查"
-
-
-def _uscc(code: str) -> str:
-    """A code is checked here; a name (not ASCII) is resolved to its code by the service."""
-    return code.strip() if not code.isascii() else uscc.validate(code)
-
-
-Uscc = Annotated[str, AfterValidator(_uscc)]
 
 
 class Window(BaseModel):
@@ -69,7 +61,7 @@ class Window(BaseModel):
 
 class PrecheckRequest(BaseModel):
     department: str = Field(min_length=1, max_length=100, description="排期部门编号或名称,如 310112-scjgj")
-    subjects: list[Uscc] = Field(min_length=1, max_length=500, description="监管对象的统一社会信用代码或名称")
+    subjects: list[UsccOrName] = Field(min_length=1, max_length=500, description="监管对象的统一社会信用代码或名称")
     matters: list[str] = Field(min_length=1, max_length=50, description="监管事项编号、事项编码或名称")
     window: Window
     task_id: str | None = Field(default=None, max_length=200, description="修改已有任务时填其编号:不与自身查重")

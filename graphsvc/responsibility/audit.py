@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel
 
 from graphsvc.cypher import query
 from graphsvc.db import Runner
@@ -20,6 +22,48 @@ UNPERFORMED = query("audit/list_functions_without_performer")
 NO_INSPECTORS = query("audit/list_departments_without_inspectors")
 
 ISSUE_FLAGS = ("GAP", "CONFLICT", "OVERLAP", "STALE_BASIS")
+
+
+class Issue(BaseModel):
+    kind: Literal["GAP", "CONFLICT", "OVERLAP", "STALE_BASIS"]
+    matter_id: str
+    matter: str
+    domain: str | None
+    level: str | None
+    detail: str
+    lead: list[str]
+    candidates: list[str]
+
+
+class UnperformedFunction(BaseModel):
+    id: str
+    name: str
+    matters: list[str]
+
+
+class DepartmentWithoutInspectors(BaseModel):
+    id: str
+    name: str
+    duties: int
+
+
+class IssueCount(BaseModel):
+    kind: str
+    domain: str | None
+    level: str | None
+    count: int
+
+
+class AuditReport(BaseModel):
+    """The 编办's worklist for a region on a date."""
+
+    region: str
+    as_of: date
+    matters_checked: int
+    issues: list[Issue]
+    functions_without_performer: list[UnperformedFunction]
+    departments_without_inspectors: list[DepartmentWithoutInspectors]
+    counts: list[IssueCount]
 
 
 def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, Any]:

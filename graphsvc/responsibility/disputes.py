@@ -15,7 +15,9 @@ from graphsvc.errors import Conflict, Forbidden, InvalidInput, NotFound
 from graphsvc.identity import User
 from graphsvc.names import Names
 from graphsvc.regions import require_region
+from graphsvc.responsibility.answer import Resolution
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.types import DutyRole, Instant, LooseRef, Ref, RegionCode
 
 CREATE = query("dispute/create_dispute")
 GET = query("dispute/get_dispute")
@@ -143,17 +145,12 @@ class DesignationCreate(Holders):
     """A people's government's designation (指定), e.g. 西安市人民政府: 各区餐饮油烟由区城管局负责."""
 
     matter_id: str = Field(max_length=200)
-    region: str = Field(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="指定适用的行政区划(含其下辖各区)")
+    region: RegionCode = Field(description="指定适用的行政区划(含其下辖各区)")
     issuer: str = Field(min_length=2, max_length=200, description="作出指定的人民政府,如 西安市人民政府")
 
 
 class Withdrawal(BaseModel):
     reason: str = Field(default="", max_length=2000, description="撤回理由")
-
-
-class NamedRef(BaseModel):
-    id: str
-    name: str | None = None
 
 
 class RulingSummary(BaseModel):
@@ -169,9 +166,9 @@ class DisputeSummary(BaseModel):
     text: str | None = None
     filed_at: datetime | None = None
     created_by: str | None = None
-    region: NamedRef
-    matter: NamedRef | None = None
-    claimants: list[NamedRef]
+    region: LooseRef
+    matter: LooseRef | None = None
+    claimants: list[LooseRef]
     latest_ruling: RulingSummary | None = None
 
 
@@ -184,13 +181,119 @@ class DisputePage(BaseModel):
 
 class DisputeFilter(BaseModel):
     status: Literal["待裁定", "已裁定", "已撤回"] | None = None
-    region: str | None = Field(default=None, pattern=r"^\d{6}(\d{3}(\d{3})?)?$")
+    region: RegionCode | None = Field(default=None)
     department_id: str | None = Field(default=None, max_length=100)
     offset: int = Field(default=0, ge=0)
     limit: int = Field(default=50, ge=1, le=500)
 
 
-def create_dispute(runner: Runner, body: DisputeCreate, user: User) -> dict[str, Any]:
+# -- the answers -------------------------------------------------------------------------------------------
+
+
+class Party(BaseModel):
+    id: str
+    name: str | None
+    kind: str | None  # 垂直管理 for a vertically managed body
+    position: str | None
+
+
+class RulingBasis(BaseModel):
+    article_id: str
+    article: str | None
+    title: str | None
+    version: str | None
+
+
+class RulingHolder(BaseModel):
+    role: DutyRole
+    id: str
+    name: str | None
+    kind: Literal["function", "department"]
+
+
+class Ruling(BaseModel):
+    id: str
+    kind: str  # 裁定 / 指定
+    deciding_body: str | None
+    issuer: str | None
+    decided_on: date | None
+    effective_from: date | None
+    retroactive_reason: str | None
+    statement: str | None
+    created_by: str | None
+    created_at: Instant | None
+    basis: list[RulingBasis]
+    holders: list[RulingHolder]
+
+
+class Dispute(BaseModel):
+    """A dispute as stored, with its parties and its rulings (newest first)."""
+
+    id: str
+    kind: str
+    text: str | None
+    statement: str | None
+    status: str
+    filed_at: Instant | None
+    created_by: str | None
+    withdrawn_at: Instant | None
+    withdrawn_by: str | None
+    withdrawal_reason: str | None
+    matter: Ref | None
+    region: Ref
+    claimants: list[Party]
+    rulings: list[Ruling]
+
+
+class Procedure(BaseModel):
+    basis: str
+    article: str
+    rule: str
+
+
+class CommonSuperior(BaseModel):
+    region_id: str
+    region_name: str
+    full_name: str
+    government: Ref | None
+    office: Ref | None
+    note: str
+
+
+class PrecedentRuling(BaseModel):
+    id: str
+    deciding_body: str | None
+    effective_from: date | None
+    statement: str | None
+
+
+class Precedent(BaseModel):
+    ruling: PrecedentRuling
+    dispute_id: str | None
+    matter: Ref
+    region: Ref
+    closeness: int
+    lead: list[Ref]
+
+
+class Dossier(Dispute):
+    """The dispute with today's resolution, the procedure that applies, the common superior and precedents."""
+
+    resolution: Resolution
+    procedure: Procedure
+    common_superior: CommonSuperior | None
+    precedents: list[Precedent]
+
+
+class Designation(BaseModel):
+    id: str
+    kind: Literal["指定"]
+    matter_id: str
+    region: str
+    issuer: str
+
+
+def create_dispute(runner: Runner, body: DisputeCreate, user: User) -> Dossier:
     """Registers a dispute once its names are read as ids; a department files only disputes it is party to."""
     actor = user.id
     if not body.matter_id and not (body.text and body.text.strip()):
@@ -240,7 +343,7 @@ def list_disputes(runner: Runner, query: DisputeFilter) -> DisputePage:
     return runner.reading(read)
 
 
-def dossier(runner: Runner, dispute_id: str, as_of: date | None = None) -> dict[str, Any]:
+def dossier(runner: Runner, dispute_id: str, as_of: date | None = None) -> Dossier:
     """The dispute with today's resolution and its evidence, the procedure that applies, the parties' common
     superior (the people's government, with its 编办) and precedents from other regions."""
     dispute = _get(runner, dispute_id)
@@ -257,15 +360,18 @@ def dossier(runner: Runner, dispute_id: str, as_of: date | None = None) -> dict[
     if common and vertical:
         # A vertically managed body is not led by the local government: no local government is their superior.
         common |= {"government": None, "office": None, "note": VERTICAL_NOTE.format("、".join(vertical))}
-    return dispute | {
-        "resolution": resolve(runner, request),
-        "procedure": PROCEDURES[dispute["kind"]],
-        "common_superior": common,
-        "precedents": precedents,
-    }
+    return Dossier.model_validate(
+        dispute
+        | {
+            "resolution": resolve(runner, request),
+            "procedure": PROCEDURES[dispute["kind"]],
+            "common_superior": common,
+            "precedents": precedents,
+        }
+    )
 
 
-def rule(runner: Runner, dispute_id: str, body: RulingCreate, actor: str) -> dict[str, Any]:
+def rule(runner: Runner, dispute_id: str, body: RulingCreate, actor: str) -> Dossier:
     """Records the ruling; from its date on, resolution in the dispute's region follows it. A dispute filed by
     describing a behaviour is tied to an existing matter (`matter_id`) or to a new one (`new_matter`) by the ruling."""
     dispute = _get(runner, dispute_id)
@@ -311,7 +417,7 @@ def rule(runner: Runner, dispute_id: str, body: RulingCreate, actor: str) -> dic
     return dossier(runner, dispute_id, as_of=body.effective_from)
 
 
-def designate(runner: Runner, body: DesignationCreate, actor: str) -> dict[str, Any]:
+def designate(runner: Runner, body: DesignationCreate, actor: str) -> Designation:
     """Records a people's government's designation for a matter in a region (and the regions under it); from its
     date on it decides like a ruling, a function reaching each district's own department."""
     require_region(runner, body.region)
@@ -329,10 +435,10 @@ def designate(runner: Runner, body: DesignationCreate, actor: str) -> dict[str, 
         deciding_body="人民政府",
         issuer=body.issuer,
     )
-    return {"id": ruling_id, "kind": "指定", "matter_id": body.matter_id, "region": body.region, "issuer": body.issuer}
+    return Designation(id=ruling_id, kind="指定", matter_id=body.matter_id, region=body.region, issuer=body.issuer)
 
 
-def withdraw(runner: Runner, dispute_id: str, body: Withdrawal, actor: str, may_withdraw_any: bool) -> dict[str, Any]:
+def withdraw(runner: Runner, dispute_id: str, body: Withdrawal, actor: str, may_withdraw_any: bool) -> Dispute:
     """Withdraws a dispute awaiting a ruling: by whoever filed it, or by the office."""
     dispute = _get(runner, dispute_id)
     if not may_withdraw_any and dispute["created_by"] != actor:
@@ -341,7 +447,7 @@ def withdraw(runner: Runner, dispute_id: str, body: Withdrawal, actor: str, may_
         raise Conflict(f"争议 {dispute_id} 的状态为「{dispute['status']}」,只有待裁定的争议可以撤回。")
     if not runner.write(WITHDRAW, id=dispute_id, reason=body.reason, actor=actor):
         raise Conflict(f"争议 {dispute_id} 已不再待裁定,未撤回。")
-    return _get(runner, dispute_id)
+    return Dispute.model_validate(_get(runner, dispute_id))
 
 
 def _record(

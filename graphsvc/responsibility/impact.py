@@ -4,7 +4,9 @@ article by article for the texts themselves (matched, renumbered, changed, delet
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel
 
 from graphsvc.amendments import AmendmentReport, Link, compare, similarity
 from graphsvc.cypher import query
@@ -17,7 +19,47 @@ ARTICLES = query("law/list_version_articles")
 LINKS = query("law/list_renumberings")
 
 
-def impact(runner: Runner, basis_id: str, as_of: date | None = None) -> dict[str, Any]:
+class BasisVersion(BaseModel):
+    id: str
+    version: str | None
+    effective_from: date | None
+    effective_to: date | None
+    status: str | None
+    text_known: bool | None
+    source: str | None
+
+
+class ImpactItem(BaseModel):
+    """A matter, assignment or ruling citing an earlier version's provision, and where that provision went."""
+
+    kind: str
+    id: str
+    name: str | None
+    cited_id: str | None
+    cited: str | None
+    cited_version: str | None
+    now_id: str | None
+    now: str | None
+    similarity: float | None = None  # only when both texts are loaded
+    text_changed: bool | None = None
+    change: Literal["renumbered", "changed", "vanished"]
+
+
+class BasisImpact(BaseModel):
+    id: str
+    title: str | None
+    kind: str | None
+    versions: list[BasisVersion]
+    as_of: date
+    version_in_force: BasisVersion | None
+    note: str | None
+    renumbered: list[ImpactItem]
+    changed: list[ImpactItem]
+    vanished: list[ImpactItem]
+    amendments: list[AmendmentReport]
+
+
+def impact(runner: Runner, basis_id: str, as_of: date | None = None) -> BasisImpact:
     """As of the date: the version in force and everything resting on earlier versions, renumbered (same text),
     changed (moved into a provision whose text differs, with the similarity) or vanished; and for each pair of
     neighbouring versions whose texts are loaded, the amendment report. Resolution follows the same renumbering
@@ -26,7 +68,7 @@ def impact(runner: Runner, basis_id: str, as_of: date | None = None) -> dict[str
     return runner.reading(lambda reader: _impact(reader, basis_id, as_of))
 
 
-def _impact(reader: Reader, basis_id: str, as_of: date) -> dict[str, Any]:
+def _impact(reader: Reader, basis_id: str, as_of: date) -> BasisImpact:
     rows = reader.read(BASIS, id=basis_id)
     if not rows:
         raise NotFound(f"未知的法律依据:{basis_id}", [{"field": "basis_id", "reason": "unknown legal basis"}])
@@ -40,15 +82,18 @@ def _impact(reader: Reader, basis_id: str, as_of: date) -> dict[str, Any]:
     note = None
     if in_force and in_force["text_known"] is False:
         note = f"查询日有效的版本 {in_force['version']} 仅见于历史记录,条文未载入:引用其条文的答复无法核对。"
-    return basis | {
-        "as_of": as_of,
-        "version_in_force": in_force,
-        "note": note,
-        "renumbered": [i for i in items if i["change"] == "renumbered"],
-        "changed": [i for i in items if i["change"] == "changed"],
-        "vanished": [i for i in items if i["change"] == "vanished"],
-        "amendments": [a.model_dump() for a in amendments],
-    }
+    return BasisImpact.model_validate(
+        basis
+        | {
+            "as_of": as_of,
+            "version_in_force": in_force,
+            "note": note,
+            "renumbered": [i for i in items if i["change"] == "renumbered"],
+            "changed": [i for i in items if i["change"] == "changed"],
+            "vanished": [i for i in items if i["change"] == "vanished"],
+            "amendments": amendments,
+        }
+    )
 
 
 def amendment_report(reader: Reader, basis_id: str, old: str, new: str) -> AmendmentReport:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
@@ -11,28 +11,32 @@ from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.api.params import RegionCode
 from graphsvc.responsibility import disputes
 from graphsvc.responsibility.disputes import (
+    Designation,
     DesignationCreate,
+    Dispute,
     DisputeCreate,
     DisputeFilter,
     DisputePage,
+    Dossier,
     RulingCreate,
     Withdrawal,
 )
 
+# Dossiers leave out what resolve leaves unset (a matter's `explained`), as the dicts did: exclude_unset.
 router = APIRouter(prefix="/disputes", tags=["disputes"])
 designations = APIRouter(prefix="/designations", tags=["disputes"])
 
 DisputeId = Annotated[str, Path(max_length=40, description="争议编号,如 D-20261122-a1b2c3")]
 
 
-@router.post("", status_code=201)
-def create_dispute(runner: RunnerDep, user: UserDep, body: DisputeCreate) -> dict[str, Any]:
+@router.post("", status_code=201, response_model=Dossier, response_model_exclude_unset=True)
+def create_dispute(runner: RunnerDep, user: UserDep, body: DisputeCreate) -> Dossier:
     """Register a dispute; the answer is its dossier (resolution, procedure, common superior, precedents).
     Analysts cannot file disputes; a department files only disputes it is party to."""
     return disputes.create_dispute(runner, body, user)
 
 
-@router.get("")
+@router.get("", response_model=DisputePage)
 def list_disputes(
     runner: RunnerDep,
     user: UserDep,
@@ -48,16 +52,16 @@ def list_disputes(
     return disputes.list_disputes(runner, query)
 
 
-@router.get("/{dispute_id}")
-def get_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId) -> dict[str, Any]:
+@router.get("/{dispute_id}", response_model=Dossier, response_model_exclude_unset=True)
+def get_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId) -> Dossier:
     """The dossier: the resolve result with its evidence, the procedural rule and its article, the parties'
     common superior (the people's government of the narrowest region holding them all, with its 编办), and
     rulings elsewhere ranked by closeness."""
     return disputes.dossier(runner, dispute_id)
 
 
-@router.post("/{dispute_id}/ruling", status_code=201)
-def rule_on_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, body: RulingCreate) -> dict[str, Any]:
+@router.post("/{dispute_id}/ruling", status_code=201, response_model=Dossier, response_model_exclude_unset=True)
+def rule_on_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, body: RulingCreate) -> Dossier:
     """Record the ruling of the 编办 (with 司法局). It becomes assignments valid from its date in the dispute's
     region, so later resolve calls follow it; a later ruling supersedes it; nothing is deleted. A dispute filed by
     describing a behaviour names its matter here: an existing one (`matter_id`) or a new one (`new_matter`)."""
@@ -65,14 +69,14 @@ def rule_on_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, bod
     return disputes.rule(runner, dispute_id, body, actor=user.id)
 
 
-@router.post("/{dispute_id}/withdrawal")
-def withdraw_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, body: Withdrawal) -> dict[str, Any]:
+@router.post("/{dispute_id}/withdrawal", response_model=Dispute)
+def withdraw_dispute(runner: RunnerDep, user: UserDep, dispute_id: DisputeId, body: Withdrawal) -> Dispute:
     """Withdraw a dispute awaiting a ruling: by the user who filed it or by the office. It stays, as 已撤回."""
     return disputes.withdraw(runner, dispute_id, body, actor=user.id, may_withdraw_any=user.role in access.SUPERVISORS)
 
 
-@designations.post("", status_code=201)
-def designate(runner: RunnerDep, user: UserDep, body: DesignationCreate) -> dict[str, Any]:
+@designations.post("", status_code=201, response_model=Designation)
+def designate(runner: RunnerDep, user: UserDep, body: DesignationCreate) -> Designation:
     """Record a people's government's designation (e.g. 西安市人民政府: 各区餐饮油烟由区城管局负责) for a matter in a
     region and every region under it. Name functions in `lead_functions` to reach each district's own department."""
     access.may_rule(user)

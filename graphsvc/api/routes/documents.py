@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from graphsvc.api.deps import RunnerDep, UserDep
-from graphsvc.api.params import REGION_PATTERN, AsOf
+from graphsvc.api.params import AsOf
 from graphsvc.cypher import query
 from graphsvc.documents.articles import ArticleText, article_texts, cited_ids
 from graphsvc.documents.opinion import opinion_docx
@@ -18,6 +18,7 @@ from graphsvc.documents.worklist import worklist_xlsx
 from graphsvc.errors import NotFound
 from graphsvc.responsibility import audit
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.types import RegionCode
 
 GET_REGION = query("region/get_region")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -28,6 +29,9 @@ router = APIRouter(tags=["documents"])
 
 class ArticleTexts(BaseModel):
     results: list[ArticleText]
+
+
+BINARY = {"type": "string", "format": "binary"}
 
 
 def _attachment(content: bytes, media_type: str, filename: str) -> Response:
@@ -54,7 +58,11 @@ def get_articles(
     return ArticleTexts(results=list(article_texts(runner, ids).values()))
 
 
-@router.post("/documents/opinion", response_class=Response, responses={200: {"content": {DOCX: {}}}})
+@router.post(
+    "/documents/opinion",
+    response_class=Response,
+    responses={200: {"content": {DOCX: {"schema": BINARY}}, "description": "意见书(Word)"}},
+)
 def opinion_document(runner: RunnerDep, user: UserDep, request: ResolveRequest) -> Response:
     """The 职责认定意见 for the same request as `POST /responsibility/resolve`, as a Word document."""
     resolution = resolve(runner, request)
@@ -69,11 +77,18 @@ def opinion_document(runner: RunnerDep, user: UserDep, request: ResolveRequest) 
     return _attachment(content, DOCX, f"职责认定意见-{region_name}-{resolution['as_of']}.docx")
 
 
-@router.get("/documents/worklist", response_class=Response, responses={200: {"content": {XLSX: {}}}})
+@router.get(
+    "/documents/worklist",
+    response_class=Response,
+    responses={
+        200: {"content": {XLSX: {"schema": BINARY}}, "description": "工作清单(Excel)"},
+        404: {"description": "未知的行政区划代码"},
+    },
+)
 def worklist_document(
     runner: RunnerDep,
     user: UserDep,
-    region: Annotated[str, Query(pattern=REGION_PATTERN, description="行政区划代码")],
+    region: Annotated[RegionCode, Query(description="行政区划代码")],
     as_of: AsOf = None,
 ) -> Response:
     """The 编办's worklist (the audit) as an Excel workbook with a title block and Chinese headers."""

@@ -7,9 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, File, Path, Query, UploadFile
 
 from graphsvc.api.deps import RunnerDep, UserDep
-from graphsvc.api.params import REGION_PATTERN, AsOf
+from graphsvc.api.params import AsOf
 from graphsvc.errors import Forbidden
 from graphsvc.identity import Role
+from graphsvc.types import RegionCode
 from loaders.forms.upload import FormKind, ImportReport, import_form
 
 router = APIRouter(prefix="/imports", tags=["imports"])
@@ -21,7 +22,7 @@ def upload_form(
     user: UserDep,
     form: Annotated[FormKind, Path(description="matters = 附件1 监管事项清单;plans = 附件2 工作计划")],
     file: Annotated[UploadFile, File(description="填好的 .xlsx 或 .csv")],
-    region: Annotated[str, Query(pattern=REGION_PATTERN, description="表格所属的行政区划代码")],
+    region: Annotated[RegionCode, Query(description="表格所属的行政区划代码")],
     dry_run: Annotated[bool, Query(description="只检查不写入")] = True,
     partial: Annotated[bool, Query(description="写入无误的行,跳过有误的行")] = False,
     as_of: AsOf = None,

@@ -13,6 +13,7 @@ from graphsvc.api.params import Offset
 from graphsvc.inspections import draws, plan_tasks, plans
 from graphsvc.inspections.frequency import FrequencyTable, load_table
 from graphsvc.inspections.precheck import PrecheckRequest, ResolveCache, precheck
+from graphsvc.types import DutyRole, LooseRef
 
 router = APIRouter(prefix="/inspections", tags=["inspections"])
 
@@ -35,11 +36,6 @@ PlanId = Annotated[str, Path(max_length=200, description="合并检查方案编�
 DrawId = Annotated[str, Path(max_length=200, description="抽查编号")]
 
 
-class Ref(BaseModel):
-    id: str
-    name: str | None = None
-
-
 class Span(BaseModel):
     start: date
     end: date
@@ -47,7 +43,7 @@ class Span(BaseModel):
 
 class TaskRef(BaseModel):
     task_id: str
-    department: Ref
+    department: LooseRef
     status: str
     kind: str | None
     window: Span
@@ -61,7 +57,7 @@ class Duplicate(TaskRef):
     gap_days: int
 
 
-class Overlap(TaskRef):
+class TaskOverlap(TaskRef):
     common_window: Span
 
 
@@ -71,7 +67,7 @@ class Joinable(BaseModel):
     window: Span
     common_window: Span
     visit_on: date | None
-    lead: Ref | None
+    lead: LooseRef | None
     department_ids: list[str]
     matter_ids: list[str]
     merge_plan_id: str | None
@@ -87,18 +83,18 @@ class Frequency(BaseModel):
 
 
 class Offsite(BaseModel):
-    matter: Ref
+    matter: LooseRef
     offsite_ok: bool
     check_method: str | None
 
 
-class Holder(Ref):
+class Holder(LooseRef):
     rule: str
 
 
 class Responsibility(BaseModel):
-    matter: Ref
-    role: Literal["牵头", "配合"] | None
+    matter: LooseRef
+    role: DutyRole | None
     responsible: bool | None
     lead: list[Holder]
     cooperating: list[Holder]
@@ -106,16 +102,16 @@ class Responsibility(BaseModel):
     warning: str | None
 
 
-class SubjectRef(Ref):
+class PrecheckSubject(LooseRef):
     region_id: str | None
     credit_grade: str | None
     risk_class: str | None
 
 
 class SubjectCheck(BaseModel):
-    subject: SubjectRef
+    subject: PrecheckSubject
     duplicates: list[Duplicate]
-    overlaps: list[Overlap]
+    overlaps: list[TaskOverlap]
     joinable: list[Joinable]
     frequency: Frequency
     offsite: list[Offsite]
@@ -123,15 +119,15 @@ class SubjectCheck(BaseModel):
     warnings: list[str]
 
 
-class MatterRef(Ref):
+class PrecheckMatter(LooseRef):
     domain_id: str | None
 
 
 class Precheck(BaseModel):
-    department: Ref
+    department: LooseRef
     window: Span
     as_of: date
-    matters: list[MatterRef]
+    matters: list[PrecheckMatter]
     results: list[SubjectCheck]
 
 
@@ -180,7 +176,7 @@ class DomainRef(BaseModel):
 
 
 class ChecklistItem(BaseModel):
-    matter: Ref
+    matter: LooseRef
     domain: DomainRef
     department_ids: list[str]
     legal_bases: list[LegalBasis]
@@ -262,7 +258,7 @@ class DrawnTask(BaseModel):
     inspector_ids: list[str]
 
 
-class InspectorRef(Ref):
+class InspectorRef(LooseRef):
     cert_no: str | None
 
 
@@ -382,7 +378,7 @@ def random_draw(runner: RunnerDep, user: UserDep, table: TableDep, request: draw
 @router.get(
     "/random-draw/{draw_id}",
     response_model=None,
-    responses={200: {"model": DrawPublished, "content": {"text/csv": {}}}},
+    responses={200: {"model": DrawPublished, "content": {"text/csv": {"schema": {"type": "string"}}}}},
 )
 def get_random_draw(
     runner: RunnerDep,

@@ -15,6 +15,7 @@ from graphsvc.api.params import RegionCode
 from graphsvc.cypher import query
 from graphsvc.errors import InvalidInput
 from graphsvc.regions import require_region
+from graphsvc.types import Ref
 
 SEARCH_DEPARTMENTS = query("console/search_departments")
 REGION_DEPARTMENTS = query("console/list_region_departments")
@@ -23,11 +24,6 @@ SEARCH_SUBJECTS = query("console/search_subjects")
 LIST_CLUES = query("console/list_clues")
 
 router = APIRouter(tags=["look-ups"])
-
-
-class Ref(BaseModel):
-    id: str
-    name: str
 
 
 class DepartmentHit(Ref):

@@ -14,6 +14,7 @@ from graphsvc.api.params import AsOf, Offset, RegionCode
 from graphsvc.cypher import query
 from graphsvc.errors import NotFound
 from graphsvc.regions import require_region
+from graphsvc.types import Ref
 
 SEARCH = query("matter/search_matters")
 GET = query("matter/get_matter")
@@ -36,11 +37,6 @@ class MatterPage(BaseModel):
     offset: int
     limit: int
     results: list[MatterHit]
-
-
-class Ref(BaseModel):
-    id: str
-    name: str
 
 
 class Basis(BaseModel):
@@ -67,7 +63,7 @@ class Performer(BaseModel):
     source: str | None
 
 
-class Duty(BaseModel):
+class AssignedDuty(BaseModel):
     assignment_id: str
     source: str | None
     function: Ref | None
@@ -90,8 +86,8 @@ class MatterDetail(BaseModel):
     bases: list[Basis]
     region_id: str | None
     as_of: date
-    lead: list[Duty]
-    cooperating: list[Duty]
+    lead: list[AssignedDuty]
+    cooperating: list[AssignedDuty]
 
 
 @router.get("/search", response_model=MatterPage)

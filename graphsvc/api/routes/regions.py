@@ -12,6 +12,7 @@ from graphsvc import fulltext
 from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.cypher import query
 from graphsvc.errors import NotFound
+from graphsvc.types import RegionCode
 
 GET_REGION = query("region/get_region")
 SEARCH_REGIONS = query("region/search_regions")
@@ -58,7 +59,7 @@ def search_regions(
 def get_region(
     runner: RunnerDep,
     user: UserDep,
-    code: Annotated[str, Path(pattern=r"^\d{6}(\d{3}(\d{3})?)?$", description="GB/T 2260 代码,如 310112")],
+    code: Annotated[RegionCode, Path(description="GB/T 2260 代码,如 310112")],
 ) -> Region:
     """One region with its parent and children."""
     rows = runner.read_as(Region, GET_REGION, id=code)

@@ -17,7 +17,7 @@ class Credentials(BaseModel):
     password: str = Field(min_length=1, max_length=200)
 
 
-@router.post("", response_model=SessionToken, status_code=201)
+@router.post("", response_model=SessionToken, status_code=201, responses={401: {"description": "用户名或密码不对"}})
 def sign_in(runner: RunnerDep, body: Credentials) -> SessionToken:
     """Sign in: the answer's `token` is a bearer token for `/api/v1/`, valid until `expires_at`."""
     return accounts.sign_in(runner, body.username, body.password)

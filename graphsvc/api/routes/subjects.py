@@ -11,15 +11,11 @@ from pydantic import BaseModel
 from graphsvc import uscc
 from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.cypher import query
+from graphsvc.types import Ref
 
 DOSSIER = query("subject/get_subject_dossier")
 
 router = APIRouter(prefix="/subjects", tags=["subjects"])
-
-
-class Ref(BaseModel):
-    id: str
-    name: str
 
 
 class Licence(BaseModel):
