@@ -17,6 +17,7 @@ from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput, NotFound, Unauthorized
 from graphsvc.identity import Role, User, hash_token
+from graphsvc.token_cache import forget_everywhere
 
 SET_PASSWORD = query("account/set_user_password")
 FIND_USER_ID = query("account/find_user_id")
@@ -93,7 +94,9 @@ def set_password(
         password_hash=_hasher.hash(password),
         actor=actor,
     )
-    return Account.model_validate(rows[0])
+    account = Account.model_validate(rows[0])
+    forget_everywhere(user_id=account.id)  # a new display name shows at once
+    return account
 
 
 def sign_in(runner: Runner, username: str, password: str, now: datetime | None = None) -> SessionToken:
@@ -134,3 +137,4 @@ def sign_out(runner: Runner, user: User) -> None:
     """Ends the caller's session; an API token is not a session and is left alone (revoke it with the CLI)."""
     if user.token_id.startswith("ses_"):
         runner.write(REVOKE_SESSION, session_id=user.token_id, actor=user.id)
+        forget_everywhere(token_id=user.token_id)

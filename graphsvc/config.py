@@ -90,6 +90,9 @@ class ServiceSettings(BaseSettings):
     max_body_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
     # Expensive reads give up (503) after this many seconds instead of holding the database.
     read_timeout_seconds: float = Field(default=20.0, gt=0)
+    # How long an authenticated token is trusted without asking Neo4j again (graphsvc/token_cache.py): the delay
+    # before a revocation made in another process takes effect here. 0 asks every time.
+    auth_cache_seconds: float = Field(default=5.0, ge=0, le=60)
     reference_dir: Path = resource("data/reference")
     # What `graphsvc up` loads besides the reference catalogue: law texts when the folder exists, and the
     # sample forms and a generated demo county so that the API and the Browser show a living graph.

@@ -63,6 +63,12 @@ class Runner:
         self.retry_seconds = retry_seconds
         # Reads give up after this long (the server ends the transaction), so one expensive call cannot hold it.
         self.read_timeout = read_timeout
+        # In a cluster, reads go to secondaries: the bookmarks of this process's writes make a later read wait until
+        # its server has them (read your own writes across sessions), at no cost on a single server.
+        self.bookmarks = GraphDatabase.bookmark_manager()
+
+    def _session(self, access: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
+        return self.driver.session(database=self.database, default_access_mode=access, bookmark_manager=self.bookmarks)
 
     def read(self, q: Query, **params: Any) -> list[dict[str, Any]]:
         return self._run(q, "read", params)
@@ -79,7 +85,7 @@ class Runner:
         def run(tx: neo4j.ManagedTransaction) -> T:
             return work(_TransactionReader(tx))
 
-        with translate_errors(), self.driver.session(database=self.database) as session:
+        with translate_errors(), self._session(neo4j.READ_ACCESS) as session:
             return self._retrying(lambda: session.execute_read(run))
 
     def read_as(self, model: type[M], q: Query, **params: Any) -> list[M]:
@@ -87,7 +93,7 @@ class Runner:
 
     def run_schema(self, q: Query) -> int:
         """Applies a DDL script statement by statement (schema changes cannot share a transaction)."""
-        with translate_errors(), self.driver.session(database=self.database) as session:
+        with translate_errors(), self._session() as session:
             for statement in q.statements:
                 session.run(statement).consume()  # type: ignore[arg-type]
         return len(q.statements)
@@ -95,7 +101,7 @@ class Runner:
     def ping(self, q: Query) -> list[dict[str, Any]]:
         """One try, no retries: readiness must answer quickly, also when the database is down."""
         q.check_params({})
-        with translate_errors(), self.driver.session(database=self.database) as session:
+        with translate_errors(), self._session(neo4j.READ_ACCESS) as session:
             return [to_python(r.data()) for r in session.run(q.text)]  # type: ignore[arg-type]
 
     def _run(self, q: Query, mode: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -116,7 +122,10 @@ class Runner:
                 tx.run(AUDIT_WRITE.text, event=event)  # type: ignore[arg-type]
             return rows
 
-        with translate_errors(q.name), self.driver.session(database=self.database) as session:
+        with (
+            translate_errors(q.name),
+            self._session(neo4j.READ_ACCESS if mode == "read" else neo4j.WRITE_ACCESS) as session,
+        ):
             if mode == "read":
                 return self._retrying(lambda: session.execute_read(read))
             return self._retrying(lambda: session.execute_write(write))

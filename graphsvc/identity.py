@@ -20,6 +20,7 @@ from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from graphsvc.types import Role as Role  # re-exported: callers name it from here too
+from graphsvc.token_cache import forget_everywhere
 
 CREATE_USER = query("identity/create_user")
 GET_USER = query("identity/get_user")
@@ -131,6 +132,7 @@ def set_role(runner: Runner, user_id: str, role: Role, department_id: str | None
     get_user(runner, user_id)
     _check_role(runner, role, department_id)
     [row] = runner.write(SET_ROLE, id=user_id, role=role.value, department_id=department_id, actor=actor)
+    forget_everywhere(user_id=user_id)
     return row
 
 
@@ -147,6 +149,7 @@ def revoke_token(runner: Runner, token_id: str, actor: str) -> dict:
     rows = runner.write(REVOKE_TOKEN, token_id=token_id, actor=actor)
     if not rows:
         raise NotFound(f"未知令牌:{token_id}", [{"field": "token_id", "reason": "unknown token"}])
+    forget_everywhere(token_id=token_id)
     return rows[0]
 
 

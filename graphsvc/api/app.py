@@ -36,6 +36,7 @@ from graphsvc.api.routes import (
 )
 from graphsvc.config import Settings
 from graphsvc.db import Runner, create_driver
+from graphsvc.token_cache import TokenCache
 
 DESCRIPTION = """
 跨部门综合监管知识与职责图谱服务。
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
     )
     app.state.settings = settings
+    app.state.tokens = TokenCache(settings.service.auth_cache_seconds)
     errors.install(app)
     # Outermost: an oversized body is refused before routing, authentication or parsing read any of it.
     app.add_middleware(errors.BodyLimit, max_bytes=settings.service.max_body_bytes)

@@ -10,7 +10,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from graphsvc import accounts
 from graphsvc.config import Settings
 from graphsvc.db import Runner
-from graphsvc.identity import User, authenticate
+from graphsvc.identity import User, authenticate, hash_token
+from graphsvc.token_cache import TokenCache
 
 bearer = HTTPBearer(auto_error=False, description="graphsvc token create 生成的访问令牌")
 
@@ -24,12 +25,20 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_user(
+    request: Request,
     runner: Annotated[Runner, Depends(get_runner)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> User:
     token = credentials.credentials if credentials else None
-    # Console sessions (graphsvc/accounts.py) expire; API tokens are checked by identity.
-    return accounts.authenticate_session(runner, token) if accounts.is_session(token) else authenticate(runner, token)
+    cache: TokenCache = request.app.state.tokens
+    key = hash_token(token) if token else ""
+    user = cache.get(key) if token else None
+    if user is None:
+        # Console sessions (graphsvc/accounts.py) expire; API tokens are checked by identity.
+        session = accounts.is_session(token)
+        user = accounts.authenticate_session(runner, token) if session else authenticate(runner, token)
+        cache.put(key, user)
+    return user
 
 
 RunnerDep = Annotated[Runner, Depends(get_runner)]

@@ -6,10 +6,11 @@ and risk allow, "避免对同一检查对象的同一监管事项重复抽查检
 this one (candidates for a joint visit, seed 000), joint inspections to join, the recommended frequency, which
 matters can be checked off-site, and whether this department is responsible for the matters there.
 
-It sits in the save path of a scheduling screen, so it runs two statements for the whole request (context and
-subjects, side by side), then one batched resolution per region of the subjects (all the matters in one read
-transaction, the regions side by side), each answer cached for a minute: rulings and catalogue loads change
-responsibility rarely, and a scheduler saving a plan asks about the same matters and places again and again.
+It sits in the save path of a scheduling screen, so it reads what it checks in one statement for the whole request
+(department, matters, subjects with their tasks and joint inspections), then one batched resolution per region of
+the subjects (all the matters in one statement, the regions side by side), each answer cached for a minute:
+rulings and catalogue loads change responsibility rarely, and a scheduler saving a plan asks about the same
+matters and places again and again.
 """
 
 from __future__ import annotations
@@ -33,8 +34,7 @@ from graphsvc.names import Names
 from graphsvc.responsibility.resolve import resolve_matters
 from graphsvc.types import UsccOrName
 
-CONTEXT = query("inspection/get_precheck_context")
-SUBJECTS = query("inspection/list_precheck_subjects")
+FACTS = query("inspection/get_precheck_facts")
 
 WORKERS = 8
 OFFSITE_RULE = "非现场监管能够实现监管目的的,不再开展现场检查"
@@ -109,19 +109,18 @@ def precheck(
     access.for_departments(user, [request.department], "排期查重")
     window = request.window
     reach = table.longest_interval_days
+    [facts] = runner.read(
+        FACTS,
+        department_id=request.department,
+        matter_ids=request.matters,
+        subject_ids=request.subjects,
+        horizon_start=window.start - timedelta(days=reach),
+        horizon_end=window.end + timedelta(days=reach),
+        window_start=window.start,
+        window_end=window.end,
+    )
+    context, rows = facts, facts["subjects"]
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        # The two statements are independent: run them side by side, then the resolutions side by side.
-        context_rows = pool.submit(runner.read, CONTEXT, department_id=request.department, matter_ids=request.matters)
-        subject_rows = pool.submit(
-            runner.read,
-            SUBJECTS,
-            subject_ids=request.subjects,
-            horizon_start=window.start - timedelta(days=reach),
-            horizon_end=window.end + timedelta(days=reach),
-            window_start=window.start,
-            window_end=window.end,
-        )
-        [context], rows = context_rows.result(), subject_rows.result()
         department = context["department"]
         if department is None:
             raise InvalidInput(

@@ -21,17 +21,13 @@ from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.names import Names
 from graphsvc.regions import require_region
 from graphsvc.responsibility import behaviour_search, rules
-from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide, legal_text_functions
+from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide
 
 GET_MATTER = query("responsibility/get_matter_header")
 GET_MATTERS = query("responsibility/get_matter_headers")
-ASSIGNMENTS = query("responsibility/list_assignments_in_force")
-PERFORMERS = query("responsibility/find_performers")
-CARRIERS = query("responsibility/find_carriers")
-BASES = query("responsibility/list_matter_bases")
 SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
-SCOPES = query("responsibility/list_matter_scopes")
+FACTS = query("responsibility/get_matter_facts")
 
 TEXT_CANDIDATES = 6
 CLAUSE_CANDIDATES = 4  # per clause of a longer description: enough to see agreement, cheap to resolve
@@ -105,43 +101,32 @@ def resolve_matters(
     as_of: date,
     licences: dict[str, list[dict[str, Any]]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Lead and cooperating for each matter in the region on the date. The facts of all matters come in a few
-    statements (assignments, bases, carriers, performers per level), so the cost hardly grows with the count."""
+    """Lead and cooperating for each matter in the region on the date. The facts of all matters come in one
+    statement (assignments, scopes, bases, carriers, performers per level), so the cost hardly grows with the
+    count, and the decision stays in Python (rules.decide)."""
     if not matters:
         return []
-    ids = [m["id"] for m in matters]
+    levels = sorted({m["level"] for m in matters}, key=str)
+    [facts] = runner.read(
+        FACTS,
+        matter_ids=[m["id"] for m in matters],
+        region_id=region,
+        as_of=as_of,
+        open_pattern=rules.OPEN_TEXT_PATTERN,
+        levels=levels,
+    )
     assignments: dict[str, list[AssignmentFact]] = defaultdict(list)
-    for row in runner.read(ASSIGNMENTS, matter_ids=ids, region_id=region, as_of=as_of):
+    for row in facts["assignments"]:
         assignments[row.pop("matter_id")].append(AssignmentFact(**row))
     # A matter resting on a local regulation applies only where that regulation does (issue 11).
-    scopes = {row.pop("matter_id"): row for row in runner.read(SCOPES, matter_ids=ids, region_id=region)}
+    scopes = {row.pop("matter_id"): row for row in facts["scopes"]}
     bases: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in runner.read(BASES, matter_ids=ids, as_of=as_of, open_pattern=rules.OPEN_TEXT_PATTERN):
+    for row in facts["bases"]:
         bases[row.pop("matter_id")].append(row)
-    functions = {
-        m["id"]: {a.function["id"] for a in assignments[m["id"]] if a.function}
-        | {named["function_id"] for named, _ in legal_text_functions(bases[m["id"]])}
-        for m in matters
-    }
-    all_functions = sorted(set().union(*functions.values()))
-    carriers = (
-        {row["function_id"]: row["carriers"] for row in runner.read(CARRIERS, function_ids=all_functions, as_of=as_of)}
-        if all_functions
-        else {}
-    )
-    performers: dict[str | None, list[Performer]] = {}
-    for level in sorted({m["level"] for m in matters}, key=str):
-        carrier_ids = sorted(
-            {c["id"] for m in matters if m["level"] == level for f in functions[m["id"]] for c in carriers.get(f, [])}
-        )
-        performers[level] = (
-            [
-                Performer(**row)
-                for row in runner.read(PERFORMERS, function_ids=carrier_ids, region_id=region, level=level, as_of=as_of)
-            ]
-            if carrier_ids
-            else []
-        )
+    carriers = {row["function_id"]: row["carriers"] for row in facts["carriers"]}
+    performers: dict[str | None, list[Performer]] = {level: [] for level in levels}
+    for row in facts["performers"]:
+        performers[row.pop("level")].append(Performer(**row))
     results = []
     for m in matters:
         scoped = m | {"scope": scopes.get(m["id"])}
