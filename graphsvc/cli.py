@@ -477,12 +477,33 @@ def load_powers_cmd(
         _finish_load(result, dry_run, report, time.monotonic() - started, partial=partial)
 
 
+@load_app.command("devolution")
+def load_devolution_cmd(
+    path: Annotated[Path, typer.Argument(help="省级人民政府公布的赋权(下放行政处罚权)决定清单(.xlsx 或 .csv)")],
+    dry_run: DryRun = False,
+    partial: Partial = False,
+    report: ReportFile = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="文件是该决定的完整清单:删除此前载入而文件中已没有的事项(须无错误)")
+    ] = False,
+) -> None:
+    """载入省、自治区、直辖市依行政处罚法第二十四条公布的决定:交由街道办事处、乡镇人民政府行使的县级部门行政处罚权。"""
+    from loaders.devolution import load_devolution
+
+    with reported(), runner(settings()) as r:
+        started = time.monotonic()
+        with out.status(f"正在载入 {path.name}"):
+            result = load_devolution(r, path, identity.cli_actor(), dry_run=dry_run, partial=partial, replace=replace)
+        _finish_load(result, dry_run, report, time.monotonic() - started, partial=partial)
+
+
 RULES_CN = {
     "ruling": "编办裁定",
     "licence": "谁审批、谁监管",
     "assignment": "明确分工",
     "locality_level": "属地与层级(履行法定职能的部门)",
     "legal_text": "法律条文所称部门",
+    "devolution": "交由街道乡镇行使(行政处罚法第二十四条)",
 }
 
 
@@ -550,6 +571,10 @@ def _basis(duty: dict[str, Any]) -> str:
         label = b.get("label") or b.get("article_label") or ""
         version = b.get("version") or ""
         labels.append(f"《{title}》{label}" + (f"({version})" if version else ""))
+    if evidence.get("decision"):  # devolved: the matter's articles, then 第二十四条 and the province's decision
+        decision = evidence["decision"]
+        labels.append(f"《{evidence['devolution_article']['law']}》{evidence['devolution_article']['article']}")
+        labels.append(f"《{decision['title']}》" + (f"({decision['doc_no']})" if decision.get("doc_no") else ""))
     return "\n".join(dict.fromkeys(labels)) or "-"
 
 

@@ -20,7 +20,7 @@ from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.names import Names
 from graphsvc.regions import require_region
-from graphsvc.responsibility import behaviour_search, rules
+from graphsvc.responsibility import behaviour_search, devolution, rules
 from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide, legal_text_functions
 
 GET_MATTER = query("responsibility/get_matter_header")
@@ -32,6 +32,7 @@ BASES = query("responsibility/list_matter_bases")
 SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
 SCOPES = query("responsibility/list_matter_scopes")
+DEVOLUTIONS = query("devolution/find_devolutions")
 
 TEXT_CANDIDATES = 6
 CLAUSE_CANDIDATES = 4  # per clause of a longer description: enough to see agreement, cheap to resolve
@@ -142,6 +143,10 @@ def resolve_matters(
             if carrier_ids
             else []
         )
+    # Powers a province devolved to 街道/乡镇 (行政处罚法第二十四条): resolution looks below the county here.
+    devolved: dict[str, list[devolution.PowerFact]] = defaultdict(list)
+    for row in runner.read(DEVOLUTIONS, matter_ids=ids, region_id=region, as_of=as_of):
+        devolved[row.pop("matter_id")].append(devolution.PowerFact(**row))
     results = []
     for m in matters:
         scoped = m | {"scope": scopes.get(m["id"])}
@@ -161,8 +166,10 @@ def resolve_matters(
                 "cooperating": decision.cooperating,
                 "flags": decision.flags,
                 "overlap": decision.overlap,
+                "devolution": None,
             }
         )
+        results[-1] = devolution.apply(results[-1], devolved[m["id"]], bases[m["id"]], m.get("category"))
     return results
 
 

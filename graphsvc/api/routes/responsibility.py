@@ -11,13 +11,23 @@ from pydantic import BaseModel
 from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.api.params import AsOf
 from graphsvc.responsibility import audit
+from graphsvc.responsibility.devolution import Devolution
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 
 router = APIRouter(prefix="/responsibility", tags=["responsibility"])
 
-Rule = Literal["ruling", "licence", "assignment", "locality_level", "legal_text"]
+Rule = Literal["ruling", "licence", "assignment", "locality_level", "legal_text", "devolution"]
 FlagCode = Literal[
-    "GAP", "CONFLICT", "STALE_BASIS", "WEAK_MATCH", "SUGGESTION", "NOT_APPLICABLE", "OVERLAP", "NO_MATCH"
+    "GAP",
+    "CONFLICT",
+    "STALE_BASIS",
+    "WEAK_MATCH",
+    "SUGGESTION",
+    "NOT_APPLICABLE",
+    "OVERLAP",
+    "NO_MATCH",
+    "DEVOLVED",
+    "DEVOLUTION_POSSIBLE",
 ]
 
 
@@ -103,6 +113,8 @@ class MatterResult(BaseModel):
     flags: list[Flag]
     suggestion: Suggestion | None = None
     overlap: Overlap | None = None
+    # 街道/乡镇 that took the matter's 行政处罚权 by a province's decision (行政处罚法第二十四条), else null
+    devolution: Devolution | None = None
 
 
 class CandidateLead(BaseModel):
@@ -156,7 +168,8 @@ class Resolution(BaseModel):
 def resolve_responsibility(runner: RunnerDep, user: UserDep, request: ResolveRequest) -> Resolution:
     """Lead and cooperating departments for a matter (`matter_id`), a behaviour (`text`) or a subject (`uscc`),
     in `region` (default: the subject's) on `as_of` (default today). Each holder carries the rule that decided
-    (ruling > licence > assignment > locality_level > legal_text) and its evidence: department → function
+    (ruling > licence > assignment > locality_level > legal_text; in a 街道/乡镇 that took the power by a
+    province's decision, devolution) and its evidence: department → function
     performed → matter → article → legal basis and version, or the ruling or licence. Where the law gives the
     act to several departments or to 有关部门 / 指定的部门, the result is flagged OVERLAP with every candidate and
     the tie-breaks that apply. A description gets `behaviours`: one answer per behaviour it names, with the rule
