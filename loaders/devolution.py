@@ -222,11 +222,10 @@ def load_devolution(
     report.warnings = sorted((w for w in context.warnings if w.row not in bad), key=lambda e: e.row)
     for d in decisions.values():  # a row rejected late (a duplicate) takes its powers with it
         d["powers"] = [p for p in d["powers"] if int(p["source"].rsplit("第", 1)[1].rstrip("行")) not in bad]
-    written = [d | {"offices": list(d["offices"].values())} for d in decisions.values() if d["powers"]]
-    report.planned = {
-        "DevolutionDecision": len(written),
-        "DevolvedPower": sum(len(d["powers"]) for d in written),
-    }
+    written = [d for d in decisions.values() if d["powers"]]
+    powers = [p | {"decision_id": d["id"]} for d in written for p in d["powers"]]
+    offices = list({o["id"]: o for d in written for o in d["offices"].values()}.values())
+    report.planned = {"DevolutionDecision": len(written), "DevolvedPower": len(powers)}
     report.rows = (len(rows) - len(bad), len(rows))
     if replace and report.errors:
         report.errors.append(
@@ -234,7 +233,10 @@ def load_devolution(
         )
     if dry_run or (report.errors and not partial) or not written:
         return report
-    result = runner.write(UPSERT, rows=written, replace=replace and not report.errors, actor=actor)
+    decision_rows = [{k: v for k, v in d.items() if k not in ("powers", "offices")} for d in written]
+    result = runner.write(
+        UPSERT, rows=decision_rows, offices=offices, powers=powers, replace=replace and not report.errors, actor=actor
+    )
     report.written["DevolutionDecision"] = len(result)
     report.written["DevolvedPower"] = sum(r["powers"] for r in result)
     removed = sum(len(r["removed"]) for r in result)

@@ -214,3 +214,17 @@ def test_the_api_answers_with_the_devolution(devolved: Runner, client: TestClien
     [result] = response.json()["results"]
     assert result["lead"][0]["rule"] == "devolution"
     assert result["devolution"]["supervising"][0]["department"]["name"] == "西安市雁塔区城市管理和综合执法局"
+
+
+def test_a_subject_located_in_the_street_resolves_to_the_street_office(devolved: Runner) -> None:
+    from loaders.entities import load_entities
+
+    samples = Path(__file__).parent.parent / "data" / "samples" / "entities" / "subjects.csv"
+    report = load_entities(devolved, "subjects", samples, TEST_ACTOR, partial=True)  # the samples hold bad rows too
+    assert report.written.get("Subject")
+    # a caterer of the shipped samples, registered in 小寨路街道 (its address region, not the county)
+    answer = resolve(devolved, ResolveRequest(uscc="92610113MA6TKQ2N5A", as_of=date(2024, 6, 1)))
+    assert answer["region"] == XIAOZHAI
+    by_matter = {r["matter"]["id"]: r for r in answer["results"]}
+    assert [d["department"]["id"] for d in by_matter["cater-008"]["lead"]] == [f"{XIAOZHAI}-office"]
+    assert by_matter["cater-008"]["devolution"]["status"] == "devolved"

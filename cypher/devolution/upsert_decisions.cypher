@@ -5,8 +5,17 @@
 // of each decision it names: that decision's powers the file no longer lists are removed (their ids returned,
 // so the audit log keeps them).
 // mode: write
-// params: rows, replace, actor
+// params: rows, offices, powers, replace, actor
 // returns: id, powers, removed
+CALL () {
+  UNWIND $offices AS office
+  MATCH (street:Region {id: office.region_id})
+  MERGE (o:Department {id: office.id})
+    ON CREATE SET o.created_at = datetime(), o.created_by = $actor, o.name = office.name,
+                  o.short_name = office.name, o.caption = office.caption, o.level = '乡', o.kind = '乡镇街道'
+  MERGE (o)-[in_region:IN_REGION]->(street)
+    ON CREATE SET in_region.updated_at = datetime(), in_region.updated_by = $actor
+}
 UNWIND $rows AS row
 MATCH (gov:Department {id: row.issuer_id})
 MERGE (d:DevolutionDecision {id: row.id})
@@ -22,17 +31,9 @@ CALL (d, row) {
   MERGE (d)-[basis:DECISION_BASIS]->(article)
   SET basis.updated_at = datetime(), basis.updated_by = $actor
 }
-CALL (row) {
-  UNWIND row.offices AS office
-  MATCH (street:Region {id: office.region_id})
-  MERGE (o:Department {id: office.id})
-    ON CREATE SET o.created_at = datetime(), o.created_by = $actor, o.name = office.name,
-                  o.short_name = office.name, o.caption = office.caption, o.level = '乡', o.kind = '乡镇街道'
-  MERGE (o)-[in_region:IN_REGION]->(street)
-    ON CREATE SET in_region.updated_at = datetime(), in_region.updated_by = $actor
-}
 CALL (d, row) {
-  UNWIND row.powers AS power
+  UNWIND $powers AS power
+  WITH d, row, power WHERE power.decision_id = row.id
   MATCH (m:Matter {id: power.matter_id}), (from:Department {id: power.from_id}), (to:Department {id: power.to_id})
   MERGE (p:DevolvedPower {id: power.id})
     ON CREATE SET p.created_at = datetime(), p.created_by = $actor
@@ -48,10 +49,10 @@ CALL (d, row) {
 }
 CALL (d, row) {
   OPTIONAL MATCH (d)-[:DEVOLVES]->(old:DevolvedPower)
-  WHERE $replace AND NOT old.id IN [power IN row.powers | power.id]
+  WHERE $replace AND NOT old.id IN [power IN $powers WHERE power.decision_id = row.id | power.id]
   WITH collect(old) AS gone
   WITH gone, [g IN gone | g.id] AS removed
   FOREACH (g IN gone | DETACH DELETE g)
   RETURN removed
 }
-RETURN d.id AS id, size(row.powers) AS powers, removed
+RETURN d.id AS id, size([power IN $powers WHERE power.decision_id = row.id]) AS powers, removed
