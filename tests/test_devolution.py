@@ -228,3 +228,13 @@ def test_a_subject_located_in_the_street_resolves_to_the_street_office(devolved:
     by_matter = {r["matter"]["id"]: r for r in answer["results"]}
     assert [d["department"]["id"] for d in by_matter["cater-008"]["lead"]] == [f"{XIAOZHAI}-office"]
     assert by_matter["cater-008"]["devolution"]["status"] == "devolved"
+
+
+def test_the_documented_sample_checks_on_a_dry_run_and_writes_nothing(graph: Runner) -> None:
+    sample = Path(__file__).parent.parent / "docs" / "devolution_sample.csv"
+    report = load_devolution(graph, sample, TEST_ACTOR, dry_run=True)
+    assert not report.errors
+    # 各街道办事处: every 街道 of 雁塔区 (ten in regions.csv), none of its other divisions
+    assert report.planned == {"DevolutionDecision": 1, "DevolvedPower": 2 + 10}
+    assert report.written == {}
+    assert result_for(graph, "cater-008", XIAOZHAI)["devolution"] is None
