@@ -33,3 +33,5 @@ CREATE CONSTRAINT api_token_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.
 CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT session_token_hash IF NOT EXISTS FOR (n:Session) REQUIRE n.token_hash IS UNIQUE;
+CREATE CONSTRAINT devolution_decision_id IF NOT EXISTS FOR (n:DevolutionDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT devolved_power_id IF NOT EXISTS FOR (n:DevolvedPower) REQUIRE n.id IS UNIQUE;

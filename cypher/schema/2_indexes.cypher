@@ -38,3 +38,5 @@ CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
 CREATE INDEX audit_event_actor IF NOT EXISTS FOR (n:AuditEvent) ON (n.actor);
 CREATE INDEX audit_event_action IF NOT EXISTS FOR (n:AuditEvent) ON (n.action);
 CREATE INDEX session_expires_at IF NOT EXISTS FOR (n:Session) ON (n.expires_at);
+CREATE INDEX devolution_decision_title IF NOT EXISTS FOR (n:DevolutionDecision) ON (n.title);
+CREATE INDEX devolution_decision_effective_from IF NOT EXISTS FOR (n:DevolutionDecision) ON (n.effective_from);

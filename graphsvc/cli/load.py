@@ -15,6 +15,7 @@ from graphsvc import amendments, identity
 from graphsvc.cli.common import err, out, reported, runner, settings, step
 from graphsvc.errors import InvalidInput
 from graphsvc.names import Names
+from loaders.devolution import load_devolution
 from loaders.entities import KINDS as ENTITY_KINDS
 from loaders.entities import load_entities, load_folder
 from loaders.forms import load_matters_form, load_plans_form
@@ -301,6 +302,24 @@ def load_powers_cmd(
                 progress=lambda rows: progress.advance(task, rows),
             )
             progress.update(task, total=result.planned.get("Matter", 0), completed=result.written.get("Matter", 0))
+        _finish_load(result, dry_run, report, time.monotonic() - started, partial=partial)
+
+
+@app.command("devolution")
+def load_devolution_cmd(
+    path: Annotated[Path, typer.Argument(help="省级人民政府公布的赋权(下放行政处罚权)决定清单(.xlsx 或 .csv)")],
+    dry_run: DryRun = False,
+    partial: Partial = False,
+    report: ReportFile = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="文件是该决定的完整清单:删除此前载入而文件中已没有的事项(须无错误)")
+    ] = False,
+) -> None:
+    """载入省、自治区、直辖市依行政处罚法第二十四条公布的决定:交由街道办事处、乡镇人民政府行使的县级部门行政处罚权。"""
+    with reported(), runner(settings()) as r:
+        started = time.monotonic()
+        with out.status(f"正在载入 {path.name}"):
+            result = load_devolution(r, path, identity.cli_actor(), dry_run=dry_run, partial=partial, replace=replace)
         _finish_load(result, dry_run, report, time.monotonic() - started, partial=partial)
 
 

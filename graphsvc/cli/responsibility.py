@@ -25,6 +25,7 @@ RULES_CN = {
     "assignment": "明确分工",
     "locality_level": "属地与层级(履行法定职能的部门)",
     "legal_text": "法律条文所称部门",
+    "devolution": "交由街道乡镇行使(行政处罚法第二十四条)",
 }
 
 
@@ -89,6 +90,10 @@ def _basis(duty: dict[str, Any]) -> str:
         label = b.get("label") or b.get("article_label") or ""
         version = b.get("version") or ""
         labels.append(f"《{title}》{label}" + (f"({version})" if version else ""))
+    if evidence.get("decision"):  # devolved: the matter's articles, then 第二十四条 and the province's decision
+        decision = evidence["decision"]
+        labels.append(f"《{evidence['devolution_article']['law']}》{evidence['devolution_article']['article']}")
+        labels.append(f"《{decision['title']}》" + (f"({decision['doc_no']})" if decision.get("doc_no") else ""))
     return "\n".join(dict.fromkeys(labels)) or "-"
 
 

@@ -8,11 +8,21 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from graphsvc.responsibility.devolution import Devolution
 from graphsvc.types import Ref
 
-Rule = Literal["ruling", "licence", "assignment", "locality_level", "legal_text"]
+Rule = Literal["ruling", "licence", "assignment", "locality_level", "legal_text", "devolution"]
 FlagCode = Literal[
-    "GAP", "CONFLICT", "STALE_BASIS", "WEAK_MATCH", "SUGGESTION", "NOT_APPLICABLE", "OVERLAP", "NO_MATCH"
+    "GAP",
+    "CONFLICT",
+    "STALE_BASIS",
+    "WEAK_MATCH",
+    "SUGGESTION",
+    "NOT_APPLICABLE",
+    "OVERLAP",
+    "NO_MATCH",
+    "DEVOLVED",
+    "DEVOLUTION_POSSIBLE",
 ]
 
 
@@ -93,6 +103,8 @@ class MatterResult(BaseModel):
     flags: list[Flag]
     suggestion: Suggestion | None = None
     overlap: Overlap | None = None
+    # 街道/乡镇 that took the matter's 行政处罚权 by a province's decision (行政处罚法第二十四条), else null
+    devolution: Devolution | None = None
 
 
 class CandidateLead(BaseModel):

@@ -20,7 +20,7 @@ from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.names import Names
 from graphsvc.regions import require_region
-from graphsvc.responsibility import behaviour_search, rules
+from graphsvc.responsibility import behaviour_search, devolution, rules
 from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide
 
 GET_MATTER = query("responsibility/get_matter_header")
@@ -28,6 +28,7 @@ GET_MATTERS = query("responsibility/get_matter_headers")
 SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
 FACTS = query("responsibility/get_matter_facts")
+DEVOLUTIONS = query("devolution/find_devolutions")
 
 TEXT_CANDIDATES = 6
 CLAUSE_CANDIDATES = 4  # per clause of a longer description: enough to see agreement, cheap to resolve
@@ -127,6 +128,10 @@ def resolve_matters(
     performers: dict[str | None, list[Performer]] = {level: [] for level in levels}
     for row in facts["performers"]:
         performers[row.pop("level")].append(Performer(**row))
+    # Powers a province devolved to 街道/乡镇 (行政处罚法第二十四条): resolution looks below the county here.
+    devolved: dict[str, list[devolution.PowerFact]] = defaultdict(list)
+    for row in runner.read(DEVOLUTIONS, matter_ids=[m["id"] for m in matters], region_id=region, as_of=as_of):
+        devolved[row.pop("matter_id")].append(devolution.PowerFact(**row))
     results = []
     for m in matters:
         scoped = m | {"scope": scopes.get(m["id"])}
@@ -146,8 +151,10 @@ def resolve_matters(
                 "cooperating": decision.cooperating,
                 "flags": decision.flags,
                 "overlap": decision.overlap,
+                "devolution": None,
             }
         )
+        results[-1] = devolution.apply(results[-1], devolved[m["id"]], bases[m["id"]], m.get("category"))
     return results
 
 

@@ -20,7 +20,8 @@ router = APIRouter(prefix="/responsibility", tags=["responsibility"])
 def resolve_responsibility(runner: RunnerDep, user: UserDep, request: ResolveRequest) -> Resolution:
     """Lead and cooperating departments for a matter (`matter_id`), a behaviour (`text`) or a subject (`uscc`),
     in `region` (default: the subject's) on `as_of` (default today). Each holder carries the rule that decided
-    (ruling > licence > assignment > locality_level > legal_text) and its evidence: department → function
+    (ruling > licence > assignment > locality_level > legal_text; in a 街道/乡镇 that took the power by a
+    province's decision, devolution) and its evidence: department → function
     performed → matter → article → legal basis and version, or the ruling or licence. Where the law gives the
     act to several departments or to 有关部门 / 指定的部门, the result is flagged OVERLAP with every candidate and
     the tie-breaks that apply. A description gets `behaviours`: one answer per behaviour it names, with the rule

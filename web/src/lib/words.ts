@@ -6,6 +6,7 @@ export const RULE_WORDS: Record<string, string> = {
   assignment: '明确分工:事项清单或三定规定把该事项明确分配给该部门',
   locality_level: '属地与层级:由本地区在该层级履行所指定职能的部门承担',
   legal_text: '法律条文:按法律条文所指定的职能,由本地区履行该职能的部门承担',
+  devolution: '交由街道乡镇行使:省级决定依行政处罚法第二十四条把县级部门的行政处罚权交由该街道办事处/乡镇人民政府行使',
 }
 
 export const RULE_SHORT: Record<string, string> = {
@@ -14,6 +15,7 @@ export const RULE_SHORT: Record<string, string> = {
   assignment: '明确分工',
   locality_level: '属地层级',
   legal_text: '法律条文',
+  devolution: '街道乡镇承接',
 }
 
 export const FLAG_WORDS: Record<string, { title: string; explain: string; type: 'danger' | 'warning' | 'info' }> = {
@@ -25,6 +27,8 @@ export const FLAG_WORDS: Record<string, { title: string; explain: string; type: 
   OVERLAP: { title: '法定交叉', explain: '法律把该行为交给多个部门或“有关部门”,按所列规则确定牵头,必要时提请编办协调。', type: 'warning' },
   NO_MATCH: { title: '未找到对应事项', explain: '按首接负责处理,必要时提请编办协调(编制条例第十条)。', type: 'warning' },
   NOT_APPLICABLE: { title: '本地不适用', explain: '该事项所依据的地方性法规在本地区不适用。', type: 'info' },
+  DEVOLVED: { title: '已交由街道乡镇', explain: '省级决定把该事项的行政处罚权交由本街道/乡镇行使,原县级部门负责组织协调、业务指导、执法监督。', type: 'info' },
+  DEVOLUTION_POSSIBLE: { title: '部分街道乡镇已承接', explain: '该事项的行政处罚权在所列街道/乡镇已交由其行使,请确认监管对象所在地。', type: 'warning' },
 }
 
 export const CLUE_FLAG_WORDS: Record<string, string> = {
