@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphsvc import accounts, amendments, identity, schema
+from graphsvc.clues import summary
 from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
@@ -780,6 +781,8 @@ def up() -> None:
                 )
             if config.service.demo:
                 _load_demo(r, config, actor)
+            # A store written before the sweep kept summaries (or by another tool) gets them once.
+            step("Summarising clue chains for the anomaly sweep", lambda: summary.refresh_stale(r))
             if not accounts.console_users(r):
                 out.print("控制台还没有用户:先运行 .venv/bin/graphsvc user create <用户名> --role office 设置密码。")
     serve()
