@@ -38,6 +38,7 @@ from typing import Any, cast
 
 from graphsvc import uscc
 from graphsvc.captions import wrap
+from graphsvc.clues import summary
 from graphsvc.cypher import Query, query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
@@ -307,6 +308,7 @@ def load_entities(
             actor=actor,
         )
         report.written["Referral removed (--replace)"] = len(gone["removed"])
+    _summarise(runner, [spec], dry_run)
     return report
 
 
@@ -326,7 +328,15 @@ def load_folder(
     if not specs:
         files = "、".join(spec.file for spec in SPECS.values())
         raise InvalidInput(f"{directory} 中没有可载入的文件(应有 {files} 之一)")
-    return _load(runner, directory, specs, actor, partial, dry_run, batch_size, progress)
+    report = _load(runner, directory, specs, actor, partial, dry_run, batch_size, progress)
+    _summarise(runner, specs, dry_run)
+    return report
+
+
+def _summarise(runner: Runner, specs: list[TableSpec], dry_run: bool) -> None:
+    """Chains a load changed get their summaries for the anomaly sweep again (graphsvc/clues/summary.py)."""
+    if not dry_run and any(spec.name in ("Clue", "Referral") for spec in specs):
+        summary.refresh_stale(runner)
 
 
 def _load(

@@ -8,11 +8,12 @@
 MATCH (r:Referral {id: $id})-[:OF_CLUE]->(c:Clue {id: $clue_id})
 SET c._lock = true
 WITH r, c, r {.acknowledged_at, .acknowledged_by} AS before
-CALL (r) {
-  WITH r
+CALL (r, c) {
+  WITH r, c
   WHERE r.acknowledged_at IS NULL AND r.closed_at IS NULL AND NOT EXISTS { (r)-[:NEXT_HOP]->(:Referral) }
   SET r.acknowledged_at = $acknowledged_at, r.acknowledged_by = $actor, r.acknowledged_recorded_at = datetime(),
-      r.acknowledged_backdate_reason = $backdate_reason, r.updated_at = datetime(), r.updated_by = $actor
+      r.acknowledged_backdate_reason = $backdate_reason, r.updated_at = datetime(), r.updated_by = $actor,
+      c.chain_version = coalesce(c.chain_version, 0) + 1
   RETURN count(*) AS written
 }
 REMOVE c._lock

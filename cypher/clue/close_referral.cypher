@@ -12,7 +12,8 @@ CALL (r, c) {
   WITH r, c
   WHERE r.closed_at IS NULL AND c.status <> '已办结' AND NOT EXISTS { (r)-[:NEXT_HOP]->(:Referral) }
   SET r.outcome = $outcome, r.closed_at = $closed_at, r.closed_by = $actor, r.closed_recorded_at = datetime(),
-      r.closed_backdate_reason = $backdate_reason, r.updated_at = datetime(), r.updated_by = $actor
+      r.closed_backdate_reason = $backdate_reason, r.updated_at = datetime(), r.updated_by = $actor,
+      c.chain_version = coalesce(c.chain_version, 0) + 1
   WITH r, c, NOT EXISTS {
     MATCH (c)<-[:OF_CLUE]-(open:Referral)
     WHERE open.closed_at IS NULL AND NOT coalesce(open.outcome IN $outcomes, false)

@@ -17,7 +17,7 @@ CALL (c, parent) {
              ELSE parent IS NOT NULL AND parent.closed_at IS NULL AND NOT EXISTS { (parent)-[:NEXT_HOP]->(:Referral) }
         END
   MATCH (source:Department {id: $from_id})
-  SET c.status = $status, c.updated_at = datetime(), c.updated_by = $actor
+  SET c.status = $status, c.chain_version = coalesce(c.chain_version, 0) + 1, c.updated_at = datetime(), c.updated_by = $actor
   WITH c, parent, source, COUNT { (:Referral)-[:OF_CLUE]->(c) } AS existing
   UNWIND $hops AS hop
   WITH c, parent, source, hop, c.id + '-' + toString(existing + hop.n) AS hop_id

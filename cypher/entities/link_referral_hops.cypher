@@ -4,6 +4,10 @@
 // returns: written
 UNWIND $rows AS row
 MATCH (hop:Referral {id: row.id})
+CALL (hop) {
+  MATCH (hop)-[:OF_CLUE]->(c:Clue)
+  SET c.chain_version = coalesce(c.chain_version, 0) + 1
+}
 CALL (hop, row) {
   MATCH (other)-[old:NEXT_HOP]->(hop) WHERE other.id <> coalesce(row.previous_id, '')
   DELETE old

@@ -8,7 +8,8 @@ MATCH (region:Region {id: row.region_id})
 MERGE (c:Clue {id: row.id})
   ON CREATE SET c.created_at = datetime(), c.created_by = $actor
 SET c.title = row.title, c.description = row.description, c.channel = row.channel,
-    c.received_at = row.received_at, c.status = row.status, c.updated_at = datetime(), c.updated_by = $actor
+    c.received_at = row.received_at, c.status = row.status, c.updated_at = datetime(), c.updated_by = $actor,
+    c.chain_version = coalesce(c.chain_version, 0) + 1
 MERGE (c)-[within:IN_REGION]->(region)
 SET within.updated_at = datetime(), within.updated_by = $actor
 WITH c, row

@@ -9,7 +9,8 @@ MERGE (r:Referral {id: row.id})
   ON CREATE SET r.created_at = datetime(), r.created_by = $actor
 SET r.kind = row.kind, r.sent_at = row.sent_at,
     r.caption = row.kind + ' ' + toString(row.sent_at.month) + '-' + right('0' + toString(row.sent_at.day), 2) + ' → ' + coalesce(last(split(receiver.caption, ' ')), receiver.short_name, receiver.name), r.reason = row.reason, r.acknowledged_at = row.acknowledged_at,
-    r.outcome = row.outcome, r.updated_at = datetime(), r.updated_by = $actor
+    r.outcome = row.outcome, r.updated_at = datetime(), r.updated_by = $actor,
+    c.chain_version = coalesce(c.chain_version, 0) + 1
 MERGE (r)-[of:OF_CLUE]->(c)
 SET of.updated_at = datetime(), of.updated_by = $actor
 MERGE (r)-[sent:FROM_DEPARTMENT]->(sender)
@@ -19,6 +20,7 @@ SET received.updated_at = datetime(), received.updated_by = $actor
 WITH r, row
 CALL (r, row) {
   MATCH (r)-[old:OF_CLUE]->(other) WHERE other.id <> row.clue_id
+  SET other.chain_version = coalesce(other.chain_version, 0) + 1
   DELETE old
 }
 CALL (r, row) {

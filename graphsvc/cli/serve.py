@@ -11,6 +11,7 @@ from graphsvc import accounts, identity, schema
 from graphsvc.api.app import create_app
 from graphsvc.cli.common import out, reported, runner, settings, step
 from graphsvc.cli.neo4j_server import print_status, wait_until_ready
+from graphsvc.clues import summary
 from graphsvc.config import Settings, resource
 from graphsvc.db import Runner
 from graphsvc.local_neo4j import LocalNeo4j
@@ -57,6 +58,8 @@ def up() -> None:
                 )
             if config.service.demo:
                 _load_demo(r, config, actor)
+            # A store written before the sweep kept summaries (or by another tool) gets them once.
+            step("Summarising clue chains for the anomaly sweep", lambda: summary.refresh_stale(r))
             if not accounts.console_users(r):
                 out.print("控制台还没有用户:先运行 .venv/bin/graphsvc user create <用户名> --role office 设置密码。")
     serve()

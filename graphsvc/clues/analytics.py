@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
@@ -9,14 +10,17 @@ from typing import Any, Literal
 from graphsvc.clues import flows as network
 from graphsvc.clues.chain import DEFAULT_LIMITS, FLAGS, Chain, ClueFacts, Limits, Place, analyse
 from graphsvc.clues.flows import Transfer
-from graphsvc.clues.store import read_chains, read_headers, read_places
+from graphsvc.clues.store import read_chains, read_facts, read_headers, read_places
+from graphsvc.clues.summary import MICROSECOND
 from graphsvc.clues.times import BEIJING, beijing, from_epoch, now
 from graphsvc.cypher import query
-from graphsvc.db import Runner
+from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.regions import require_region
 
 FLOWS = query("clue/list_referral_flows")
+SWEEP = query("clue/list_anomalies")
+log = logging.getLogger(__name__)
 
 FlagCode = Literal["LOOP", "PING_PONG", "CROSS_REGION", "CROSS_PROVINCE", "STALLED", "UNRESOLVED"]
 SortKey = Literal["received_at", "-received_at", "hops", "-hops", "flags", "-flags", "longest_hold", "-longest_hold"]
@@ -50,10 +54,74 @@ def anomalies(
     as_of: datetime | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> dict[str, Any]:
-    """The clues received in the window within the region that carry a flag (all of `flags` when given)."""
+    """The clues received in the window within the region that carry a flag (all of `flags` when given).
+
+    Read from the chain summaries kept on the clues (one statement); where a summary is missing or stale, or the
+    order needs every chain's holdings (longest_hold), from the chains themselves, with the same answer."""
     _known(runner, region)
     moment = beijing(as_of) if as_of else now()
     places = read_places(runner)
+    start, end = window(date_from, date_to)
+    key = sort.lstrip("-")
+    if key != "longest_hold":
+        params = {
+            "region_id": region,
+            "received_from": start,
+            "received_to": end,
+            "as_of": moment,
+            "acknowledge_us": limits.acknowledge // MICROSECOND,
+            "act_us": limits.act // MICROSECOND,
+            "codes": list(FLAGS),
+            "flags": list(flags),
+            "sort": key,
+            "descending": sort.startswith("-"),
+            "offset": offset,
+            "limit": limit,
+        }
+
+        def sweep(reader: Reader) -> tuple[dict[str, Any], dict[str, ClueFacts]]:
+            # The counts and the page's chains from one snapshot.
+            swept = reader.read(SWEEP, **params)[0]
+            page = read_facts(reader, swept["ids"], places) if swept["stale"] == 0 else []
+            return swept, {facts.id: facts for _, facts in page}
+
+        swept, facts = runner.reading(sweep)
+        if swept["stale"] == 0:
+            page = [(facts[i], analyse(facts[i], places, moment, limits)) for i in swept["ids"]]
+            counts = dict(zip(FLAGS, swept["flag_counts"], strict=True))
+            return _answer(
+                runner,
+                region,
+                date_from,
+                date_to,
+                moment,
+                swept["analysed"],
+                counts,
+                swept["total"],
+                offset,
+                limit,
+                page,
+                places,
+            )
+        log.warning("anomalies_from_chains stale_summaries=%s", swept["stale"])
+    return sweep_chains(runner, places, region, date_from, date_to, flags, sort, offset, limit, moment, limits)
+
+
+def sweep_chains(
+    runner: Runner,
+    places: dict[str, Place],
+    region: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    flags: list[FlagCode],
+    sort: SortKey,
+    offset: int,
+    limit: int,
+    moment: datetime,
+    limits: Limits,
+) -> dict[str, Any]:
+    """The anomaly sweep analysing every chain in the window (the reference for the summaries, and the way when
+    they cannot serve)."""
     start, end = window(date_from, date_to)
     counts = dict.fromkeys(FLAGS, 0)
     found: list[Found] = []
@@ -67,16 +135,40 @@ def anomalies(
             found.append((facts, chain))
     by = SORT_BY[sort.lstrip("-")]
     found.sort(key=lambda item: (by(item), item[0].id), reverse=sort.startswith("-"))
-    page = found[offset : offset + limit]
+    # The page as stored, to the microsecond (the bulk read above has whole seconds, which is enough to select).
+    exact = {f.id: f for _, f in read_facts(runner, [facts.id for facts, _ in found[offset : offset + limit]], places)}
+    page = [
+        (exact[facts.id], analyse(exact[facts.id], places, moment, limits))
+        for facts, _ in found[offset : offset + limit]
+    ]
+    return _answer(
+        runner, region, date_from, date_to, moment, len(clues), counts, len(found), offset, limit, page, places
+    )
+
+
+def _answer(
+    runner: Runner,
+    region: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    moment: datetime,
+    analysed: int,
+    counts: dict[str, int],
+    total: int,
+    offset: int,
+    limit: int,
+    page: list[Found],
+    places: dict[str, Place],
+) -> dict[str, Any]:
     headers = read_headers(runner, [facts.id for facts, _ in page])
     return {
         "region": region,
         "from": date_from,
         "to": date_to,
         "as_of": moment,
-        "clues_analysed": len(clues),
+        "clues_analysed": analysed,
         "flag_counts": counts,
-        "total": len(found),
+        "total": total,
         "offset": offset,
         "limit": limit,
         "results": [_summary(headers[facts.id], facts, chain, places) for facts, chain in page],

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from graphsvc import uscc
 from graphsvc.bounds import Moment
-from graphsvc.clues.referrals import chain_of
+from graphsvc.clues.referrals import after_write
 from graphsvc.clues.store import read_departments
 from graphsvc.clues.times import CLOCK_SKEW, beijing, now
 from graphsvc.clues.views import ClueChain
@@ -136,7 +136,7 @@ def create_clue(runner: Runner, body: ClueCreate, user: User) -> ClueChain:
         ],
         actor=user.id,
     )
-    return ClueChain.model_validate(chain_of(runner, clue_id))
+    return after_write(runner, clue_id)
 
 
 def _subject(runner: Runner, code: str) -> str:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from graphsvc import access
 from graphsvc.bounds import Moment
+from graphsvc.clues import summary
 from graphsvc.clues.chain import (
     CLOSED,
     DEFAULT_LIMITS,
@@ -87,6 +88,12 @@ def chain_of(
     return chain_view(record, analyse(record.facts, record.places, moment, limits), moment, limits)
 
 
+def after_write(runner: Runner, clue_id: str) -> ClueChain:
+    """The chain after a write to it, whose summary for the anomaly sweep is brought up to date first."""
+    summary.refresh(runner, [clue_id])
+    return ClueChain.model_validate(chain_of(runner, clue_id))
+
+
 def read_chain(
     runner: Runner, clue_id: str, user: User, as_of: datetime | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> ClueChain:
@@ -157,7 +164,7 @@ def refer(
     )
     if not rows:
         raise Conflict("线索刚刚被移送或办结,请刷新后重试。", [{"field": "clue_id", "reason": "changed meanwhile"}])
-    return ClueChain.model_validate(chain_of(runner, clue_id))
+    return after_write(runner, clue_id)
 
 
 def acknowledge(
@@ -189,7 +196,7 @@ def acknowledge(
     )
     if not written:
         raise Conflict("该跳刚刚被签收,请刷新后重试。", [{"field": "referral_id", "reason": "changed meanwhile"}])
-    return ClueChain.model_validate(chain_of(runner, clue_id))
+    return after_write(runner, clue_id)
 
 
 def close(
@@ -218,7 +225,7 @@ def close(
     )
     if not rows:
         raise Conflict("该跳刚刚被移送或办结,请刷新后重试。", [{"field": "referral_id", "reason": "changed meanwhile"}])
-    return ClueChain.model_validate(chain_of(runner, clue_id))
+    return after_write(runner, clue_id)
 
 
 # -- the chain as the API shows it ----------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import Any
 from graphsvc.clues.chain import ClueFacts, Hop, Place
 from graphsvc.clues.times import from_epoch
 from graphsvc.cypher import query
-from graphsvc.db import Runner
+from graphsvc.db import Reader, Runner
 from graphsvc.errors import NotFound
 
 CHAIN = query("clue/get_clue_chain")
@@ -17,6 +17,7 @@ PLACES = query("clue/list_places")
 DEPARTMENT_PLACES = query("clue/list_department_places")
 CLUE_HOPS = query("clue/list_clue_hops")
 HEADERS = query("clue/list_clue_headers")
+FACTS = query("clue/list_clue_facts")
 EPOCH_TIMES = (
     "sent_at",
     "acknowledged_at",
@@ -101,6 +102,22 @@ def read_chains(
             ClueFacts(clue_id, received_at, first["status"], places[first["region_id"]], first["receiver_id"], hops)
         )
     return chains
+
+
+def read_facts(reader: Reader, ids: list[str], places: dict[str, Place]) -> list[tuple[int, ClueFacts]]:
+    """The named clues' chain facts at full precision, each with the chain_version they were read at."""
+    found = []
+    for row in reader.read(FACTS, ids=ids):
+        facts = ClueFacts(
+            id=row["id"],
+            received_at=row["received_at"],
+            status=row["status"],
+            region=places[row["region_id"]],
+            receiver_id=row["receiver_id"],
+            hops=tuple(Hop.from_row(hop) for hop in row["hops"]),
+        )
+        found.append((row["version"], facts))
+    return found
 
 
 def read_headers(runner: Runner, ids: list[str]) -> dict[str, dict[str, Any]]:
