@@ -10,7 +10,11 @@ thesaurus) and the law texts, then resolves every description for 雁塔区 (610
   expect=overlap and no_match every firm lead is wrong: the law gives no single one);
 - overlap-flagged: of the expect=overlap rows, the share flagged OVERLAP;
 - no-match-handled: of the expect=no_match rows, the share answered NO_MATCH (and the share not firm);
-- latency of resolve (direct calls over the driver), p50 and p95 in milliseconds;
+- latency of resolve (direct calls over the driver), p50 and p95 in milliseconds, with the machine's load;
+- the two analyzers compared on the same indexed words: `whitespace` over jieba's words with the thesaurus
+  (the service's `matter_words`) against `cjk` bigrams of the description and its thesaurus terms
+  (`matter_words_cjk`, created here only): how often the best matter, and any of the first six, cites the
+  article that settles the row, and the time per query;
 for the whole set and for its two halves (odd ids: dev, even ids: test) so a rule tuned on one is checked on
 the other. `--misses` lists every row that is not right.
 """
@@ -19,15 +23,17 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import statistics
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from pydantic import SecretStr
 
-from graphsvc import schema
+from graphsvc import fulltext, schema
 from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
@@ -46,6 +52,9 @@ ACTOR = "bench:quality"
 DATA_DIRECTORY = query("admin/data_directory")
 DELETE_EVERYTHING = query("admin/delete_everything")
 COUNT = query("admin/count_nodes_by_label")
+BIGRAM_INDEX = query("search/create_bigram_index")
+BY_BIGRAMS = query("search/find_matters_by_bigrams")
+MATTER_ARTICLES = ROOT / "data" / "reference" / "matter_articles.csv"
 
 
 @dataclass
@@ -54,6 +63,7 @@ class Row:
     text: str
     expect: str
     departments: dict[str, list[set[str]]]  # region → one set of acceptable departments per behaviour
+    article_id: str = ""  # the article(s) that settle it, `;`-separated
 
 
 @dataclass
@@ -99,7 +109,7 @@ def read_rows(path: Path) -> list[Row]:
                 departments[region] = [
                     {d.strip() for d in part.split("|") if d.strip()} for part in cell.split(";") if part.strip()
                 ]
-            rows.append(Row(raw["id"], raw["text"], raw["expect"], departments))
+            rows.append(Row(raw["id"], raw["text"], raw["expect"], departments, raw.get("article_id", "")))
     return rows
 
 
@@ -167,6 +177,45 @@ def report(title: str, outcomes: list[Outcome]) -> dict[str, float]:
     return figures
 
 
+def compare_analyzers(runner: Runner, rows: list[Row]) -> None:
+    """whitespace (jieba words, thesaurus, re-ranked by what they explain) against cjk bigrams, on the firm rows
+    settled by one article: is the best matter (or one of the first six) one that cites that article?"""
+    runner.run_schema(BIGRAM_INDEX)
+    cites: dict[str, set[str]] = {}
+    with MATTER_ARTICLES.open(encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            cites.setdefault(r["matter_id"], set()).add(r["article_id"])
+
+    def settles(matter_id: str, article: str) -> bool:
+        return any(
+            a == article or a.startswith(article + ".") or article.startswith(a + ".") for a in cites.get(matter_id, ())
+        )
+
+    single = [r for r in rows if r.expect == "firm" and r.article_id and ";" not in r.article_id]
+    known = [r for r in single if any(settles(m, r.article_id) for m in cites)]
+    top1: Counter[str] = Counter()
+    top6: Counter[str] = Counter()
+    seconds: dict[str, float] = {"whitespace": 0.0, "cjk": 0.0}
+    for row in known:
+        t0 = time.perf_counter()
+        q, hits = behaviour_search.search(runner, row.text, 6)
+        seconds["whitespace"] += time.perf_counter() - t0
+        ranked = [h.id for h in hits]
+        words = " ".join(dict.fromkeys([row.text, *(s for c in q.concepts for s in c.synonym_of)]))
+        t0 = time.perf_counter()
+        bigrams = [r["id"] for r in runner.read(BY_BIGRAMS, query=fulltext.terms(words), limit=6)]
+        seconds["cjk"] += time.perf_counter() - t0
+        for name, found in (("whitespace", ranked), ("cjk", bigrams)):
+            top1[name] += bool(found) and settles(found[0], row.article_id)
+            top6[name] += any(settles(m, row.article_id) for m in found)
+    print(f"analyzers on {len(known)} firm rows whose article some matter cites (of {len(single)} with one article):")
+    for name in ("whitespace", "cjk"):
+        print(
+            f"  {name:<10} best matter cites it {share(top1[name], len(known))},"
+            f" one of six {share(top6[name], len(known))}, {1000 * seconds[name] / max(len(known), 1):.1f} ms per query"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reuse", action="store_true", help="keep the loaded store of an earlier run")
@@ -177,7 +226,7 @@ def main() -> None:
     server = LocalNeo4j(config)
     server.start()
     driver = create_driver(config)
-    runner = Runner(driver, config.neo4j.database)
+    runner = Runner(driver, config.neo4j.database, read_timeout=120.0)  # a loaded machine must not end the run
     counts = {r["label"]: r["count"] for r in runner.read(COUNT)}
     if not args.reuse or not counts.get("Matter"):
         started = time.perf_counter()
@@ -193,7 +242,10 @@ def main() -> None:
     report("dev (odd ids)", [o for o in outcomes if int(o.row.id.lstrip("E") or 0) % 2])
     report("test (even ids)", [o for o in outcomes if not int(o.row.id.lstrip("E") or 0) % 2])
     q = statistics.quantiles(times, n=100)
+    machine_load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"latency of resolve by text (direct): p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms over {len(times)} calls")
+    print(f"  machine: {os.cpu_count()} cores, load average {machine_load} (1/5/15 min) at the end")
+    compare_analyzers(runner, rows)
     if args.misses:
         for o in outcomes:
             if (o.row.expect == "firm" and not o.firm_right) or (

@@ -1,7 +1,10 @@
-// The indexed words of every matter, for the weights of the words (how many matters use each).
+// The indexed words of every matter, with what a search reports of it: the weights of the words (how many
+// matters use each) and, cached per search stamp, the words and name each hit is measured and reported by.
 // mode: read
 // params:
-// returns: id, words
+// returns: id, words, title, name, domain_id, domain
 MATCH (m:Matter) WHERE m.search_words IS NOT NULL
-RETURN m.id AS id, m.search_words AS words
+OPTIONAL MATCH (m)-[:IN_DOMAIN]->(d:Domain)
+RETURN m.id AS id, m.search_words AS words, m.search_title AS title, m.name AS name, d.id AS domain_id,
+       d.name AS domain
 ORDER BY id

@@ -32,7 +32,7 @@ VOCABULARY = query("search/list_search_vocabulary")
 INDEXED_WORDS = query("search/list_matter_search_words")
 SYNONYMS = query("search/list_synonyms")
 DOMAINS = query("search/list_domains")
-BY_WORDS = query("search/find_matters_by_words")
+BY_WORDS_BATCH = query("search/find_matters_by_words_batch")
 
 # Neo4j ranks many more matters than are reported; they are then ordered by how much of the description they
 # explain (Lucene's score, which grows with every repetition of a common word, only breaks ties).
@@ -116,6 +116,17 @@ def refresh(runner: Runner, actor: str, ids: list[str] | None = None) -> Refresh
     return RefreshReport(matters=len(rows), vocabulary=len(vocabulary), stamp=stamp)
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What a search measures and reports of a matter, cached per stamp: its words and its name's words."""
+
+    name: str
+    domain_id: str | None
+    domain: str | None
+    words: frozenset[str]
+    title: frozenset[str]
+
+
 @dataclass
 class _State:
     stamp: str | None = None
@@ -124,6 +135,7 @@ class _State:
     domain_names: dict[str, str] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)
     documents: int = 0
+    docs: dict[str, _Document] = field(default_factory=dict)
 
 
 _state = _State()
@@ -154,10 +166,13 @@ def _current(reader: Reader) -> _State:
                 domains.append(domain)
         synonyms = [(term, statutory, domains) for term, (statutory, domains) in grouped.items()]
         df: Counter[str] = Counter()
-        indexed = reader.read(INDEXED_WORDS)
-        for doc in indexed:
-            df.update(set(doc["words"].split()))
-        _state = _State(stamp, sorted(synonyms, key=lambda p: -len(p[0])), names, df, len(indexed))
+        docs: dict[str, _Document] = {}
+        for doc in reader.read(INDEXED_WORDS):
+            words = frozenset(doc["words"].split())
+            df.update(words)
+            title = frozenset((doc["title"] or "").split())
+            docs[doc["id"]] = _Document(doc["name"], doc["domain_id"], doc["domain"], words, title)
+        _state = _State(stamp, sorted(synonyms, key=lambda p: -len(p[0])), names, df, len(docs), docs)
         return _state
 
 
@@ -170,7 +185,7 @@ def weight(state: _State, concept: Concept) -> float:
     return max((idf(state, w) for w in concept.words), default=0.0) or UNKNOWN_WORD_WEIGHT
 
 
-def credit(state: _State, concept: Concept, words: set[str], title: set[str]) -> float:
+def credit(state: _State, concept: Concept, words: frozenset[str], title: frozenset[str]) -> float:
     """How much of a concept a matter's words explain: its rarest word they contain (a thesaurus term met only
     through a common piece, 服务 for 餐饮服务提供者, explains little), less when only its articles contain it."""
     return max(
@@ -206,23 +221,46 @@ def understand(state: _State, text: str) -> Query:
 
 def search(reader: Reader, text: str, limit: int) -> tuple[Query, list[Hit]]:
     """The matters that best match the description, best first, each with how much of it it explains."""
-    state = _current(reader)
-    q = understand(state, text)
+    return search_many(reader, {text: limit})[text]
+
+
+def search_many(reader: Reader, texts: dict[str, int]) -> dict[str, tuple[Query, list[Hit]]]:
+    """`search` for several texts (a description and its clauses, each with its limit), ranked in one statement that
+    also returns the search stamp: the thesaurus and word weights of the last search are used, and only when the
+    stamp has moved since are they reloaded and the texts searched again (a refresh, or a synonym added)."""
+    state = _state if _state.stamp is not None else _current(reader)
+    for attempt in range(2):
+        understood = {text: understand(state, text) for text in texts}
+        queries = [{"key": text, "query": q.lucene} for text, q in understood.items() if q.concepts]
+        rows: dict[str, list[tuple[str, float]]] = {text: [] for text in texts}
+        found = reader.read(BY_WORDS_BATCH, queries=queries, limit=max(RANKED, *texts.values())) if queries else []
+        if attempt == 0 and found and found[0]["stamp"] != state.stamp:
+            state = _current(reader)
+            continue
+        for row in found:
+            if row["id"] in state.docs:  # a matter written after the stamp was read waits for the next refresh
+                rows[row["key"]].append((row["id"], row["score"]))
+        break
+    return {text: (q, _rank(state, q, rows[text], texts[text])) for text, q in understood.items()}
+
+
+def _rank(state: _State, q: Query, rows: list[tuple[str, float]], limit: int) -> list[Hit]:
+    """The matters Neo4j found, ordered by how much of the description they explain (see RANKED)."""
     if not q.concepts:
-        return q, []
+        return []
     weights = [weight(state, c) for c in q.concepts]
     total = sum(weights)
     hits = []
-    for row in reader.read(BY_WORDS, query=q.lucene, limit=max(limit, RANKED)):
-        words, title = set((row["words"] or "").split()), set((row["title"] or "").split())
-        credits = [min(credit(state, c, words, title), w) for c, w in zip(q.concepts, weights, strict=True)]
+    for matter_id, score in rows:
+        doc = state.docs[matter_id]
+        credits = [min(credit(state, c, doc.words, doc.title), w) for c, w in zip(q.concepts, weights, strict=True)]
         hits.append(
             Hit(
-                id=row["id"],
-                name=row["name"],
-                domain_id=row["domain_id"],
-                domain=row["domain"],
-                score=row["score"],
+                id=matter_id,
+                name=doc.name,
+                domain_id=doc.domain_id,
+                domain=doc.domain,
+                score=score,
                 coverage=round(sum(credits) / total, 3),
                 explained_weight=round(sum(credits), 2),
                 explained=[c.surface for c, got in zip(q.concepts, credits, strict=True) if got],
@@ -241,4 +279,4 @@ def search(reader: Reader, text: str, limit: int) -> tuple[Query, list[Hit]]:
                 h.explained_weight + h.score / top + DOMAIN_VOTE * votes.get(h.domain_id or "", 0.0) / cast, 3
             )
         hits.sort(key=lambda h: -h.score)
-    return q, hits[:limit]
+    return hits[:limit]

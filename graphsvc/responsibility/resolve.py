@@ -178,11 +178,9 @@ def _by_text(
 ) -> dict[str, Any]:
     """One answer per behaviour the description names (several when its clauses go to different departments),
     each with the rule that decided how sure it is; `results` are the candidate matters, resolved."""
-    found = {text: behaviour_search.search(runner, text, TEXT_CANDIDATES)}
     parts = segment.clauses(text)
-    if len(parts) > 1:
-        for part in parts:
-            found.setdefault(part, behaviour_search.search(runner, part, CLAUSE_CANDIDATES))
+    limits = {text: TEXT_CANDIDATES} | ({p: CLAUSE_CANDIDATES for p in parts if p != text} if len(parts) > 1 else {})
+    found = behaviour_search.search_many(runner, limits)  # the description and its clauses in one round trip
     ids = list(dict.fromkeys(h.id for _, hits in found.values() for h in hits))
     headers = {m["id"]: m for m in runner.read(GET_MATTERS, ids=ids)}
     answers = resolve_matters(runner, list(headers.values()), region, as_of, licences)
@@ -201,8 +199,8 @@ def _by_text(
         if (
             decision.outcome == rules.FIRM
             and top is not None
-            and top.coverage >= rules.CLAUSE_COVERAGE
-            and top.explained_weight >= rules.CLAUSE_WEIGHT
+            and top.coverage >= rules.SPLIT_COVERAGE
+            and top.explained_weight >= rules.SPLIT_WEIGHT
         ):
             groups.setdefault(candidates[0].holders, []).append(part)
     # Clauses that firmly name different departments are behaviours of their own; otherwise the whole answers.
