@@ -19,8 +19,8 @@ from pydantic import BaseModel
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict, InvalidInput, NotFound, Unauthorized
-from graphsvc.types import Role as Role  # re-exported: callers name it from here too
 from graphsvc.token_cache import forget_everywhere
+from graphsvc.types import Role as Role  # re-exported: callers name it from here too
 
 CREATE_USER = query("identity/create_user")
 GET_USER = query("identity/get_user")
