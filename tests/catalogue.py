@@ -9,7 +9,8 @@ from pathlib import Path
 from graphsvc.db import Runner
 from graphsvc.legal_ids import article_id
 from loaders.reference import load_reference
-from tests.conftest import TEST_ACTOR, wipe
+from tests.support.auth import TEST_ACTOR
+from tests.support.graph import wipe
 
 COLUMNS = {
     "regions.csv": ["id", "name", "level", "parent_id"],

@@ -9,27 +9,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from graphsvc.api.app import create_app
-from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
-from graphsvc.cypher import query
+from graphsvc.config import Neo4jSettings, ServiceSettings, Settings
 from graphsvc.db import Runner, create_driver
 from graphsvc.identity import Role, create_token
 from graphsvc.local_neo4j import LocalNeo4j
 from loaders.reference import load_reference
-
-# Several test runs can share a machine (e.g. parallel work trees): each slot has its own home and ports.
-SLOT = int(os.environ.get("GRAPHSVC_TEST_SLOT", "0"))
-TEST_HOME = ROOT / ".neo4j" / (f"test{SLOT}" if SLOT else "test")
-BOLT_PORT, HTTP_PORT = 17687 + 10 * SLOT, 17474 + 10 * SLOT
-DATA_DIRECTORY = query("admin/data_directory")
-DELETE_EVERYTHING = query("admin/delete_everything")
-TEST_ACTOR = "test:pytest"
+from tests.support.auth import TEST_ACTOR
+from tests.support.clue_world import load_clue_world
+from tests.support.graph import BOLT_PORT, HTTP_PORT, TEST_HOME, wipe
 
 
 def make_settings(**service: object) -> Settings:
@@ -82,13 +75,6 @@ def runner(server: LocalNeo4j, settings: Settings) -> Iterator[Runner]:
     driver.close()
 
 
-def wipe(runner: Runner) -> None:
-    data = Path(runner.read(DATA_DIRECTORY)[0]["data_directory"]).resolve()
-    if not data.is_relative_to(TEST_HOME.resolve()):
-        raise RuntimeError(f"refusing to wipe a database whose data lives in {data}, outside {TEST_HOME}")
-    runner.write(DELETE_EVERYTHING)
-
-
 @pytest.fixture
 def graph(runner: Runner, settings: Settings) -> Runner:
     """A clean graph holding the shipped reference data, loaded through the real loader."""
@@ -111,3 +97,23 @@ def admin_token(graph: Runner) -> str:
 @pytest.fixture
 def auth(admin_token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {admin_token}"}
+
+
+@pytest.fixture
+def env(settings: Settings, graph: Runner) -> dict[str, str]:
+    """The environment that points the CLI (typer's CliRunner) at the test server, over the `graph` world."""
+    return {
+        "NEO4J_URI": settings.neo4j.uri,
+        "NEO4J_PASSWORD": settings.neo4j.password.get_secret_value(),
+        "GRAPHSVC_NEO4J_HOME": str(settings.service.neo4j_home),
+        "GRAPHSVC_NEO4J_HTTP_PORT": str(settings.service.neo4j_http_port),
+    }
+
+
+@pytest.fixture(scope="module")
+def clue_api(runner: Runner, settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The clue world (tests/support/clue_world.py), loaded once for the module, behind the API."""
+    wipe(runner)
+    load_clue_world(runner, tmp_path_factory)
+    with TestClient(create_app(settings)) as client:
+        yield client

@@ -92,9 +92,18 @@ def test_constraint_violations_become_conflicts(graph: Runner) -> None:
 
 
 def test_several_reads_share_one_transaction(graph: Runner) -> None:
-    region, count = graph.reading(
-        lambda r: (r.read(GET_REGION, id="310112"), r.read(query("admin/count_nodes_by_label")))
+    current = query("admin/current_transaction")
+    first, region, count, last = graph.reading(
+        lambda r: (
+            r.read(current),
+            r.read(GET_REGION, id="310112"),
+            r.read(query("admin/count_nodes_by_label")),
+            r.read(current),
+        )
     )
+    # The server names one transaction before and after the reads in between; reads apart run in one each.
+    assert len(first) == 1 and first == last
+    assert graph.read(current) != graph.read(current)
     assert region == graph.read(GET_REGION, id="310112")
     assert count == graph.read(query("admin/count_nodes_by_label"))
     with pytest.raises(ValueError, match="write statement"):

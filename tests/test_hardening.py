@@ -25,25 +25,14 @@ from graphsvc.db import Runner
 from graphsvc.errors import Conflict
 from graphsvc.export import csv_text, write_table
 from graphsvc.identity import Role, authenticate, create_token, get_user, issue_token, set_role
-from loaders.entities import load_entities
-from loaders.reference import load_reference
-from tests.conftest import TEST_ACTOR, make_settings, wipe
-from tests.test_clue_api import DAY, SCJ, USCC, Y_SCJ, ZJJ, T, catalogue, iso
+from tests.conftest import TEST_ACTOR, make_settings
+from tests.support.auth import bearer
+from tests.support.clue_world import DAY, SCJ, USCC, Y_SCJ, ZJJ, T, iso
 
 
 @pytest.fixture(scope="module")
-def api(runner: Runner, settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    wipe(runner)
-    load_reference(runner, catalogue().write(tmp_path_factory.mktemp("hard-catalogue")), TEST_ACTOR, partial=False)
-    subjects = tmp_path_factory.mktemp("hard-subjects") / "subjects.csv"
-    subjects.write_text(f"id,name,kind,region_id\n{USCC},老王家常菜馆,个体工商户,{T}\n", encoding="utf-8")
-    load_entities(runner, "subjects", subjects, TEST_ACTOR).raise_if_failed()
-    with TestClient(create_app(settings)) as client:
-        yield client
-
-
-def bearer(runner: Runner, name: str, role: Role, department: str | None = None) -> dict[str, str]:
-    return {"Authorization": f"Bearer {create_token(runner, name, role, department, TEST_ACTOR).token}"}
+def api(clue_api: TestClient) -> TestClient:
+    return clue_api
 
 
 @pytest.fixture(scope="module")

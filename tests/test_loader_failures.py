@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from graphsvc.cli import app
-from graphsvc.config import ROOT, Settings
+from graphsvc.config import ROOT
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from loaders.entities import load_folder
@@ -23,17 +22,6 @@ HEADER = "id,name,kind,region_id\n"
 GOOD = "91310112MA1GB8XK5N,上海闵行张记餐饮店,个体工商户,310112\n"
 BAD = "91310112MA1GB8XK5X,校验位错误的店,个体工商户,310112\n"
 cli = CliRunner()
-
-
-@pytest.fixture
-def env(settings: Settings, graph: Runner) -> dict[str, str]:
-    """The environment that points the CLI at the test server."""
-    return {
-        "NEO4J_URI": settings.neo4j.uri,
-        "NEO4J_PASSWORD": settings.neo4j.password.get_secret_value(),
-        "GRAPHSVC_NEO4J_HOME": str(settings.service.neo4j_home),
-        "GRAPHSVC_NEO4J_HTTP_PORT": str(settings.service.neo4j_http_port),
-    }
 
 
 def subjects(runner: Runner) -> int:

@@ -8,7 +8,7 @@ is repeated, because a lost update shows up in some tries only (2 of 6, 1 of 10,
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
 from pathlib import Path
@@ -17,19 +17,15 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graphsvc.api.app import create_app
 from graphsvc.clues import referrals
-from graphsvc.config import Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import GraphsvcError
 from graphsvc.identity import Role, User, authenticate, create_token
 from graphsvc.inspections import plans
 from graphsvc.responsibility import disputes
-from loaders.entities import load_entities
-from loaders.reference import load_reference
-from tests.conftest import TEST_ACTOR, wipe
-from tests.test_clue_api import DAY, SCJ, USCC, ZJJ, T, catalogue, iso
+from tests.conftest import TEST_ACTOR
+from tests.support.clue_world import DAY, SCJ, ZJJ, T, iso
 
 ROUNDS = 8
 CALLERS = 4
@@ -71,14 +67,8 @@ def race(calls: list[Callable[[], Any]]) -> tuple[list[Any], list[GraphsvcError]
 
 
 @pytest.fixture(scope="module")
-def clues(runner: Runner, settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    wipe(runner)
-    load_reference(runner, catalogue().write(tmp_path_factory.mktemp("race-catalogue")), TEST_ACTOR, partial=False)
-    subjects = tmp_path_factory.mktemp("race-subjects") / "subjects.csv"
-    subjects.write_text(f"id,name,kind,region_id\n{USCC},老王家常菜馆,个体工商户,{T}\n", encoding="utf-8")
-    load_entities(runner, "subjects", subjects, TEST_ACTOR).raise_if_failed()
-    with TestClient(create_app(settings)) as client:
-        yield client
+def clues(clue_api: TestClient) -> TestClient:
+    return clue_api
 
 
 def user(runner: Runner, name: str, role: Role, department: str | None = None) -> User:
