@@ -91,7 +91,8 @@ def _impact(reader: Reader, basis_id: str, as_of: date) -> BasisImpact:
             "renumbered": [i for i in items if i["change"] == "renumbered"],
             "changed": [i for i in items if i["change"] == "changed"],
             "vanished": [i for i in items if i["change"] == "vanished"],
-            "amendments": amendments,
+            # As dicts: every field counts as set, so the route's exclude_unset drops none of the report's.
+            "amendments": [a.model_dump() for a in amendments],
         }
     )
 
