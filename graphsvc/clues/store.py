@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from graphsvc.clues.chain import ClueFacts, Hop, Place
-from graphsvc.clues.times import from_epoch
+from graphsvc.clues.times import from_epoch, from_iso
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import NotFound
@@ -18,6 +18,8 @@ DEPARTMENT_PLACES = query("clue/list_department_places")
 CLUE_HOPS = query("clue/list_clue_hops")
 HEADERS = query("clue/list_clue_headers")
 FACTS = query("clue/list_clue_facts")
+CLUE_TIMES = ("received_at", "created_at")
+HOP_TIMES = ("sent_at", "acknowledged_at", "closed_at", "created_at", "acknowledged_recorded_at", "closed_recorded_at")
 EPOCH_TIMES = (
     "sent_at",
     "acknowledged_at",
@@ -52,7 +54,8 @@ def read_clue(runner: Runner, clue_id: str) -> ClueRecord:
     rows = runner.read(CHAIN, id=clue_id)
     if not rows:
         raise NotFound(f"未知的线索:{clue_id}", [{"field": "clue_id", "reason": "unknown clue"}])
-    header, hop_rows = rows[0]["clue"], rows[0]["hops"]
+    header = rows[0]["clue"] | {time: from_iso(rows[0]["clue"][time]) for time in CLUE_TIMES}
+    hop_rows = [row | {time: from_iso(row[time]) for time in HOP_TIMES} for row in rows[0]["hops"]]
     places = {row["id"]: Place.from_row(row) for row in rows[0]["places"]}
     facts = ClueFacts(
         id=header["id"],

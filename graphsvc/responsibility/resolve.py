@@ -108,7 +108,7 @@ def resolve_matters(
     if not matters:
         return []
     levels = sorted({m["level"] for m in matters}, key=str)
-    [facts] = runner.read(
+    [read] = runner.read(
         FACTS,
         matter_ids=[m["id"] for m in matters],
         region_id=region,
@@ -117,16 +117,16 @@ def resolve_matters(
         levels=levels,
     )
     assignments: dict[str, list[AssignmentFact]] = defaultdict(list)
-    for row in facts["assignments"]:
+    for row in read["assignments"]:
         assignments[row.pop("matter_id")].append(AssignmentFact(**row))
     # A matter resting on a local regulation applies only where that regulation does (issue 11).
-    scopes = {row.pop("matter_id"): row for row in facts["scopes"]}
+    scopes = {row.pop("matter_id"): row for row in read["scopes"]}
     bases: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in facts["bases"]:
+    for row in read["bases"]:
         bases[row.pop("matter_id")].append(row)
-    carriers = {row["function_id"]: row["carriers"] for row in facts["carriers"]}
+    carriers = {row["function_id"]: row["carriers"] for row in read["carriers"]}
     performers: dict[str | None, list[Performer]] = {level: [] for level in levels}
-    for row in facts["performers"]:
+    for row in read["performers"]:
         performers[row.pop("level")].append(Performer(**row))
     # Powers a province devolved to 街道/乡镇 (行政处罚法第二十四条): resolution looks below the county here.
     devolved: dict[str, list[devolution.PowerFact]] = defaultdict(list)
