@@ -238,3 +238,12 @@ def test_the_documented_sample_checks_on_a_dry_run_and_writes_nothing(graph: Run
     assert report.planned == {"DevolutionDecision": 1, "DevolvedPower": 2 + 10}
     assert report.written == {}
     assert result_for(graph, "cater-008", XIAOZHAI)["devolution"] is None
+
+
+def test_a_decision_loaded_by_mistake_can_be_removed_whole(devolved: Runner) -> None:
+    [decision] = devolved.read(query("devolution/list_decisions"), title="测试用赋权决定（虚构，仅供测试）")
+    assert decision["powers"] == 4 and decision["doc_no"] == "测试〔2099〕1号"
+    [gone] = devolved.write(query("devolution/delete_decision"), id=decision["id"], actor=TEST_ACTOR)
+    assert len(gone["removed"]) == 4
+    assert result_for(devolved, "cater-008", XIAOZHAI)["devolution"] is None
+    assert devolved.read(query("devolution/list_decisions"), title="测试用赋权决定（虚构，仅供测试）") == []
