@@ -112,7 +112,7 @@ def main() -> None:
     settings = bench_settings()
     LocalNeo4j(settings).start()
     driver = create_driver(settings)
-    runner = Runner(driver, settings.neo4j.database)
+    runner = Runner(driver, settings.neo4j.database, read_timeout=600.0)
     if not args.reuse or not runner.read(CLUE_IDS)[0]["ids"]:
         started = time.perf_counter()
         load_county(runner, args.seed)

@@ -3,8 +3,8 @@
 // mode: read
 // params: ids
 // returns: id, version, received_at, status, region_id, receiver_id, hops
-MATCH (c:Clue)-[:IN_REGION]->(r:Region)
-WHERE c.id IN $ids
+UNWIND $ids AS id
+MATCH (c:Clue {id: id})-[:IN_REGION]->(r:Region)
 RETURN c.id AS id, coalesce(c.chain_version, 0) AS version, c.received_at AS received_at, c.status AS status,
        r.id AS region_id, head([(c)-[:RECEIVED_BY]->(d:Department) | d.id]) AS receiver_id,
        [(c)<-[:OF_CLUE]-(h:Referral)-[:TO_DEPARTMENT]->(target:Department) |

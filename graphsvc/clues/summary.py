@@ -26,7 +26,7 @@ from graphsvc.db import Runner
 
 WRITE = query("clue/set_chain_summaries")
 STALE = query("clue/list_stale_summaries")
-BATCH = 2000
+BATCH = 500
 MICROSECOND = timedelta(microseconds=1)
 # Any moment serves to analyse the time-independent parts; STALLED is taken from the extremes instead.
 _ANY_MOMENT = datetime(2000, 1, 1, tzinfo=BEIJING)
