@@ -421,8 +421,8 @@ CLEAR_LEAD = 1.25
 # second one wrong, far more often than it found a second behaviour. A clause not explained by any answer is
 # listed apart when it has CLAUSE_CONCEPTS content words.
 CLAUSE_WEIGHT = 4.0
-SPLIT_COVERAGE = 0.5
-SPLIT_WEIGHT = 4.0
+SPLIT_COVERAGE = 0.55
+SPLIT_WEIGHT = 4.5
 CLAUSE_CONCEPTS = 2
 
 FIRM, OVERLAP, SUGGESTION, NO_MATCH = "firm", "overlap", "suggestion", "no_match"
