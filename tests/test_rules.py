@@ -85,7 +85,13 @@ def basis(
         (["建设行政主管部门", "其他有关部门"], None, False),  # the named one holds for its own field
         (["国务院铁路、交通、水利等有关部门"], None, False),
         # 医保基金条例第三十八条: the act is the 医保部门's; only breaches of *other* laws go to their departments
-        (["医疗保障行政部门"], "由医疗保障行政部门责令改正；违反其他法律、行政法规的，由有关主管部门依法处理：", False),
+        (
+            ["医疗保障行政部门"],
+            "由医疗保障行政部门责令改正；违反其他法律、行政法规的，由有关主管部门依法处理：（四）串换药品",
+            False,
+        ),
+        # … unless the cited item is itself a breach of another norm
+        (["医疗保障行政部门"], "违反其他法律、行政法规的，由有关主管部门依法处理：（二）违反诊疗规范过度诊疗", True),
         (["卫生健康主管部门"], "责令改正；情节严重的，由有关主管部门依法处理", True),
         (["药品监督管理部门"], "由县级以上人民政府药品监督管理部门按照职责分工决定", False),
         (["燃气管理部门"], None, False),

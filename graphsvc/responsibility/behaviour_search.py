@@ -176,6 +176,14 @@ def _current(reader: Reader) -> _State:
         return _state
 
 
+def prepare(runner: Reader) -> None:
+    """Loads the thesaurus, the word weights and the segmenter's dictionary the first time, each read in a short
+    transaction of its own: seconds of teaching jieba must not run inside a request's read transaction (it has a
+    timeout). Later changes are noticed by the search itself, through the stamp its statement returns."""
+    if _state.stamp is None:
+        _current(runner)
+
+
 def idf(state: _State, word: str) -> float:
     return math.log((state.documents + 1) / (state.df[word] + 0.5)) if state.df[word] else 0.0
 

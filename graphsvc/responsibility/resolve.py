@@ -62,6 +62,8 @@ def resolve(runner: Runner, request: ResolveRequest) -> dict[str, Any]:
         "uscc": names.subject_param(request.uscc),
     }
     request = request.model_copy(update=named)
+    if request.text and request.text.strip() and not request.matter_id:
+        behaviour_search.prepare(runner)  # the static part of the search, outside the read transaction
     return runner.reading(lambda reader: _resolve(reader, request))
 
 
@@ -203,8 +205,10 @@ def _by_text(
             and top.explained_weight >= rules.SPLIT_WEIGHT
         ):
             groups.setdefault(candidates[0].holders, []).append(part)
-    # Clauses that firmly name different departments are behaviours of their own; otherwise the whole answers.
-    chosen = [("，".join(c), c[0]) for c in groups.values()] if len(groups) > 1 else [(text, text)]
+    # Clauses that firmly name different departments are behaviours of their own, unless the whole description
+    # firmly names one holder: then the other clauses are most often the story around it (they stay listed below).
+    split = len(groups) > 1 and judge(text)[0].outcome != rules.FIRM
+    chosen = [("，".join(c), c[0]) for c in groups.values()] if split else [(text, text)]
     # A clause that none of the answers explains is listed, never dropped in silence (it is not made an answer
     # of its own: most such clauses are the story around the behaviour, 吓死人了, 物业不管).
     answered = {found[key][1][d.chosen].id for _, key in chosen if (d := judge(key)[0]).chosen is not None}

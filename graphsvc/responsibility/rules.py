@@ -30,9 +30,9 @@ For a description in words (resolve by text) `decide_behaviour` states how sure 
 - 候选多数一致 (firm): close matters name different departments, but one department's carry MAJORITY of
   their scores;
 - 首选领先 (firm): the best matter scores clearly above every close matter of another department;
-- several behaviours: a description whose clauses, each on its own firm (SPLIT_COVERAGE), name different lead
-  departments gets one answer per department, each decided as above; a clause none of them explains gets an
-  answer of its own (its suggestion or NO_MATCH), so nothing said is dropped in silence;
+- several behaviours: a description that is not firm as a whole, whose clauses, each on its own firm
+  (SPLIT_COVERAGE), name different lead departments gets one answer per department, each decided as above; a
+  clause no answer explains is listed in `unexplained`, so nothing said is dropped in silence;
 - 候选分歧 (OVERLAP): close matters of different departments and no clear lead: the law gives the described act
   to several departments, so the tie-breaks apply.
 """
@@ -258,10 +258,12 @@ def _duty(
 # departments deciding 按照职责分工, or a referral to 有关主管部门. "X或者其他有关部门" names X for its own field
 # and is not open (建设工程质量管理条例第四十三条 gives the other fields to their departments).
 # "违反其他法律、行政法规的，由有关主管部门依法处理" (医疗保障基金使用监督管理条例第三十八条) refers what breaks *other*
-# laws on to their departments; the act the article itself punishes stays with the department it names.
+# laws on to their departments: the act the article punishes stays with the department it names, unless the act
+# as the cited item words it is itself a breach of another norm (（二）违反诊疗规范过度诊疗: 卫生健康 acts too).
 _OPEN_TEXT = re.compile(
     r"(?:指定|确定)的(?:监督管理)?部门|(?:有关部门|其他[^，。；：]{0,24}部门)按照职责分工"
     r"|(?<!违反其他法律、行政法规的，由)有关主管部门依法处理"
+    r"|违反其他法律、行政法规的，由有关主管部门依法处理：[^：]*违反"
 )
 # The same, as a Java regex over a whole text (Cypher's =~), so only such article texts travel as evidence.
 OPEN_TEXT_PATTERN = "(?s).*(?:" + _OPEN_TEXT.pattern + ").*"
@@ -413,13 +415,14 @@ CLOSE_SCORE = 0.7
 CLEAR_LEAD = 1.25
 
 # A clause of a longer description is judged needing this much weight (about one rare word: a clause is short).
-# It is a behaviour of its own only when it alone firmly names a holder, by a matter that explains SPLIT_COVERAGE
-# of it with SPLIT_WEIGHT (two rare words or more): on the labelled set, looser splits turned one behaviour told
-# with some story around it into two answers, the second one wrong, more often than they found a second behaviour.
-# A clause not explained by any answer is listed apart when it has CLAUSE_CONCEPTS content words.
+# It is a behaviour of its own when it alone firmly names a holder, by a matter that explains SPLIT_COVERAGE of it
+# with SPLIT_WEIGHT, and the whole description does not firmly name one holder: on the labelled set, splitting a
+# description the whole of which was firm turned one behaviour told with a story around it into two answers, the
+# second one wrong, far more often than it found a second behaviour. A clause not explained by any answer is
+# listed apart when it has CLAUSE_CONCEPTS content words.
 CLAUSE_WEIGHT = 4.0
-SPLIT_COVERAGE = 0.8
-SPLIT_WEIGHT = 8.0
+SPLIT_COVERAGE = 0.55
+SPLIT_WEIGHT = 4.5
 CLAUSE_CONCEPTS = 2
 
 FIRM, OVERLAP, SUGGESTION, NO_MATCH = "firm", "overlap", "suggestion", "no_match"
