@@ -68,9 +68,10 @@ def anomalies(
             "region_id": region,
             "received_from": start,
             "received_to": end,
-            "as_of": moment,
             "acknowledge_us": limits.acknowledge // MICROSECOND,
             "act_us": limits.act // MICROSECOND,
+            "unacked_before": moment - limits.acknowledge,  # as_of - start > limit, as a bound on the start
+            "acked_before": moment - limits.act,
             "codes": list(FLAGS),
             "flags": list(flags),
             "sort": key,
