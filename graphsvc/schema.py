@@ -49,5 +49,8 @@ def export(model: GraphModel | None = None, directory: Path = SCHEMA_DIR) -> lis
 
 def apply(runner: Runner) -> dict[str, int]:
     """Applies every schema script in order and waits for the indexes to come online."""
-    scripts = sorted((q for q in load_all().values() if q.mode == "schema"), key=lambda q: q.name)
+    # Only the generated folder: a benchmark may keep a schema statement of its own elsewhere (search/).
+    scripts = sorted(
+        (q for q in load_all().values() if q.mode == "schema" and q.name.startswith("schema/")), key=lambda q: q.name
+    )
     return {q.name: runner.run_schema(q) for q in scripts}
