@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,8 @@ from graphsvc.responsibility import devolution
 from graphsvc.responsibility.resolve import GET_MATTERS, resolve_matters
 from loaders.forms.cells import parse_date
 from loaders.forms.layout import FormError, _sheets, label
-from loaders.rows import LoadReport, RowError
+from loaders.rows import ListRow as Row
+from loaders.rows import LoadReport, RowError, RowProblems
 
 UPSERT = query("devolution/upsert_decisions")
 GOVERNMENTS = query("devolution/list_province_governments")
@@ -89,27 +90,8 @@ class Issuer(BaseModel):
 
 
 @dataclass
-class Row:
-    number: int
-    cells: dict[str, str]
-
-
-@dataclass
-class _Context:
-    file: str
-    headers: dict[str, str]
-    errors: list[RowError] = field(default_factory=list)
-    warnings: list[RowError] = field(default_factory=list)
-
-    def error(self, row: Row, key: str, reason: str, value: str | None = None) -> None:
-        self.errors.append(self._entry(row, key, reason, value))
-
-    def warn(self, row: Row, key: str, reason: str, value: str | None = None) -> None:
-        self.warnings.append(self._entry(row, key, reason, value))
-
-    def _entry(self, row: Row, key: str, reason: str, value: str | None) -> RowError:
-        header = self.headers.get(key) or HEADERS_CN.get(key, key)
-        return RowError(self.file, row.number, header, reason, row.cells.get(key, "") if value is None else value)
+class _Context(RowProblems):
+    names = HEADERS_CN
 
 
 def read_rows(path: Path) -> tuple[dict[str, str], list[Row]]:

@@ -35,7 +35,8 @@ from loaders.citations import Citation, CitationError, parse_citations
 from loaders.forms.cells import parse_category, parse_level, text
 from loaders.forms.graph import Articles, department_index, region_chain, title_key
 from loaders.forms.layout import COOPERATE, LEAD, FormError, _role_and_rest, _sheets, label
-from loaders.rows import LoadReport, RowError
+from loaders.rows import ListRow as Row
+from loaders.rows import LoadReport, RowError, RowProblems
 from loaders.table import write_batches
 
 UPSERT_MATTERS = query("powers/upsert_power_matters")
@@ -75,12 +76,6 @@ _NOTES = re.compile(r"^(?:填表说明|(?:说明|备注|注)[:：])")
 _SEPARATORS = re.compile(r"^[\s、,，;；。.:：和及与]+|[\s、,，;；。:：和及与]+$")
 HEADER_SEARCH_ROWS = 30
 BATCH = 1000
-
-
-@dataclass
-class Row:
-    number: int  # as the spreadsheet shows it
-    cells: dict[str, str]
 
 
 @dataclass
@@ -143,24 +138,11 @@ def power_id(region_id: str, code: str, name: str) -> str:
 
 
 @dataclass
-class _Context:
-    file: str
-    headers: dict[str, str]
+class _Context(RowProblems):
+    names = HEADERS_CN
     region_id: str
     region_level: str
     departments: DepartmentIndex
-    errors: list[RowError] = field(default_factory=list)
-    warnings: list[RowError] = field(default_factory=list)
-
-    def error(self, row: Row, key: str, reason: str, value: str | None = None) -> None:
-        self.errors.append(self._entry(row, key, reason, value))
-
-    def warn(self, row: Row, key: str, reason: str, value: str | None = None) -> None:
-        self.warnings.append(self._entry(row, key, reason, value))
-
-    def _entry(self, row: Row, key: str, reason: str, value: str | None) -> RowError:
-        header = self.headers.get(key) or HEADERS_CN.get(key, key)
-        return RowError(self.file, row.number, header, reason, row.cells.get(key, "") if value is None else value)
 
 
 def load_powers(

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from graphsvc.errors import InvalidInput
 from graphsvc.export import write_table
@@ -122,3 +123,33 @@ def read_csv(path: Path, text: str | None = None) -> Iterator[tuple[int, dict[st
         cleaned = {k.strip(): (v or "").strip() for k, v in row.items() if k}
         if any(cleaned.values()):
             yield reader.line_num, cleaned
+
+
+@dataclass
+class ListRow:
+    """A row of an office's list as read: its line in the file and its cells by column key."""
+
+    number: int  # as the spreadsheet shows it
+    cells: dict[str, str]
+
+
+@dataclass
+class RowProblems:
+    """The errors and warnings on a list's rows, each naming the file, the row and the column as the file heads it
+    (else by the column's Chinese name in `names`, which each list sets)."""
+
+    names: ClassVar[dict[str, str]] = {}
+    file: str
+    headers: dict[str, str]
+    errors: list[RowError] = field(default_factory=list, kw_only=True)
+    warnings: list[RowError] = field(default_factory=list, kw_only=True)
+
+    def error(self, row: ListRow, key: str, reason: str, value: str | None = None) -> None:
+        self.errors.append(self._entry(row, key, reason, value))
+
+    def warn(self, row: ListRow, key: str, reason: str, value: str | None = None) -> None:
+        self.warnings.append(self._entry(row, key, reason, value))
+
+    def _entry(self, row: ListRow, key: str, reason: str, value: str | None) -> RowError:
+        header = self.headers.get(key) or self.names.get(key, key)
+        return RowError(self.file, row.number, header, reason, row.cells.get(key, "") if value is None else value)
