@@ -24,6 +24,9 @@ from tests.support.auth import TEST_ACTOR
 from tests.support.clue_world import load_clue_world
 from tests.support.graph import BOLT_PORT, HTTP_PORT, TEST_HOME, wipe
 
+# Fixtures kept beside the world they build, offered to every test module.
+pytest_plugins = ["tests.support.synthetic"]
+
 
 def make_settings(**service: object) -> Settings:
     return Settings(
