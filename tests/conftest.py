@@ -70,7 +70,9 @@ def server(settings: Settings) -> Iterator[LocalNeo4j]:
 @pytest.fixture(scope="session")
 def runner(server: LocalNeo4j, settings: Settings) -> Iterator[Runner]:
     driver = create_driver(settings)
-    r = Runner(driver, settings.neo4j.database)
+    # The settings' read timeout (generous here), not the service default: a loaded machine is slow, not wrong.
+    service = settings.service
+    r = Runner(driver, settings.neo4j.database, service.read_timeout_seconds, service.db_retry_seconds)
     from graphsvc import schema
 
     schema.apply(r)
