@@ -43,4 +43,6 @@ def get_user(
 
 RunnerDep = Annotated[Runner, Depends(get_runner)]
 UserDep = Annotated[User, Depends(get_user)]
+# On a router: every operation on it needs a valid token (401 without), whether or not it reads the caller.
+AUTHENTICATED = [Depends(get_user)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]

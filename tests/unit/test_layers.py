@@ -81,6 +81,17 @@ def test_nothing_imports_the_cli() -> None:
     assert wrong == []
 
 
+def test_the_api_runs_no_cypher_of_its_own() -> None:
+    """Routes parse, call one service and return its model: the statements belong to the domains."""
+    wrong = [
+        f"{module}:{line} imports {target}"
+        for module, targets in import_graph().items()
+        for target, line in targets
+        if module.startswith("graphsvc.api") and target == "graphsvc.cypher"
+    ]
+    assert wrong == []
+
+
 def test_the_graph_is_read_from_every_module() -> None:
     """The checks above look at real edges: the known ones are found, inside functions too."""
     graph = import_graph()

@@ -11,16 +11,14 @@ from pydantic import BaseModel
 
 from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.api.params import AsOf
-from graphsvc.cypher import query
+from graphsvc.catalogue.regions import get_region
 from graphsvc.documents.articles import ArticleText, article_texts, cited_ids
 from graphsvc.documents.opinion import opinion_docx
 from graphsvc.documents.worklist import worklist_xlsx
-from graphsvc.errors import NotFound
 from graphsvc.responsibility import audit
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 from graphsvc.types import RegionCode
 
-GET_REGION = query("region/get_region")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -39,13 +37,6 @@ def _attachment(content: bytes, media_type: str, filename: str) -> Response:
     ascii_name = "download" + filename[filename.rfind(".") :]
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
     return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
-
-
-def _region_name(runner: RunnerDep, code: str) -> str:
-    rows = runner.read(GET_REGION, id=code)
-    if not rows:
-        raise NotFound(f"未知的行政区划代码:{code}", [{"field": "region", "reason": "unknown region"}])
-    return str(rows[0]["name"])
 
 
 @router.get("/articles", response_model=ArticleTexts)
@@ -72,7 +63,7 @@ def opinion_document(runner: RunnerDep, user: UserDep, request: ResolveRequest) 
         question = f"{resolution['subject']['name']}({resolution['subject']['id']})"
     elif request.matter_id and resolution["results"]:
         question = resolution["results"][0]["matter"]["name"]
-    region_name = _region_name(runner, resolution["region"])
+    region_name = get_region(runner, resolution["region"], field="region").name
     content = opinion_docx(resolution, question, region_name, articles, user.name, datetime.now())
     return _attachment(content, DOCX, f"职责认定意见-{region_name}-{resolution['as_of']}.docx")
 
@@ -93,6 +84,6 @@ def worklist_document(
 ) -> Response:
     """The 编办's worklist (the audit) as an Excel workbook with a title block and Chinese headers."""
     report = audit.audit(runner, region, as_of)
-    region_name = _region_name(runner, region)
+    region_name = get_region(runner, region, field="region").name
     content = worklist_xlsx(report, region_name, datetime.now())
     return _attachment(content, XLSX, f"工作清单-{region_name}-{report['as_of']}.xlsx")

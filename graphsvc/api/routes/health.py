@@ -6,9 +6,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from graphsvc.api.deps import RunnerDep
-from graphsvc.cypher import query
-
-SERVER_COMPONENTS = query("admin/server_components")
+from graphsvc.health import database_version
 
 router = APIRouter(tags=["health"])
 
@@ -31,5 +29,4 @@ def healthz() -> Health:
 @router.get("/readyz", response_model=Ready, responses={503: {"description": "图数据库不可用"}})
 def readyz(runner: RunnerDep) -> Ready:
     """Neo4j answers: 200 with its version, else 503 with the reason. Recovers without a restart."""
-    row = runner.ping(SERVER_COMPONENTS)[0]
-    return Ready(status="ready", neo4j=f"{row['name']} {row['version']} {row['edition']}")
+    return Ready(status="ready", neo4j=database_version(runner))

@@ -25,6 +25,22 @@ def test_a_missing_token_is_401_with_a_clear_message(client: TestClient) -> None
     assert response.json() == {"error": {"code": "unauthorized", "message": message}}
 
 
+def test_the_catalogue_reads_need_a_token_too(client: TestClient) -> None:
+    """Authentication sits on the routers: an operation that never reads the caller still refuses a stranger."""
+    for path in (
+        "/api/v1/regions/610113",
+        "/api/v1/regions?q=雁塔",
+        "/api/v1/region-tree",
+        "/api/v1/departments?q=市场监管",
+        "/api/v1/matters/search?q=食品",
+        "/api/v1/legal-bases",
+        "/api/v1/subjects?q=餐饮",
+    ):
+        response = client.get(path)
+        assert response.status_code == 401, path
+        assert response.json()["error"]["code"] == "unauthorized", path
+
+
 def test_an_unknown_token_is_401(client: TestClient) -> None:
     response = client.get("/api/v1/me", headers={"Authorization": "Bearer gs_not-a-real-token"})
     assert response.status_code == 401
