@@ -13,6 +13,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import secrets
+from datetime import datetime
 
 from pydantic import BaseModel
 
@@ -42,6 +43,40 @@ class User(BaseModel):
     token_id: str
     department_id: str | None = None
     department_name: str | None = None
+
+
+class RoleHolding(BaseModel):
+    role: Role
+    department_id: str | None
+
+
+class RoleChange(BaseModel):
+    """What `set_role` did: the user's role and department before and after."""
+
+    id: str
+    role: Role
+    department_id: str | None
+    before: RoleHolding
+    after: RoleHolding
+
+
+class RevokedToken(BaseModel):
+    token_id: str
+    revoked_at: datetime
+    user_id: str
+
+
+class TokenInfo(BaseModel):
+    """A token as `token list` shows it (never the token or its hash)."""
+
+    token_id: str
+    user_id: str
+    name: str
+    role: Role
+    department_id: str | None
+    created_at: datetime
+    created_by: str | None
+    revoked_at: datetime | None
 
 
 class NewToken(BaseModel):
@@ -127,13 +162,13 @@ def create_token(runner: Runner, name: str, role: Role, department_id: str | Non
     )
 
 
-def set_role(runner: Runner, user_id: str, role: Role, department_id: str | None, actor: str) -> dict:
+def set_role(runner: Runner, user_id: str, role: Role, department_id: str | None, actor: str) -> RoleChange:
     """Changes a user's role (and department): explicit, and recorded in the audit log with before → after."""
     get_user(runner, user_id)
     _check_role(runner, role, department_id)
     [row] = runner.write(SET_ROLE, id=user_id, role=role.value, department_id=department_id, actor=actor)
     forget_everywhere(user_id=user_id)
-    return row
+    return RoleChange.model_validate(row)
 
 
 def authenticate(runner: Runner, token: str | None) -> User:
@@ -145,13 +180,13 @@ def authenticate(runner: Runner, token: str | None) -> User:
     return User.model_validate(rows[0])
 
 
-def revoke_token(runner: Runner, token_id: str, actor: str) -> dict:
+def revoke_token(runner: Runner, token_id: str, actor: str) -> RevokedToken:
     rows = runner.write(REVOKE_TOKEN, token_id=token_id, actor=actor)
     if not rows:
         raise NotFound(f"未知令牌:{token_id}", [{"field": "token_id", "reason": "unknown token"}])
     forget_everywhere(token_id=token_id)
-    return rows[0]
+    return RevokedToken.model_validate(rows[0])
 
 
-def list_tokens(runner: Runner) -> list[dict]:
-    return runner.read(LIST_TOKENS)
+def list_tokens(runner: Runner) -> list[TokenInfo]:
+    return [TokenInfo.model_validate(row) for row in runner.read(LIST_TOKENS)]

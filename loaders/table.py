@@ -126,7 +126,7 @@ def parse_table(spec: TableSpec, path: Path, known: Known, report: LoadReport) -
     return rows
 
 
-def _rows_or_missing_columns(spec: TableSpec, path: Path, report: LoadReport) -> Iterator[tuple[int, dict]]:
+def _rows_or_missing_columns(spec: TableSpec, path: Path, report: LoadReport) -> Iterator[tuple[int, dict[str, str]]]:
     if not path.exists():
         if not spec.optional:
             report.errors.append(RowError(path.name, 0, "", "文件不存在", str(path)))

@@ -17,11 +17,13 @@ bearer = HTTPBearer(auto_error=False, description="graphsvc token create 生成�
 
 
 def get_runner(request: Request) -> Runner:
-    return request.app.state.runner
+    runner: Runner = request.app.state.runner  # set by the app's lifespan
+    return runner
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def get_user(

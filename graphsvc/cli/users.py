@@ -68,8 +68,8 @@ def user_set_role(
     with reported(), runner(settings()) as r:
         row = identity.set_role(r, user, role, department, identity.cli_actor())
         out.print(
-            f"user={row['id']} role: {row['before']['role']} → {row['role']}; "
-            f"department: {row['before']['department_id'] or '-'} → {row['department_id'] or '-'}"
+            f"user={row.id} role: {row.before.role.value} → {row.role.value}; "
+            f"department: {row.before.department_id or '-'} → {row.department_id or '-'}"
         )
 
 
@@ -83,7 +83,7 @@ def user_set_department(
         if identity.get_user(r, user).role is not Role.department:
             raise InvalidInput("只有部门用户属于某个部门;先用 user set-role 改为 department 角色。")
         row = identity.set_role(r, user, Role.department, department, identity.cli_actor())
-        out.print(f"user={row['id']} department: {row['before']['department_id'] or '-'} → {row['department_id']}")
+        out.print(f"user={row.id} department: {row.before.department_id or '-'} → {row.department_id}")
 
 
 @token_app.command("revoke")
@@ -91,7 +91,7 @@ def token_revoke(token_id: Annotated[str, typer.Argument(help="Token id (tok_...
     """Revoke a token; it stays on record with who revoked it and when."""
     with reported(), runner(settings()) as r:
         row = identity.revoke_token(r, token_id, identity.cli_actor())
-        out.print(f"revoked {row['token_id']} of {row['user_id']} at {row['revoked_at']}")
+        out.print(f"revoked {row.token_id} of {row.user_id} at {row.revoked_at}")
 
 
 @token_app.command("list")
@@ -102,12 +102,12 @@ def token_list() -> None:
         table.add_column("token_id", no_wrap=True)
         for t in identity.list_tokens(r):
             table.add_row(
-                t["user_id"],
-                t["role"],
-                t["department_id"] or "-",
-                str(t["created_at"])[:19],
-                str(t["revoked_at"] or "")[:19],
-                t["token_id"],
+                t.user_id,
+                t.role.value,
+                t.department_id or "-",
+                str(t.created_at)[:19],
+                str(t.revoked_at or "")[:19],
+                t.token_id,
             )
         out.print(table)
 

@@ -51,7 +51,7 @@ class Domains:
 
     def __init__(self, runner: Runner, vocabulary: Vocabulary | None = None):
         rows = runner.read(LIST_DOMAINS)
-        self.by_key = {self.key(r["name"]): r["id"] for r in rows}
+        self.by_key: dict[str, str] = {self.key(r["name"]): r["id"] for r in rows}
         self.names = {self.key(r["name"]): r["name"] for r in rows}
         self.vocabulary = vocabulary
 

@@ -69,7 +69,7 @@ class ChainMaker:
         others = [d for d in dict.fromkeys(nearby) if d != receiver]
         self.clock = received_at
         while True:
-            made = getattr(self, f"_{shape}")(receiver, county, others)
+            made: tuple[list[Hop], str] | None = getattr(self, f"_{shape}")(receiver, county, others)
             if made is not None:
                 return made
             shape = SIMPLER[shape]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import random
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -314,7 +315,7 @@ def generate_powers(
     """Writes 权责清单_<region>.xlsx and .csv and 监管事项目录清单_<region>.csv under out; returns rows per file."""
     out.mkdir(parents=True, exist_ok=True)
     generated = generate_rows(reference, region_id, rows, seed)
-    files = {
+    files: dict[str, Callable[[Path], None]] = {
         f"权责清单_{region_id}.xlsx": lambda p: write_qzqd(generated, region_name, p),
         f"权责清单_{region_id}.csv": lambda p: write_qzqd(generated, region_name, p),
         f"监管事项目录清单_{region_id}.csv": lambda p: write_jgsx(generated, region_level, p),

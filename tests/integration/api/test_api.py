@@ -65,7 +65,7 @@ def test_a_revoked_token_stops_working(client: TestClient, graph: Runner) -> Non
     headers = {"Authorization": f"Bearer {new.token}"}
     assert client.get("/api/v1/me", headers=headers).status_code == 200
     revoked = revoke_token(graph, new.token_id, "test:revoker")
-    assert revoked["user_id"] == new.user_id and new.user_id.startswith("u_")
+    assert revoked.user_id == new.user_id and new.user_id.startswith("u_")
     assert client.get("/api/v1/me", headers=headers).status_code == 401
 
 

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict
-from graphsvc.identity import Role, authenticate, create_token, get_user, issue_token, set_role
+from graphsvc.identity import Role, RoleHolding, authenticate, create_token, get_user, issue_token, set_role
 from tests.conftest import TEST_ACTOR
 from tests.support.auth import bearer
 from tests.support.clue_world import DAY, SCJ, USCC, Y_SCJ, ZJJ, T, iso
@@ -222,8 +222,8 @@ def test_a_token_never_changes_a_role_and_role_changes_are_recorded(
     second = issue_token(runner, first.user_id, TEST_ACTOR)
     assert authenticate(runner, second.token).id == first.user_id
     changed = set_role(runner, first.user_id, Role.department, ZJJ, "cli:admin")
-    assert changed["before"] == {"role": "analyst", "department_id": None}
-    assert changed["after"] == {"role": "department", "department_id": ZJJ}
+    assert changed.before == RoleHolding(role=Role.analyst, department_id=None)
+    assert changed.after == RoleHolding(role=Role.department, department_id=ZJJ)
     assert authenticate(runner, first.token).department_id == ZJJ  # every token follows the user
     log = api.get("/api/v1/audit-log", params={"object_id": first.user_id}, headers=office).json()
     assert [(e["action"], e["actor"]) for e in log["events"]][0] == ("identity/set_user_role", "cli:admin")
