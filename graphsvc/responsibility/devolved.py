@@ -9,10 +9,12 @@ from graphsvc.responsibility.devolution import (
     ARTICLE,
     DEVOLVED,
     LAW,
+    PARAGRAPHS,
     PENALTY,
     POSSIBLE,
     SUPERVISING_ROLE,
     BodyRef,
+    CountyDepartment,
     DecisionRef,
     Devolution,
     DevolutionArticle,
@@ -21,6 +23,17 @@ from graphsvc.responsibility.devolution import (
     Supervisor,
 )
 from graphsvc.types import Ref
+
+
+# Built with every field given: the dossiers answer with exclude_unset, and the article is part of the evidence.
+def _article() -> DevolutionArticle:
+    return DevolutionArticle(law=LAW, article=ARTICLE, text=PARAGRAPHS[0], paragraph="第一款")
+
+
+def _supervisor(department: CountyDepartment) -> Supervisor:
+    return Supervisor(
+        department=department, role=SUPERVISING_ROLE, article=f"《{LAW}》{ARTICLE}第三款", text=PARAGRAPHS[2]
+    )
 
 
 def _decision_name(decision: DecisionRef) -> str:
@@ -56,7 +69,7 @@ def apply(
         note = Devolution(
             status="possible",
             message=message,
-            article=DevolutionArticle(),
+            article=_article(),
             decisions=decisions,
             streets=streets,
             supervising=[],
@@ -66,7 +79,7 @@ def apply(
             update={"flags": [*result.flags, Flag(code=POSSIBLE, message=message)], "devolution": note}
         )
     taken = list({p.taken_from.id: p.taken_from for p in here}.values())
-    supervising = [Supervisor(department=d) for d in taken]
+    supervising = [_supervisor(d) for d in taken]
     offices = list({p.office.id: p for p in here}.values())
     lead = [_street_duty(p, bases) for p in offices]
     mismatch = [d.name for d in county_lead if d.id not in {t.id for t in taken}]
@@ -84,7 +97,7 @@ def apply(
     note = Devolution(
         status="devolved",
         message=message,
-        article=DevolutionArticle(),
+        article=_article(),
         decisions=decisions,
         streets=[s for s in streets if s.street.id in {p.street.id for p in here}],
         supervising=supervising,
@@ -121,7 +134,7 @@ def _street_duty(power: PowerFact, bases: list[MatterBasis]) -> Duty:
             named_by_article=None,
             authority_from=None,
             bases=bases,
-            devolution_article=DevolutionArticle(),
+            devolution_article=_article(),
             decision=power.decision,
             taken_from=power.taken_from,
         ),
