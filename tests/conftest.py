@@ -67,7 +67,7 @@ def server(settings: Settings) -> Iterator[LocalNeo4j]:
 @pytest.fixture(scope="session")
 def runner(server: LocalNeo4j, settings: Settings) -> Iterator[Runner]:
     driver = create_driver(settings)
-    r = Runner(driver, settings.neo4j.database)
+    r = Runner(driver, settings.neo4j.database, read_timeout=settings.service.read_timeout_seconds)
     from graphsvc import schema
 
     schema.apply(r)
