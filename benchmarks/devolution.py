@@ -21,7 +21,8 @@ from pathlib import Path
 from graphsvc.config import Settings
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner, create_driver
-from graphsvc.responsibility.resolve import GET_MATTERS, resolve_matters
+from graphsvc.responsibility.answer import MatterHeader, MatterResult
+from graphsvc.responsibility.resolve import read_matter_headers, resolve_matters
 from loaders.devolution import load_devolution
 
 MATTERS = query("entities/list_matter_ids")
@@ -39,8 +40,8 @@ DECISION = [
 ACTOR = "benchmark:devolution"
 
 
-def _resolve(runner: Runner, matters: list[dict], region: str) -> float:
-    def work(tx: Reader) -> list[dict]:
+def _resolve(runner: Runner, matters: list[MatterHeader], region: str) -> float:
+    def work(tx: Reader) -> list[MatterResult]:
         return resolve_matters(tx, matters, region, date(2024, 6, 1))
 
     started = time.perf_counter()
@@ -57,7 +58,7 @@ def main() -> None:
     runner = Runner(driver, settings.neo4j.database, read_timeout=600)
     try:
         ids = runner.read(MATTERS)[0]["ids"]
-        matters = [m for m in runner.read(GET_MATTERS, ids=ids) if m["category"] == "行政处罚" and m["level"] == "县"]
+        matters = [m for m in read_matter_headers(runner, ids) if m.category == "行政处罚" and m.level == "县"]
         before = [_resolve(runner, matters, "610113001") for _ in range(args.repeat)]
         path = Path(tempfile.mkdtemp(prefix="devolution-")) / "基准测试_赋权决定.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as f:

@@ -1,16 +1,18 @@
 """Resolve latency at the county scale, through the API and through direct calls, side by side.
 
-    .venv/bin/python benchmarks/resolve.py [--queries 1000] [--seed 7] [--reuse]
+    .venv/bin/python benchmarks/resolve.py [--queries 1000] [--seed 7] [--reuse] [--bolt 28087 --http 28074 --api 28000]
 
 Starts its own Neo4j (.neo4j/bench-resolve, Bolt 28087, HTTP 28074), loads the reference catalogue and a
 generated county, then runs the same mixed queries (by matter, by behaviour text, by subject) twice: as
 HTTP requests to the API served by uvicorn on 127.0.0.1:28000, and as direct calls of the resolver over the
-driver. Prints p50/p95/p99 in milliseconds and the API/direct ratio. `--reuse` keeps the loaded store.
+driver (--bolt, --http, --api: other ports, for a run beside another). Prints p50/p95/p99 in milliseconds, the
+API/direct ratio and the load average. `--reuse` keeps the loaded store.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import threading
@@ -37,8 +39,8 @@ SAMPLE = query("audit/list_matters")
 SUBJECTS = query("entities/list_subject_ids")
 
 
-def bench_settings() -> Settings:
-    return county.bench_settings(HOME, 28087, 28074)
+def bench_settings(bolt: int = 28087, http: int = 28074) -> Settings:
+    return county.bench_settings(HOME, bolt, http)
 
 
 def load_county(runner: Runner, seed: int) -> None:
@@ -74,8 +76,12 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--bolt", type=int, default=28087)
+    parser.add_argument("--http", type=int, default=28074)
+    parser.add_argument("--api", type=int, default=API_PORT)
     args = parser.parse_args()
-    settings = bench_settings()
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
+    settings = bench_settings(args.bolt, args.http)
     server = LocalNeo4j(settings)
     server.start()
     driver = create_driver(settings)
@@ -89,13 +95,13 @@ def main() -> None:
     requests = mixed_queries(runner, args.queries, args.seed)
 
     token = create_token(runner, "bench", Role.admin, None, ACTOR).token
-    api = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=API_PORT, log_level="warning"))
+    api = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=args.api, log_level="warning"))
     threading.Thread(target=api.run, daemon=True).start()
     while not api.started:
         time.sleep(0.05)
 
     direct_ms, api_ms = [], []
-    with httpx.Client(base_url=f"http://127.0.0.1:{API_PORT}", headers={"Authorization": f"Bearer {token}"}) as http:
+    with httpx.Client(base_url=f"http://127.0.0.1:{args.api}", headers={"Authorization": f"Bearer {token}"}) as http:
         for request in requests[:50]:  # warm both paths: plans, pools, JIT of the server
             resolve(runner, request)
             http.post("/api/v1/responsibility/resolve", json=request.model_dump(mode="json", exclude_none=True))
@@ -109,6 +115,7 @@ def main() -> None:
             )
             api_ms.append((time.perf_counter() - t0) * 1000)
             assert response.status_code == 200, response.text
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     print(f"{len(requests)} mixed resolve queries (by matter / text / subject), as of {date.today()}:")
     print(f"  direct (driver) ms: {percentiles(direct_ms)}")
     print(f"  API (HTTP)      ms: {percentiles(api_ms)}")

@@ -136,7 +136,7 @@ def run(runner: Runner, rows: list[Row], regions: tuple[str, ...] = REGIONS) -> 
         for region in regions:
             request = ResolveRequest(text=row.text, region=region, as_of=AS_OF)
             t0 = time.perf_counter()
-            answer = resolve(runner, request)
+            answer = resolve(runner, request).model_dump()  # read as the API body's structure
             times.append((time.perf_counter() - t0) * 1000)
             behaviours = answer["behaviours"] or []
             outcomes.append(

@@ -35,6 +35,7 @@ from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.names import Names, clean
 from graphsvc.responsibility import devolution
+from graphsvc.responsibility.answer import MatterHeader, MatterResult
 from graphsvc.responsibility.resolve import GET_MATTERS, resolve_matters
 from loaders.forms.cells import parse_date
 from loaders.forms.layout import FormError, _sheets, label
@@ -425,7 +426,7 @@ def _check_catalogue(
     for county in sorted({c for _, c in pairs}):
         wanted = [headers[m] for m, c in pairs if c == county]
         for header, result in zip(wanted, _resolved(runner, wanted, county), strict=True):
-            leads[(header["id"], county)] = {d["department"]["id"] for d in result["lead"]}
+            leads[(header["id"], county)] = {d.department.id for d in result.lead}
     for number, (matter_id, county, from_id) in matter_ids.items():
         row, header = by_number[number], headers[matter_id]
         key = "code" if row.cells.get("code") else "matter"
@@ -442,8 +443,8 @@ def _check_catalogue(
             context.warn(row, "from", "按事项目录,该事项在本区县不由原实施部门牵头,请核对")
 
 
-def _resolved(runner: Runner, matters: list[dict[str, Any]], county: str) -> list[dict[str, Any]]:
-    def work(tx: Reader) -> list[dict[str, Any]]:
-        return resolve_matters(tx, matters, county, date.today())
+def _resolved(runner: Runner, matters: list[dict[str, Any]], county: str) -> list[MatterResult]:
+    def work(tx: Reader) -> list[MatterResult]:
+        return resolve_matters(tx, [MatterHeader.model_validate(m) for m in matters], county, date.today())
 
     return runner.reading(work)

@@ -14,6 +14,7 @@ from graphsvc.cypher import query
 from graphsvc.errors import InvalidInput
 from graphsvc.names import Names
 from graphsvc.responsibility import audit
+from graphsvc.responsibility.answer import Duty, Resolution
 from graphsvc.responsibility.audit_sheet import write_audit
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 
@@ -53,47 +54,48 @@ def resolve_cmd(
         _print_resolution(answer, names)
 
 
-def _print_resolution(answer: dict[str, Any], names: Names) -> None:
-    where = names.full_name(answer["region"]) or answer["region"]
-    out.print(f"[bold]{where}[/bold]({answer['region']}),截至 {answer['as_of']}", highlight=False)
-    if answer.get("subject"):
-        out.print(f"监管对象:{answer['subject']['name']}({answer['subject']['id']})", highlight=False)
-    if not answer["results"]:
+def _print_resolution(answer: Resolution, names: Names) -> None:
+    where = names.full_name(answer.region) or answer.region
+    out.print(f"[bold]{where}[/bold]({answer.region}),截至 {answer.as_of}", highlight=False)
+    if answer.subject:
+        out.print(f"监管对象:{answer.subject.name}({answer.subject.id})", highlight=False)
+    if not answer.results:
         out.print("未找到对应的监管事项")
-    for result in answer["results"]:
-        m = result["matter"]
-        score = f",匹配度 {m['coverage']:.0%}" if m.get("coverage") is not None else ""
-        out.print(f"\n[bold]{m['name']}[/bold]({m['id']},{m.get('level') or '-'}级{score})", highlight=False)
+    for result in answer.results:
+        m = result.matter
+        score = f",匹配度 {m.coverage:.0%}" if m.coverage is not None else ""
+        out.print(f"\n[bold]{m.name}[/bold]({m.id},{m.level or '-'}级{score})", highlight=False)
         table = Table()
         for column in ("角色", "部门", "判定规则", "依据"):
             table.add_column(column, overflow="fold")
-        for role, duties in (("牵头", result["lead"]), ("配合", result["cooperating"])):
+        for role, duties in (("牵头", result.lead), ("配合", result.cooperating)):
             for duty in duties:
-                table.add_row(role, duty["department"]["name"], RULES_CN.get(duty["rule"], duty["rule"]), _basis(duty))
+                table.add_row(role, duty.department.name, RULES_CN.get(duty.rule, duty.rule), _basis(duty))
         if table.row_count:
             out.print(table)
-        for flag in result["flags"]:
-            out.print(f"[yellow]{flag['code']}[/yellow] {flag['message']}", highlight=False)
-        if result.get("suggestion"):
-            lead = "、".join(d["department"]["name"] for d in result["suggestion"]["lead"])
-            out.print(f"建议:{result['suggestion']['note']} 牵头:{lead or '-'}", highlight=False)
+        for flag in result.flags:
+            out.print(f"[yellow]{flag.code}[/yellow] {flag.message}", highlight=False)
+        if result.suggestion:
+            lead = "、".join(d.department.name for d in result.suggestion.lead)
+            out.print(f"建议:{result.suggestion.note} 牵头:{lead or '-'}", highlight=False)
 
 
-def _basis(duty: dict[str, Any]) -> str:
-    evidence = duty.get("evidence") or {}
-    if evidence.get("ruling"):
-        ruling = evidence["ruling"]
-        return f"裁定 {ruling.get('id', '')} {ruling.get('effective_from', '')}".strip()
+def _basis(duty: Duty) -> str:
+    evidence = duty.evidence
+    if evidence.ruling:
+        ruling = evidence.ruling
+        return f"裁定 {ruling.id} {ruling.effective_from or ''}".strip()
     labels = []
-    for b in evidence.get("bases") or []:
-        title = b.get("basis_title") or b.get("title") or b.get("basis_id") or ""
-        label = b.get("label") or b.get("article_label") or ""
-        version = b.get("version") or ""
-        labels.append(f"《{title}》{label}" + (f"({version})" if version else ""))
-    if evidence.get("decision"):  # devolved: the matter's articles, then 第二十四条 and the province's decision
-        decision = evidence["decision"]
-        labels.append(f"《{evidence['devolution_article']['law']}》{evidence['devolution_article']['article']}")
-        labels.append(f"《{decision['title']}》" + (f"({decision['doc_no']})" if decision.get("doc_no") else ""))
+    for b in evidence.bases:
+        title = b.title or b.basis_id or ""
+        version = b.version or ""
+        # The article's label is `article` (the dict version looked for `label` and never printed it).
+        labels.append(f"《{title}》{b.article or ''}" + (f"({version})" if version else ""))
+    if evidence.decision:  # devolved: the matter's articles, then 第二十四条 and the province's decision
+        decision = evidence.decision
+        if evidence.devolution_article:
+            labels.append(f"《{evidence.devolution_article.law}》{evidence.devolution_article.article}")
+        labels.append(f"《{decision.title}》" + (f"({decision.doc_no})" if decision.doc_no else ""))
     return "\n".join(dict.fromkeys(labels)) or "-"
 
 
@@ -110,9 +112,9 @@ def audit_cmd(
             result = audit.audit(r, code, as_of.date() if as_of else None)
         write_audit(result, names.full_name(code), out_file)
         out.print(
-            f"{names.full_name(code)}:检查事项 {result['matters_checked']} 项,问题 {len(result['issues'])} 项,"
-            f"无人履行的职能 {len(result['functions_without_performer'])} 项,"
-            f"无执法人员的部门 {len(result['departments_without_inspectors'])} 个",
+            f"{names.full_name(code)}:检查事项 {result.matters_checked} 项,问题 {len(result.issues)} 项,"
+            f"无人履行的职能 {len(result.functions_without_performer)} 项,"
+            f"无执法人员的部门 {len(result.departments_without_inspectors)} 个",
             highlight=False,
         )
         out.print(f"[green]✓[/green] 已写入 {out_file}", highlight=False)

@@ -25,6 +25,7 @@ from graphsvc.errors import Forbidden, InvalidInput
 from graphsvc.identity import Role, User
 from graphsvc.names import Names
 from graphsvc.regions import require_region
+from graphsvc.responsibility.answer import Duty, MatterResult
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 
 CREATE = query("clue/create_clue")
@@ -108,11 +109,11 @@ def create_clue(runner: Runner, body: ClueCreate, user: User) -> ClueChain:
             as_of=received_at.date(),
         ),
     )
-    results = resolution["results"]
+    results = resolution.results
     proposal = next((r for r in results if _leads(r)), results[0] if results else None)
-    targets = named or list(dict.fromkeys(d["department"]["id"] for d in _leads(proposal or {})))
+    targets = named or list(dict.fromkeys(d.department.id for d in _leads(proposal)))
     if not targets:
-        matter = f"事项「{proposal['matter']['name']}」" if proposal else "描述未能对应到监管事项"
+        matter = f"事项「{proposal.matter.name}」" if proposal else "描述未能对应到监管事项"
         raise _invalid(
             "to_department_ids", f"{matter},未找到该地区的牵头部门:请指定承办部门 to_department_ids", "no proposal"
         )
@@ -146,18 +147,20 @@ def _subject(runner: Runner, code: str) -> str:
     return canonical
 
 
-def _leads(result: dict[str, Any]) -> list[dict[str, Any]]:
+def _leads(result: MatterResult | None) -> list[Duty]:
     """The lead departments of a resolve result, or of its suggestion when the words matched only weakly."""
-    return list(result.get("lead") or (result.get("suggestion") or {}).get("lead") or [])
+    if result is None:
+        return []
+    return list(result.lead or (result.suggestion.lead if result.suggestion else []))
 
 
-def _matters(results: list[dict[str, Any]], named_matter: str | None) -> list[dict[str, Any]]:
+def _matters(results: list[MatterResult], named_matter: str | None) -> list[dict[str, Any]]:
     kept = [
-        r["matter"]
+        r.matter
         for i, r in enumerate(results)
-        if named_matter or i == 0 or all(f["code"] != "WEAK_MATCH" for f in r["flags"])
+        if named_matter or i == 0 or all(f.code != "WEAK_MATCH" for f in r.flags)
     ][:MATTERS_KEPT]
-    return [{"id": m["id"], "score": m["score"], "rank": rank} for rank, m in enumerate(kept, start=1)]
+    return [{"id": m.id, "score": m.score, "rank": rank} for rank, m in enumerate(kept, start=1)]
 
 
 def _first_hop(
@@ -165,29 +168,29 @@ def _first_hop(
     target: str,
     sent_at: datetime,
     reason: str | None,
-    proposal: dict[str, Any] | None,
+    proposal: MatterResult | None,
     named: list[str],
 ) -> dict[str, Any]:
-    leads = _leads(proposal or {})
-    duty = next((d for d in leads if d["department"]["id"] == target), leads[0] if leads else None)
+    leads = _leads(proposal)
+    duty = next((d for d in leads if d.department.id == target), leads[0] if leads else None)
     return {
         "id": hop_id,
         "to_id": target,
         "sent_at": sent_at,
         "reason": reason or ("按指定部门分办" if named else "按职责分办"),
-        "proposed_matter_id": proposal["matter"]["id"] if proposal else None,
-        "proposed_department_id": duty["department"]["id"] if duty else None,
-        "proposal_rule": duty["rule"] if duty else None,
-        "proposal_score": proposal["matter"]["score"] if proposal else None,
+        "proposed_matter_id": proposal.matter.id if proposal else None,
+        "proposed_department_id": duty.department.id if duty else None,
+        "proposal_rule": duty.rule if duty else None,
+        "proposal_score": proposal.matter.score if proposal else None,
         "proposal_basis": _basis(duty) if duty else None,
-        "proposal_flags": [f["code"] for f in proposal["flags"]] if proposal else [],
+        "proposal_flags": [f.code for f in proposal.flags] if proposal else [],
     }
 
 
-def _basis(duty: dict[str, Any]) -> str | None:
+def _basis(duty: Duty) -> str | None:
     """The articles in force the proposal rests on, as 《title》article."""
-    bases = duty["evidence"].get("bases") or []
-    cited = dict.fromkeys(f"《{b['title']}》{b['article']}" for b in bases if b.get("in_force"))
+    bases = duty.evidence.bases
+    cited = dict.fromkeys(f"《{b.title}》{b.article}" for b in bases if b.in_force)
     return "、".join(cited) or None
 
 

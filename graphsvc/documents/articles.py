@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel
 
 from graphsvc.cypher import query
 from graphsvc.db import Reader
+from graphsvc.responsibility.answer import Resolution
 
 GET_ARTICLES = query("console/get_articles")
 
@@ -31,10 +31,10 @@ def article_texts(reader: Reader, ids: list[str]) -> dict[str, ArticleText]:
     return {row["id"]: ArticleText.model_validate(row) for row in rows}
 
 
-def cited_ids(resolution: dict[str, Any]) -> list[str]:
+def cited_ids(resolution: Resolution) -> list[str]:
     """Every article id a resolution's evidence cites."""
     ids: list[str] = []
-    for result in resolution["results"]:
-        for duty in result["lead"] + result["cooperating"]:
-            ids += [b["article_id"] for b in duty["evidence"].get("bases") or []]
+    for result in resolution.results:
+        for duty in result.lead + result.cooperating:
+            ids += [b.article_id for b in duty.evidence.bases]
     return ids

@@ -13,6 +13,7 @@ from docx.shared import Pt
 
 from graphsvc.documents.articles import ArticleText
 from graphsvc.documents.words import FLAGS, RULES
+from graphsvc.responsibility.answer import Duty, Resolution
 
 FONT = "SimSun"  # 宋体, present on every office PC; Word substitutes where it is missing
 
@@ -25,16 +26,16 @@ def _styled(doc: Any) -> None:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
 
 
-def _holders(duties: list[dict[str, Any]]) -> str:
+def _holders(duties: list[Duty]) -> str:
     names = []
     for d in duties:
-        region = (d["department"].get("region") or {}).get("name")
-        names.append(d["department"]["name"] + (f"({region})" if region else ""))
+        region = d.department.region.name if d.department.region else None
+        names.append(d.department.name + (f"({region})" if region else ""))
     return "、".join(dict.fromkeys(names)) or "(无)"
 
 
 def opinion_docx(
-    resolution: dict[str, Any],
+    resolution: Resolution,
     question: str,
     region_name: str,
     articles: dict[str, ArticleText],
@@ -47,24 +48,24 @@ def opinion_docx(
     title = doc.add_heading("职责认定意见", level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph(f"查询事项:{question}")
-    doc.add_paragraph(f"行政区划:{region_name}({resolution['region']})    认定日期:{resolution['as_of']}")
-    if resolution.get("subject"):
-        s = resolution["subject"]
-        doc.add_paragraph(f"监管对象:{s['name']}(统一社会信用代码 {s['id']})")
-    if not resolution["results"]:
+    doc.add_paragraph(f"行政区划:{region_name}({resolution.region})    认定日期:{resolution.as_of}")
+    if resolution.subject:
+        s = resolution.subject
+        doc.add_paragraph(f"监管对象:{s.name}(统一社会信用代码 {s.id})")
+    if not resolution.results:
         doc.add_paragraph("未找到与描述相符的监管事项,无法认定职责;请换用事项名称或更具体的行为描述。")
-    for n, result in enumerate(resolution["results"], start=1):
-        matter = result["matter"]
-        doc.add_heading(f"{n}. {matter['name']}", level=1)
-        doc.add_paragraph(f"牵头部门:{_holders(result['lead'])}")
-        doc.add_paragraph(f"配合部门:{_holders(result['cooperating'])}")
-        rules = dict.fromkeys(d["rule"] for d in result["lead"])
+    for n, result in enumerate(resolution.results, start=1):
+        matter = result.matter
+        doc.add_heading(f"{n}. {matter.name}", level=1)
+        doc.add_paragraph(f"牵头部门:{_holders(result.lead)}")
+        doc.add_paragraph(f"配合部门:{_holders(result.cooperating)}")
+        rules = dict.fromkeys(d.rule for d in result.lead)
         for rule in rules:
             doc.add_paragraph(f"认定规则:{RULES.get(rule, rule)}")
-        for flag in result["flags"]:
-            doc.add_paragraph(f"提示 — {FLAGS.get(flag['code'], flag['code'])}。{flag['message']}")
-        duties = result["lead"] + result["cooperating"]
-        cited = list(dict.fromkeys(b["article_id"] for d in duties for b in d["evidence"]["bases"]))
+        for flag in result.flags:
+            doc.add_paragraph(f"提示 — {FLAGS.get(flag.code, flag.code)}。{flag.message}")
+        duties = result.lead + result.cooperating
+        cited = list(dict.fromkeys(b.article_id for d in duties for b in d.evidence.bases))
         if cited:
             doc.add_paragraph("依据:")
         for article_id in cited:
@@ -77,8 +78,8 @@ def opinion_docx(
             quote.paragraph_format.left_indent = Pt(24)
             for run in quote.runs:
                 run.font.size = Pt(10.5)
-        if result.get("suggestion"):
-            doc.add_paragraph(f"参考:{result['suggestion']['note']}")
+        if result.suggestion:
+            doc.add_paragraph(f"参考:{result.suggestion.note}")
     doc.add_paragraph("")
     sign = doc.add_paragraph(f"经办:{author}    生成时间:{now:%Y-%m-%d %H:%M}")
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT

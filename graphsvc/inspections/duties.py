@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from graphsvc.db import Runner
+from graphsvc.responsibility.answer import MatterHeader
 from graphsvc.responsibility.resolve import resolve_matters
 
 
@@ -17,10 +18,10 @@ def split_matters(
     `matters` are {id, name, level}; `departments` in order, the first one organising."""
     by_department: dict[str, list[str]] = {d: [] for d in departments}
     warnings = []
-    headers = [{"id": m["id"], "name": m["name"], "level": m["level"]} for m in matters]
+    headers = [MatterHeader(id=m["id"], name=m["name"], level=m["level"]) for m in matters]
     resolved = runner.reading(lambda tx: resolve_matters(tx, headers, region, as_of))
     for m, duty in zip(matters, resolved, strict=True):
-        holders = {d["department"]["id"] for d in duty["lead"] + duty["cooperating"]}
+        holders = {d.department.id for d in duty.lead + duty.cooperating}
         checkers = [d for d in departments if d in holders]
         if not checkers:
             checkers = departments[:1]

@@ -31,6 +31,7 @@ from graphsvc.identity import User
 from graphsvc.inspections import access
 from graphsvc.inspections.frequency import FrequencyTable
 from graphsvc.names import Names
+from graphsvc.responsibility.answer import Duty, MatterHeader, MatterResult
 from graphsvc.responsibility.resolve import resolve_matters
 from graphsvc.types import UsccOrName
 
@@ -73,15 +74,15 @@ class ResolveCache:
 
     def __init__(self, ttl: float = 60.0):
         self.ttl = ttl
-        self._entries: dict[tuple[str, str, date], tuple[float, dict[str, Any]]] = {}
+        self._entries: dict[tuple[str, str, date], tuple[float, MatterResult]] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str, date]) -> dict[str, Any] | None:
+    def get(self, key: tuple[str, str, date]) -> MatterResult | None:
         with self._lock:
             hit = self._entries.get(key)
         return hit[1] if hit and time.monotonic() - hit[0] < self.ttl else None
 
-    def put(self, key: tuple[str, str, date], value: dict[str, Any]) -> None:
+    def put(self, key: tuple[str, str, date], value: MatterResult) -> None:
         with self._lock:
             if len(self._entries) > 10_000:
                 self._entries.clear()
@@ -249,26 +250,28 @@ def _duties(
     regions: set[str],
     as_of: date,
     cache: ResolveCache | None,
-) -> dict[tuple[str, str], dict[str, Any]]:
+) -> dict[tuple[str, str], MatterResult]:
     """Each matter resolved in each region: the matters a region still needs in one batched resolution (one read
     transaction), the regions side by side."""
 
-    def region_duties(region: str) -> dict[str, dict[str, Any]]:
+    def region_duties(region: str) -> dict[str, MatterResult]:
         found = {m["id"]: cache.get((m["id"], region, as_of)) if cache else None for m in matters}
-        missing = [{"id": m["id"], "name": m["name"], "level": m["level"]} for m in matters if found[m["id"]] is None]
+        missing = [
+            MatterHeader(id=m["id"], name=m["name"], level=m["level"]) for m in matters if found[m["id"]] is None
+        ]
         if missing:
             fresh = runner.reading(lambda tx: resolve_matters(tx, missing, region, as_of))
             for m, result in zip(missing, fresh, strict=True):
-                found[m["id"]] = result
+                found[m.id] = result
                 if cache:
-                    cache.put((m["id"], region, as_of), result)
+                    cache.put((m.id, region, as_of), result)
         return {matter_id: result for matter_id, result in found.items() if result is not None}
 
     futures = {region: pool.submit(region_duties, region) for region in sorted(regions)}
     return {(m, region): result for region, f in futures.items() for m, result in f.result().items()}
 
 
-def _responsibility(department: str, matter: dict[str, Any], duty: dict[str, Any] | None) -> dict[str, Any]:
+def _responsibility(department: str, matter: dict[str, Any], duty: MatterResult | None) -> dict[str, Any]:
     if duty is None:  # a subject with no region: nothing to resolve against
         return {
             "matter": _ref(matter),
@@ -279,23 +282,23 @@ def _responsibility(department: str, matter: dict[str, Any], duty: dict[str, Any
             "flags": [],
             "warning": f"监管对象没有所在地,无法认定「{matter['name']}」的职责",
         }
-    lead = [d["department"]["id"] for d in duty["lead"]]
-    cooperating = [d["department"]["id"] for d in duty["cooperating"]]
+    lead = [d.department.id for d in duty.lead]
+    cooperating = [d.department.id for d in duty.cooperating]
     role = "牵头" if department in lead else "配合" if department in cooperating else None
     warning = None
     if role is None:
-        holders = "、".join(d["department"]["name"] for d in duty["lead"]) or "(目录未明确)"
+        holders = "、".join(d.department.name for d in duty.lead) or "(目录未明确)"
         warning = f"本部门不是「{matter['name']}」在该地的牵头或配合部门(牵头:{holders}),请核实职责"
     return {
         "matter": _ref(matter),
         "role": role,
         "responsible": role is not None,
-        "lead": [_holder(d) for d in duty["lead"]],
-        "cooperating": [_holder(d) for d in duty["cooperating"]],
-        "flags": duty["flags"],
+        "lead": [_holder(d) for d in duty.lead],
+        "cooperating": [_holder(d) for d in duty.cooperating],
+        "flags": [f.model_dump() for f in duty.flags],
         "warning": warning,
     }
 
 
-def _holder(duty: dict[str, Any]) -> dict[str, Any]:
-    return {"id": duty["department"]["id"], "name": duty["department"]["name"], "rule": duty["rule"]}
+def _holder(duty: Duty) -> dict[str, Any]:
+    return {"id": duty.department.id, "name": duty.department.name, "rule": duty.rule}

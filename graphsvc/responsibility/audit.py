@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -15,17 +15,30 @@ from graphsvc.db import Runner
 from graphsvc.errors import NotFound
 from graphsvc.export import csv_text
 from graphsvc.regions import require_region
+from graphsvc.responsibility.answer import FlagCode, MatterHeader, MatterResult
 from graphsvc.responsibility.resolve import resolve_matters
 
 MATTERS = query("audit/list_matters")
 UNPERFORMED = query("audit/list_functions_without_performer")
 NO_INSPECTORS = query("audit/list_departments_without_inspectors")
 
-ISSUE_FLAGS = ("GAP", "CONFLICT", "OVERLAP", "STALE_BASIS")
+IssueKind = Literal["GAP", "CONFLICT", "OVERLAP", "STALE_BASIS"]
+ISSUE_FLAGS: dict[FlagCode, IssueKind] = {
+    "GAP": "GAP",
+    "CONFLICT": "CONFLICT",
+    "OVERLAP": "OVERLAP",
+    "STALE_BASIS": "STALE_BASIS",
+}
+
+
+class CatalogueMatter(MatterHeader):
+    """A matter of the catalogue the audit checks (audit/list_matters), with its domain's name."""
+
+    domain: str | None
 
 
 class Issue(BaseModel):
-    kind: Literal["GAP", "CONFLICT", "OVERLAP", "STALE_BASIS"]
+    kind: IssueKind
     matter_id: str
     matter: str
     domain: str | None
@@ -66,57 +79,67 @@ class AuditReport(BaseModel):
     counts: list[IssueCount]
 
 
-def audit(runner: Runner, region: str, as_of: date | None = None) -> dict[str, Any]:
+def audit(runner: Runner, region: str, as_of: date | None = None) -> AuditReport:
     """Resolves every matter of the catalogue in the region, with the same rules as resolve, and lists what the
     编办 must look at."""
     as_of = as_of or date.today()
     require_region(runner, region, error=NotFound)
-    issues = []
-    matters = runner.read(MATTERS, region_id=region)
-    for matter, result in zip(matters, resolve_matters(runner, matters, region, as_of), strict=True):
-        for flag in result["flags"]:
-            if flag["code"] in ISSUE_FLAGS:
-                issues.append(
-                    {
-                        "kind": flag["code"],
-                        "matter_id": matter["id"],
-                        "matter": matter["name"],
-                        "domain": matter["domain"],
-                        "level": matter["level"],
-                        "detail": flag["message"],
-                        "lead": [d["department"]["name"] for d in result["lead"]],
-                        "candidates": _candidates(result) if flag["code"] == "OVERLAP" else [],
-                    }
-                )
-    by = Counter((i["kind"], i["domain"], i["level"]) for i in issues)
-    return {
-        "region": region,
-        "as_of": as_of,
-        "matters_checked": len(matters),
-        "issues": issues,
-        "functions_without_performer": runner.read(UNPERFORMED, region_id=region, as_of=as_of),
-        "departments_without_inspectors": runner.read(NO_INSPECTORS, region_id=region, as_of=as_of),
-        "counts": [{"kind": k, "domain": d, "level": lv, "count": n} for (k, d, lv), n in sorted(by.items(), key=str)],
-    }
+    matters = [CatalogueMatter.model_validate(row) for row in runner.read(MATTERS, region_id=region)]
+    issues = [
+        issue
+        for matter, result in zip(matters, resolve_matters(runner, matters, region, as_of), strict=True)
+        for issue in _issues(matter, result)
+    ]
+    by = Counter((i.kind, i.domain, i.level) for i in issues)
+    return AuditReport(
+        region=region,
+        as_of=as_of,
+        matters_checked=len(matters),
+        issues=issues,
+        functions_without_performer=runner.read_as(UnperformedFunction, UNPERFORMED, region_id=region, as_of=as_of),
+        departments_without_inspectors=runner.read_as(
+            DepartmentWithoutInspectors, NO_INSPECTORS, region_id=region, as_of=as_of
+        ),
+        counts=[IssueCount(kind=k, domain=d, level=lv, count=n) for (k, d, lv), n in sorted(by.items(), key=str)],
+    )
 
 
-def _candidates(result: dict[str, Any]) -> list[str]:
-    """An overlap's candidates as the worklist shows them: department (or the function no one performs here)."""
+def _issues(matter: CatalogueMatter, result: MatterResult) -> list[Issue]:
+    """The flags of one matter's resolution that the 编办 must look at, as worklist items."""
     return [
-        (c["department"] or {}).get("name") or f"({c['function']['name']})"
-        for c in result["overlap"]["candidates"]
-        if c["department"] or c["function"]
+        Issue(
+            kind=kind,
+            matter_id=matter.id,
+            matter=matter.name,
+            domain=matter.domain,
+            level=matter.level,
+            detail=flag.message,
+            lead=[d.department.name for d in result.lead],
+            candidates=_candidates(result) if kind == "OVERLAP" else [],
+        )
+        for flag in result.flags
+        if (kind := ISSUE_FLAGS.get(flag.code))
     ]
 
 
-def as_csv(report: dict[str, Any]) -> str:
+def _candidates(result: MatterResult) -> list[str]:
+    """An overlap's candidates as the worklist shows them: department (or the function no one performs here)."""
+    candidates = result.overlap.candidates if result.overlap else []
+    return [
+        (c.department.name if c.department else "") or (f"({c.function.name})" if c.function else "")
+        for c in candidates
+        if c.department or c.function
+    ]
+
+
+def as_csv(report: AuditReport) -> str:
     """One row per item of the worklist, for the 编办's spreadsheet (graphsvc.export: BOM, no formulas)."""
-    rows: list[list[Any]] = []
-    for i in report["issues"]:
-        detail = i["detail"] + (f" 候选:{'、'.join(i['candidates'])}" if i["candidates"] else "")
-        rows.append([i["kind"], i["matter_id"], i["matter"], i["domain"], i["level"], detail])
-    for f in report["functions_without_performer"]:
-        rows.append(["FUNCTION_WITHOUT_PERFORMER", f["id"], f["name"], "", "", "、".join(f["matters"])])
-    for d in report["departments_without_inspectors"]:
-        rows.append(["DEPARTMENT_WITHOUT_INSPECTORS", d["id"], d["name"], "", "", f"{d['duties']} 项职责"])
+    rows: list[list[str | int | None]] = []
+    for i in report.issues:
+        detail = i.detail + (f" 候选:{'、'.join(i.candidates)}" if i.candidates else "")
+        rows.append([i.kind, i.matter_id, i.matter, i.domain, i.level, detail])
+    for f in report.functions_without_performer:
+        rows.append(["FUNCTION_WITHOUT_PERFORMER", f.id, f.name, "", "", "、".join(f.matters)])
+    for d in report.departments_without_inspectors:
+        rows.append(["DEPARTMENT_WITHOUT_INSPECTORS", d.id, d.name, "", "", f"{d.duties} 项职责"])
     return csv_text(["kind", "id", "name", "domain", "level", "detail"], rows)

@@ -295,7 +295,24 @@ class Designation(BaseModel):
 
 def create_dispute(runner: Runner, body: DisputeCreate, user: User) -> Dossier:
     """Registers a dispute once its names are read as ids; a department files only disputes it is party to."""
-    actor = user.id
+    body = _validate_dispute(runner, body, user)
+    dispute_id = f"D-{date.today():%Y%m%d}-{secrets.token_hex(3)}"
+    runner.write(
+        CREATE,
+        id=dispute_id,
+        kind=body.kind,
+        text=body.text,
+        statement=body.statement,
+        matter_id=body.matter_id,
+        region_id=body.region,
+        claimants=[c.model_dump() for c in body.claimants],
+        actor=user.id,
+    )
+    return dossier(runner, dispute_id)
+
+
+def _validate_dispute(runner: Runner, body: DisputeCreate, user: User) -> DisputeCreate:
+    """Validate: names read as ids, the filer a party (or the office), region, matter and departments known."""
     if not body.matter_id and not (body.text and body.text.strip()):
         raise InvalidInput("需要 matter_id 或 text 说明争议的事项", [{"field": "matter_id", "reason": "required"}])
     names = Names(runner)
@@ -314,19 +331,7 @@ def create_dispute(runner: Runner, body: DisputeCreate, user: User) -> Dossier:
     if body.matter_id and not runner.read(GET_MATTER, id=body.matter_id):
         raise InvalidInput(f"未知的监管事项:{body.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
     _known_departments(runner, [c.department_id for c in body.claimants], "claimants")
-    dispute_id = f"D-{date.today():%Y%m%d}-{secrets.token_hex(3)}"
-    runner.write(
-        CREATE,
-        id=dispute_id,
-        kind=body.kind,
-        text=body.text,
-        statement=body.statement,
-        matter_id=body.matter_id,
-        region_id=body.region,
-        claimants=[c.model_dump() for c in body.claimants],
-        actor=actor,
-    )
-    return dossier(runner, dispute_id)
+    return body
 
 
 def list_disputes(runner: Runner, query: DisputeFilter) -> DisputePage:
@@ -346,25 +351,29 @@ def list_disputes(runner: Runner, query: DisputeFilter) -> DisputePage:
 def dossier(runner: Runner, dispute_id: str, as_of: date | None = None) -> Dossier:
     """The dispute with today's resolution and its evidence, the procedure that applies, the parties' common
     superior (the people's government, with its 编办) and precedents from other regions."""
+    # validate and gather
     dispute = _get(runner, dispute_id)
-    region = dispute["region"]["id"]
-    matter_id = (dispute["matter"] or {}).get("id")
-    request = ResolveRequest(
-        matter_id=matter_id, text=None if matter_id else dispute["text"], region=region, as_of=as_of
+    region = dispute.region.id
+    matter_id = dispute.matter.id if dispute.matter else None
+    request = ResolveRequest(matter_id=matter_id, text=None if matter_id else dispute.text, region=region, as_of=as_of)
+    superior = runner.read(COMMON_SUPERIOR, department_ids=[c.id for c in dispute.claimants])
+    precedents = (
+        runner.read_as(Precedent, PRECEDENTS, matter_id=matter_id, region_id=region, limit=10) if matter_id else []
     )
-    claimant_ids = [c["id"] for c in dispute["claimants"]]
-    superior = runner.read(COMMON_SUPERIOR, department_ids=claimant_ids)
-    precedents = runner.read(PRECEDENTS, matter_id=matter_id, region_id=region, limit=10) if matter_id else []
-    common = superior[0] | {"note": SUPERIOR_NOTE} if superior else None
-    vertical = [c["name"] for c in dispute["claimants"] if c.get("kind") == "垂直管理"]
+    resolution = resolve(runner, request)
+    # decide: who the common superior is
+    common = CommonSuperior.model_validate(superior[0] | {"note": SUPERIOR_NOTE}) if superior else None
+    vertical = [c.name or c.id for c in dispute.claimants if c.kind == "垂直管理"]
     if common and vertical:
         # A vertically managed body is not led by the local government: no local government is their superior.
-        common |= {"government": None, "office": None, "note": VERTICAL_NOTE.format("、".join(vertical))}
+        note = VERTICAL_NOTE.format("、".join(vertical))
+        common = common.model_copy(update={"government": None, "office": None, "note": note})
+    # shape: every field of the dispute counts as set (the routes answer with exclude_unset)
     return Dossier.model_validate(
-        dispute
+        dispute.model_dump()
         | {
-            "resolution": resolve(runner, request),
-            "procedure": PROCEDURES[dispute["kind"]],
+            "resolution": resolution,
+            "procedure": Procedure(**PROCEDURES[dispute.kind]),
             "common_superior": common,
             "precedents": precedents,
         }
@@ -375,12 +384,33 @@ def rule(runner: Runner, dispute_id: str, body: RulingCreate, actor: str) -> Dos
     """Records the ruling; from its date on, resolution in the dispute's region follows it. A dispute filed by
     describing a behaviour is tied to an existing matter (`matter_id`) or to a new one (`new_matter`) by the ruling."""
     dispute = _get(runner, dispute_id)
-    if dispute["status"] == "已撤回":
+    matter_id, new_matter = _ruled_matter(runner, dispute, body)
+    ruling_id = _record(
+        runner,
+        body,
+        actor,
+        kind="裁定",
+        dispute_id=dispute_id,
+        matter_id=matter_id,
+        new_matter=new_matter,
+        region_id=dispute.region.id,
+        deciding_body=body.deciding_body,
+        issuer=None,
+    )
+    assert ruling_id
+    return dossier(runner, dispute_id, as_of=body.effective_from)
+
+
+def _ruled_matter(runner: Runner, dispute: Dispute, body: RulingCreate) -> tuple[str | None, dict[str, Any] | None]:
+    """Validate: the dispute still open, and the matter the ruling is for: the dispute's own, an existing one named
+    by the ruling (for a dispute filed by description), or the new one it creates (with its id)."""
+    dispute_id = dispute.id
+    if dispute.status == "已撤回":
         raise Conflict(f"争议 {dispute_id} 已撤回,不能再作裁定。")
-    linked = (dispute["matter"] or {}).get("id")
-    if linked and (body.new_matter or (body.matter_id and body.matter_id != linked)):
+    linked = dispute.matter.id if dispute.matter else None
+    if dispute.matter and (body.new_matter or (body.matter_id and body.matter_id != dispute.matter.id)):
         raise InvalidInput(
-            f"该争议已对应监管事项 {linked}(「{dispute['matter']['name']}」),裁定不能改为其他事项",
+            f"该争议已对应监管事项 {dispute.matter.id}(「{dispute.matter.name}」),裁定不能改为其他事项",
             [{"field": "matter_id", "reason": "dispute already has a matter"}],
         )
     if not linked and bool(body.matter_id) == bool(body.new_matter):
@@ -401,20 +431,7 @@ def rule(runner: Runner, dispute_id: str, body: RulingCreate, actor: str) -> Dos
             "id": f"xyt-{secrets.token_hex(4)}",
             "source": f"争议 {dispute_id} 的裁定新建(新业态)",
         }
-    ruling_id = _record(
-        runner,
-        body,
-        actor,
-        kind="裁定",
-        dispute_id=dispute_id,
-        matter_id=matter_id,
-        new_matter=new_matter,
-        region_id=dispute["region"]["id"],
-        deciding_body=body.deciding_body,
-        issuer=None,
-    )
-    assert ruling_id
-    return dossier(runner, dispute_id, as_of=body.effective_from)
+    return matter_id, new_matter
 
 
 def designate(runner: Runner, body: DesignationCreate, actor: str) -> Designation:
@@ -441,13 +458,13 @@ def designate(runner: Runner, body: DesignationCreate, actor: str) -> Designatio
 def withdraw(runner: Runner, dispute_id: str, body: Withdrawal, actor: str, may_withdraw_any: bool) -> Dispute:
     """Withdraws a dispute awaiting a ruling: by whoever filed it, or by the office."""
     dispute = _get(runner, dispute_id)
-    if not may_withdraw_any and dispute["created_by"] != actor:
+    if not may_withdraw_any and dispute.created_by != actor:
         raise Forbidden("只有登记该争议的用户或编办、司法局(office 角色)可以撤回争议。")
-    if dispute["status"] != "待裁定":
-        raise Conflict(f"争议 {dispute_id} 的状态为「{dispute['status']}」,只有待裁定的争议可以撤回。")
+    if dispute.status != "待裁定":
+        raise Conflict(f"争议 {dispute_id} 的状态为「{dispute.status}」,只有待裁定的争议可以撤回。")
     if not runner.write(WITHDRAW, id=dispute_id, reason=body.reason, actor=actor):
         raise Conflict(f"争议 {dispute_id} 已不再待裁定,未撤回。")
-    return Dispute.model_validate(_get(runner, dispute_id))
+    return _get(runner, dispute_id)
 
 
 def _record(
@@ -522,8 +539,8 @@ def _record(
     return str(rows[0]["id"])
 
 
-def _get(runner: Runner, dispute_id: str) -> dict[str, Any]:
-    rows = runner.read(GET, id=dispute_id)
+def _get(runner: Runner, dispute_id: str) -> Dispute:
+    rows = runner.read_as(Dispute, GET, id=dispute_id)
     if not rows:
         raise NotFound(f"未知的争议:{dispute_id}", [{"field": "dispute_id", "reason": "unknown dispute"}])
     return rows[0]

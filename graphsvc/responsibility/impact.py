@@ -4,7 +4,7 @@ article by article for the texts themselves (matched, renumbered, changed, delet
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -27,6 +27,31 @@ class BasisVersion(BaseModel):
     status: str | None
     text_known: bool | None
     source: str | None
+
+
+class LegalBasisRow(BaseModel):
+    """A legal basis with its versions (legal_basis/get_legal_basis)."""
+
+    id: str
+    title: str | None
+    kind: str | None
+    versions: list[BasisVersion]
+
+
+class ImpactRow(BaseModel):
+    """A matter, assignment or ruling citing an earlier version (legal_basis/list_basis_impact)."""
+
+    kind: str
+    id: str
+    name: str | None
+    cited_id: str | None
+    cited: str | None
+    cited_version: str | None
+    now_id: str | None
+    now: str | None
+    cited_text: str | None
+    now_text: str | None
+    change: Literal["renumbered", "changed", "vanished"]
 
 
 class ImpactItem(BaseModel):
@@ -72,28 +97,29 @@ def _impact(reader: Reader, basis_id: str, as_of: date) -> BasisImpact:
     rows = reader.read(BASIS, id=basis_id)
     if not rows:
         raise NotFound(f"未知的法律依据:{basis_id}", [{"field": "basis_id", "reason": "unknown legal basis"}])
-    basis = rows[0]
-    items = [_item(i) for i in reader.read(IMPACT, basis_id=basis_id, as_of=as_of)]
-    in_force = next((v for v in basis["versions"] if _holds(v, as_of)), None)
-    with_text = [v["id"] for v in basis["versions"] if v["text_known"]]
+    basis = LegalBasisRow.model_validate(rows[0])
+    items = [_item(ImpactRow.model_validate(r)) for r in reader.read(IMPACT, basis_id=basis_id, as_of=as_of)]
+    in_force = next((v for v in basis.versions if _holds(v, as_of)), None)
+    with_text = [v.id for v in basis.versions if v.text_known]
     amendments = [
         amendment_report(reader, basis_id, old, new) for old, new in zip(with_text, with_text[1:], strict=False)
     ]
     note = None
-    if in_force and in_force["text_known"] is False:
-        note = f"查询日有效的版本 {in_force['version']} 仅见于历史记录,条文未载入:引用其条文的答复无法核对。"
-    return BasisImpact.model_validate(
-        basis
-        | {
-            "as_of": as_of,
-            "version_in_force": in_force,
-            "note": note,
-            "renumbered": [i for i in items if i["change"] == "renumbered"],
-            "changed": [i for i in items if i["change"] == "changed"],
-            "vanished": [i for i in items if i["change"] == "vanished"],
-            # As dicts: every field counts as set, so the route's exclude_unset drops none of the report's.
-            "amendments": [a.model_dump() for a in amendments],
-        }
+    if in_force and in_force.text_known is False:
+        note = f"查询日有效的版本 {in_force.version} 仅见于历史记录,条文未载入:引用其条文的答复无法核对。"
+    return BasisImpact(
+        id=basis.id,
+        title=basis.title,
+        kind=basis.kind,
+        versions=basis.versions,
+        as_of=as_of,
+        version_in_force=in_force,
+        note=note,
+        renumbered=[i for i in items if i.change == "renumbered"],
+        changed=[i for i in items if i.change == "changed"],
+        vanished=[i for i in items if i.change == "vanished"],
+        # Validated from dicts: every field counts as set, so the route's exclude_unset drops none of the report's.
+        amendments=[AmendmentReport.model_validate(a.model_dump()) for a in amendments],
     )
 
 
@@ -114,17 +140,16 @@ def amendment_report(reader: Reader, basis_id: str, old: str, new: str) -> Amend
     return compare(basis_id, old_label, new_label, texts[old], texts[new], links, labels[old], labels[new])
 
 
-def _holds(version: dict[str, Any], day: date) -> bool:
-    start, end = version["effective_from"], version["effective_to"]
+def _holds(version: BasisVersion, day: date) -> bool:
+    start, end = version.effective_from, version.effective_to
     return (start is None or start <= day) and (end is None or day < end)
 
 
-def _item(row: dict[str, Any]) -> dict[str, Any]:
-    keys = ("kind", "id", "name", "cited_id", "cited", "cited_version", "now_id", "now")
-    item = {k: row[k] for k in keys}
-    change = row["change"]
-    if change == "renumbered" and row["cited_text"] and row["now_text"]:
-        score = similarity(row["cited_text"], row["now_text"])
-        item |= {"similarity": score, "text_changed": score < 1.0}
-        change = "changed" if score < 1.0 else change
-    return item | {"change": change}
+def _item(row: ImpactRow) -> ImpactItem:
+    """Where the cited provision went; a renumbered one whose text changed counts as changed."""
+    item = ImpactItem.model_validate(row.model_dump(exclude={"cited_text", "now_text"}))
+    if row.change == "renumbered" and row.cited_text and row.now_text:
+        score = similarity(row.cited_text, row.now_text)
+        change = "changed" if score < 1.0 else row.change
+        item = item.model_copy(update={"similarity": score, "text_changed": score < 1.0, "change": change})
+    return item

@@ -1,15 +1,18 @@
 """Resolution: which matters a question concerns, and for each, who leads and who cooperates, with evidence.
 
-The Cypher statements gather the facts (region hierarchy, validity on the date, reforms, performers at
-the matter's level); `rules.decide` applies the precedence. Keeping the decision pure lets the tests check
-it against an independent implementation over networkx.
+Each entry point runs in four steps, named by their role: validate (names read as ids, the region and subject
+known), gather (the Cypher statements read the facts: region hierarchy, validity on the date, reforms, performers
+at the matter's level; rows become the models of answer.py and rules.py right there), decide (`rules.decide`,
+`rules.decide_behaviour` and `devolved.apply`, pure) and shape (the `Resolution` of answer.py). Keeping the
+decision pure lets the tests check it against an independent implementation over networkx.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -20,8 +23,30 @@ from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.names import Names
 from graphsvc.regions import require_region
-from graphsvc.responsibility import behaviour_search, devolution, rules
+from graphsvc.responsibility import behaviour_search, devolution, devolved, rules
+from graphsvc.responsibility.answer import (
+    Behaviour,
+    BehaviourCandidate,
+    CandidateLead,
+    Carrier,
+    Flag,
+    LicenceIssuer,
+    MatterBasis,
+    MatterHeader,
+    MatterRef,
+    MatterResult,
+    MatterScope,
+    NoMatch,
+    Overlap,
+    OverlapCandidate,
+    Resolution,
+    SubjectLicence,
+    SubjectRef,
+    Suggestion,
+    UsualDepartment,
+)
 from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide
+from graphsvc.types import Ref
 
 GET_MATTER = query("responsibility/get_matter_header")
 GET_MATTERS = query("responsibility/get_matter_headers")
@@ -52,152 +77,248 @@ class ResolveRequest(BaseModel):
         return self
 
 
-def resolve(runner: Runner, request: ResolveRequest) -> dict[str, Any]:
+def resolve(runner: Runner, request: ResolveRequest) -> Resolution:
     """The answer for every matter the request concerns, read in one transaction."""
+    request = _validate_names(runner, request)
+    if _by_description(request):
+        behaviour_search.prepare(runner)  # the static part of the search, outside the read transaction
+    return runner.reading(lambda reader: _answer(reader, request))
+
+
+def _by_description(request: ResolveRequest) -> bool:
+    return bool(request.text and request.text.strip() and not request.matter_id)
+
+
+def _validate_names(runner: Runner, request: ResolveRequest) -> ResolveRequest:
+    """Validate: the region, matter and subject as the user wrote them (codes or names), read as ids."""
     names = Names(runner, request.as_of)
     region = names.region_param(request.region)
-    named = {
-        "region": region,
-        "matter_id": names.matter_param(request.matter_id, region),
-        "uscc": names.subject_param(request.uscc),
-    }
-    request = request.model_copy(update=named)
-    if request.text and request.text.strip() and not request.matter_id:
-        behaviour_search.prepare(runner)  # the static part of the search, outside the read transaction
-    return runner.reading(lambda reader: _resolve(reader, request))
+    return request.model_copy(
+        update={
+            "region": region,
+            "matter_id": names.matter_param(request.matter_id, region),
+            "uscc": names.subject_param(request.uscc),
+        }
+    )
 
 
-def _resolve(runner: Reader, request: ResolveRequest) -> dict[str, Any]:
+def _answer(reader: Reader, request: ResolveRequest) -> Resolution:
     as_of = request.as_of or date.today()
-    subject = _subject(runner, request.uscc, as_of) if request.uscc else None
-    region = request.region or (subject or {}).get("region_id")
+    subject = _read_subject(reader, request.uscc, as_of) if request.uscc else None
+    region = _require_region(reader, request.region or (subject.region_id if subject else None))
+    licences: dict[str, list[SubjectLicence]] = defaultdict(list)
+    for lic in subject.licences if subject else []:
+        if lic.matter_id:
+            licences[lic.matter_id].append(lic)
+    summary = SubjectRef(id=subject.id, name=subject.name, region_id=subject.region_id) if subject else None
+    if request.text and _by_description(request):
+        return _by_text(reader, request.text.strip(), region, as_of, licences, summary)
+    matters = _read_matters(reader, request, subject)
+    results = [
+        # asked by id or by subject: no match score
+        r.model_copy(update={"matter": r.matter.model_copy(update={"score": None, "coverage": None})})
+        for r in resolve_matters(reader, matters, region, as_of, licences)
+    ]
+    return Resolution(region=region, as_of=as_of, subject=summary, results=results, behaviours=None, unexplained=None)
+
+
+def _require_region(reader: Reader, region: str | None) -> str:
+    """Validate: a region to resolve in, known to the graph."""
     if not region:
         raise InvalidInput(
             "需要行政区划代码 region(或一个有所在地的监管对象)", [{"field": "region", "reason": "required"}]
         )
-    require_region(runner, region, error=NotFound)
-
-    licences: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for lic in (subject or {}).get("licences", []):
-        licences[lic["matter_id"]].append(lic)
-    answer: dict[str, Any] = {"region": region, "as_of": as_of, "subject": _subject_summary(subject)}
-    if request.text and request.text.strip() and not request.matter_id:
-        return answer | _by_text(runner, request.text.strip(), region, as_of, licences)
-    matters = _matters(runner, request, subject)
-    results = resolve_matters(runner, matters, region, as_of, licences)
-    for result in results:  # asked by id or by subject: no match score
-        result["matter"] |= {"score": None, "coverage": None}
-    return answer | {"results": results, "behaviours": None, "unexplained": None}
+    require_region(reader, region, error=NotFound)
+    return region
 
 
 def resolve_matter(
-    runner: Reader, matter: dict[str, Any], region: str, as_of: date, licences: list[dict[str, Any]]
-) -> dict[str, Any]:
+    reader: Reader, matter: MatterHeader, region: str, as_of: date, licences: list[SubjectLicence]
+) -> MatterResult:
     """Lead and cooperating for one matter (see resolve_matters)."""
-    return resolve_matters(runner, [matter], region, as_of, {matter["id"]: licences})[0]
+    return resolve_matters(reader, [matter], region, as_of, {matter.id: licences})[0]
 
 
 def resolve_matters(
-    runner: Reader,
-    matters: list[dict[str, Any]],
+    reader: Reader,
+    matters: Sequence[MatterHeader],
     region: str,
     as_of: date,
-    licences: dict[str, list[dict[str, Any]]] | None = None,
-) -> list[dict[str, Any]]:
+    licences: dict[str, list[SubjectLicence]] | None = None,
+) -> list[MatterResult]:
     """Lead and cooperating for each matter in the region on the date. The facts of all matters come in one
     statement (assignments, scopes, bases, carriers, performers per level), so the cost hardly grows with the
     count, and the decision stays in Python (rules.decide)."""
     if not matters:
         return []
-    levels = sorted({m["level"] for m in matters}, key=str)
-    [read] = runner.read(
-        FACTS,
-        matter_ids=[m["id"] for m in matters],
-        region_id=region,
-        as_of=as_of,
-        open_pattern=rules.OPEN_TEXT_PATTERN,
-        levels=levels,
+    facts = _gather_facts(reader, matters, region, as_of)
+    return [_decide_matter(m, facts, (licences or {}).get(m.id, [])) for m in matters]
+
+
+@dataclass
+class _MatterFacts:
+    """The facts of some matters in one region on one date, by matter (get_matter_facts, find_devolutions)."""
+
+    assignments: dict[str, list[AssignmentFact]] = field(default_factory=lambda: defaultdict(list))
+    scopes: dict[str, MatterScope] = field(default_factory=dict)
+    bases: dict[str, list[MatterBasis]] = field(default_factory=lambda: defaultdict(list))
+    carriers: dict[str, list[Carrier]] = field(default_factory=dict)
+    performers: dict[str | None, list[Performer]] = field(default_factory=dict)
+    devolved: dict[str, list[devolution.PowerFact]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _gather_facts(reader: Reader, matters: Sequence[MatterHeader], region: str, as_of: date) -> _MatterFacts:
+    """Gather: everything the rules decide by, in one statement (and one for devolved powers), as models."""
+    levels = sorted({m.level for m in matters}, key=str)
+    ids = [m.id for m in matters]
+    [read] = reader.read(
+        FACTS, matter_ids=ids, region_id=region, as_of=as_of, open_pattern=rules.OPEN_TEXT_PATTERN, levels=levels
     )
-    assignments: dict[str, list[AssignmentFact]] = defaultdict(list)
+    facts = _MatterFacts(performers={level: [] for level in levels})
     for row in read["assignments"]:
-        assignments[row.pop("matter_id")].append(AssignmentFact(**row))
+        facts.assignments[row.pop("matter_id")].append(AssignmentFact.model_validate(row))
     # A matter resting on a local regulation applies only where that regulation does (issue 11).
-    scopes = {row.pop("matter_id"): row for row in read["scopes"]}
-    bases: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in read["scopes"]:
+        facts.scopes[row.pop("matter_id")] = MatterScope.model_validate(row)
     for row in read["bases"]:
-        bases[row.pop("matter_id")].append(row)
-    carriers = {row["function_id"]: row["carriers"] for row in read["carriers"]}
-    performers: dict[str | None, list[Performer]] = {level: [] for level in levels}
+        facts.bases[row.pop("matter_id")].append(MatterBasis.model_validate(row))
+    for row in read["carriers"]:
+        facts.carriers[row["function_id"]] = [Carrier.model_validate(c) for c in row["carriers"]]
     for row in read["performers"]:
-        performers[row.pop("level")].append(Performer(**row))
+        facts.performers[row.pop("level")].append(Performer.model_validate(row))
     # Powers a province devolved to 街道/乡镇 (行政处罚法第二十四条): resolution looks below the county here.
-    devolved: dict[str, list[devolution.PowerFact]] = defaultdict(list)
-    for row in runner.read(DEVOLUTIONS, matter_ids=[m["id"] for m in matters], region_id=region, as_of=as_of):
-        devolved[row.pop("matter_id")].append(devolution.PowerFact(**row))
-    results = []
-    for m in matters:
-        scoped = m | {"scope": scopes.get(m["id"])}
-        facts = Facts(
-            scoped,
-            assignments[m["id"]],
-            performers[m["level"]],
-            bases[m["id"]],
-            (licences or {}).get(m["id"], []),
-            carriers,
-        )
-        decision = decide(facts)
-        results.append(
-            {
-                "matter": {"id": m["id"], "name": m["name"], "level": m["level"], "applies_in": scoped["scope"]},
-                "lead": decision.lead,
-                "cooperating": decision.cooperating,
-                "flags": decision.flags,
-                "overlap": decision.overlap,
-                "devolution": None,
-            }
-        )
-        results[-1] = devolution.apply(results[-1], devolved[m["id"]], bases[m["id"]], m.get("category"))
-    return results
+    for row in reader.read(DEVOLUTIONS, matter_ids=ids, region_id=region, as_of=as_of):
+        facts.devolved[row.pop("matter_id")].append(devolution.PowerFact.model_validate(row))
+    return facts
 
 
-def _matters(runner: Reader, request: ResolveRequest, subject: dict | None) -> list[dict[str, Any]]:
-    """The matters asked about by id, or those of the subject's kinds and licences."""
+def _decide_matter(matter: MatterHeader, facts: _MatterFacts, licences: list[SubjectLicence]) -> MatterResult:
+    """Decide (pure): the precedence of rules.decide, then the powers devolved to the streets; shaped as the answer."""
+    scope = facts.scopes.get(matter.id)
+    decision = decide(
+        Facts(
+            matter,
+            facts.assignments[matter.id],
+            facts.performers[matter.level],
+            facts.bases[matter.id],
+            licences,
+            facts.carriers,
+            scope,
+        )
+    )
+    result = MatterResult(
+        matter=MatterRef(id=matter.id, name=matter.name, level=matter.level, applies_in=scope),
+        lead=decision.lead,
+        cooperating=decision.cooperating,
+        flags=decision.flags,
+        overlap=decision.overlap,
+        devolution=None,
+    )
+    return devolved.apply(result, facts.devolved[matter.id], facts.bases[matter.id], matter.category)
+
+
+def _read_matters(reader: Reader, request: ResolveRequest, subject: SubjectContext | None) -> list[MatterHeader]:
+    """Gather: the matters asked about by id, or those of the subject's kinds and licences."""
     if request.matter_id:
-        rows = runner.read(GET_MATTER, id=request.matter_id)
+        rows = reader.read(GET_MATTER, id=request.matter_id)
         if not rows:
             raise NotFound(f"未知的监管事项:{request.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
-        return rows
+        return [MatterHeader.model_validate(r) for r in rows]
     assert subject is not None
-    ids = [m["id"] for m in runner.read(SUBJECT_MATTERS, id=subject["id"])]
-    return runner.read(GET_MATTERS, ids=ids)
+    ids = [m["id"] for m in reader.read(SUBJECT_MATTERS, id=subject.id)]
+    return read_matter_headers(reader, ids)
+
+
+def read_matter_headers(reader: Reader, ids: list[str]) -> list[MatterHeader]:
+    """The matters' fields resolution decides by, in the order asked (unknown ids left out)."""
+    return [MatterHeader.model_validate(r) for r in reader.read(GET_MATTERS, ids=ids)]
 
 
 # -- by description -------------------------------------------------------------------------------------
 
 
 def _by_text(
-    runner: Reader, text: str, region: str, as_of: date, licences: dict[str, list[dict[str, Any]]]
-) -> dict[str, Any]:
+    reader: Reader,
+    text: str,
+    region: str,
+    as_of: date,
+    licences: dict[str, list[SubjectLicence]],
+    subject: SubjectRef | None,
+) -> Resolution:
     """One answer per behaviour the description names (several when its clauses go to different departments),
     each with the rule that decided how sure it is; `results` are the candidate matters, resolved."""
+    found = _gather_text(reader, text, region, as_of, licences)
+    chosen, unexplained = _decide_behaviours(found)
+    behaviours = [
+        # a clause with no hit: the whole description's nearest matters
+        _behaviour(
+            said,
+            _judge(found, key)[0],
+            found.hits(key),
+            found.headers,
+            found.resolved,
+            found.hits(key) or found.hits(text),
+        )
+        for said, key in chosen
+    ]
+    return Resolution(
+        region=region,
+        as_of=as_of,
+        subject=subject,
+        behaviours=behaviours,
+        unexplained=unexplained,
+        results=_shape_candidates(found, behaviours),
+    )
+
+
+@dataclass
+class _TextFacts:
+    """What a description was found to be about: its clauses, the matters each matches, those matters resolved."""
+
+    text: str
+    parts: list[str]  # its clauses (more than one: a longer description)
+    found: dict[str, tuple[behaviour_search.Query, list[behaviour_search.Hit]]]  # the text and each clause
+    ids: list[str]  # every matter found, in the order first found
+    headers: dict[str, MatterHeader]
+    resolved: dict[str, MatterResult]
+
+    def hits(self, key: str) -> list[behaviour_search.Hit]:
+        return self.found[key][1]
+
+    def clauses(self) -> list[str]:
+        return self.parts if len(self.parts) > 1 else []
+
+
+def _gather_text(
+    reader: Reader, text: str, region: str, as_of: date, licences: dict[str, list[SubjectLicence]]
+) -> _TextFacts:
+    """Gather: the description and its clauses searched in one round trip, every matter found resolved at once."""
     parts = segment.clauses(text)
     limits = {text: TEXT_CANDIDATES} | ({p: CLAUSE_CANDIDATES for p in parts if p != text} if len(parts) > 1 else {})
-    found = behaviour_search.search_many(runner, limits)  # the description and its clauses in one round trip
+    found = behaviour_search.search_many(reader, limits)
     ids = list(dict.fromkeys(h.id for _, hits in found.values() for h in hits))
-    headers = {m["id"]: m for m in runner.read(GET_MATTERS, ids=ids)}
-    answers = resolve_matters(runner, list(headers.values()), region, as_of, licences)
+    headers = {m.id: m for m in read_matter_headers(reader, ids)}
+    answers = resolve_matters(reader, list(headers.values()), region, as_of, licences)
     resolved = {m: r for m, r in zip(headers, answers, strict=True)}
+    return _TextFacts(text, parts, found, ids, headers, resolved)
 
-    def judge(key: str) -> tuple[rules.BehaviourDecision, list[rules.BehaviourCandidate]]:
-        candidates = [_candidate(h, resolved[h.id]) for h in found[key][1]]
-        weight = rules.NO_MATCH_WEIGHT if key == text else rules.CLAUSE_WEIGHT  # a clause is short
-        return rules.decide_behaviour(candidates, weight), candidates
 
+def _judge(found: _TextFacts, key: str) -> tuple[rules.BehaviourDecision, list[rules.BehaviourCandidate]]:
+    """How sure the answer to the description (or one clause of it) is (rules.decide_behaviour)."""
+    candidates = [_candidate(h, found.resolved[h.id]) for h in found.hits(key)]
+    weight = rules.NO_MATCH_WEIGHT if key == found.text else rules.CLAUSE_WEIGHT  # a clause is short
+    return rules.decide_behaviour(candidates, weight), candidates
+
+
+def _decide_behaviours(found: _TextFacts) -> tuple[list[tuple[str, str]], list[str]]:
+    """Decide (pure): the behaviours the description names, each as (what it says, the text or clause judged), and
+    the clauses none of their answers explains."""
+    text = found.text
     # Clauses that firmly name a holder, grouped by it: two groups or more are behaviours of their own.
     groups: dict[frozenset[str], list[str]] = {}
-    for part in parts if len(parts) > 1 else []:
-        decision, candidates = judge(part)
-        top = found[part][1][0] if found[part][1] else None
+    for part in found.clauses():
+        decision, candidates = _judge(found, part)
+        top = found.hits(part)[0] if found.hits(part) else None
         if (
             decision.outcome == rules.FIRM
             and top is not None
@@ -207,41 +328,37 @@ def _by_text(
             groups.setdefault(candidates[0].holders, []).append(part)
     # Clauses that firmly name different departments are behaviours of their own, unless the whole description
     # firmly names one holder: then the other clauses are most often the story around it (they stay listed below).
-    split = len(groups) > 1 and judge(text)[0].outcome != rules.FIRM
+    split = len(groups) > 1 and _judge(found, text)[0].outcome != rules.FIRM
     chosen = [("，".join(c), c[0]) for c in groups.values()] if split else [(text, text)]
     # A clause that none of the answers explains is listed, never dropped in silence (it is not made an answer
     # of its own: most such clauses are the story around the behaviour, 吓死人了, 物业不管).
-    answered = {found[key][1][d.chosen].id for _, key in chosen if (d := judge(key)[0]).chosen is not None}
+    answered = {found.hits(key)[d.chosen].id for _, key in chosen if (d := _judge(found, key)[0]).chosen is not None}
     unexplained = [
         part
-        for part in (parts if len(parts) > 1 else [])
+        for part in found.clauses()
         if _substantial(part)
-        and not any(h.id in answered and h.coverage >= rules.WEAK_COVERAGE for h in found[part][1])
+        and not any(h.id in answered and h.coverage >= rules.WEAK_COVERAGE for h in found.hits(part))
         and part not in {said for said, _ in chosen}
     ]
-    behaviours = []
-    for said, key in chosen:
-        decision, candidates = judge(key)
-        nearest = found[key][1] or found[text][1]  # a clause with no hit: the whole description's nearest
-        behaviours.append(_behaviour(said, decision, candidates, found[key][1], headers, resolved, nearest))
-    weak = {
-        c["matter"]["id"]
-        for b in behaviours
-        if b["outcome"] in (rules.SUGGESTION, rules.NO_MATCH)
-        for c in b["candidates"]
-    }
-    best = {h.id: h for _, hits in reversed(found.values()) for h in hits}
+    return chosen, unexplained
+
+
+def _shape_candidates(found: _TextFacts, behaviours: list[Behaviour]) -> list[MatterResult]:
+    """Shape: every matter found, resolved, with how well it matches; a weak match's holders only suggested."""
+    weak = {c.matter.id for b in behaviours if b.outcome in (rules.SUGGESTION, rules.NO_MATCH) for c in b.candidates}
+    best = {h.id: h for _, hits in reversed(found.found.values()) for h in hits}
     results = []
-    for matter_id in ids:
+    for matter_id in found.ids:
         hit = best[matter_id]
-        result = resolved[matter_id] | {"matter": resolved[matter_id]["matter"] | _match(hit)}
+        resolved = found.resolved[matter_id]
+        result = resolved.model_copy(update={"matter": _matched(resolved.matter, hit)})
         if hit.coverage < rules.WEAK_COVERAGE:  # this matter alone explains too little of the description
             message = f"描述与该事项的用词重合度低({hit.coverage:.0%})"
-            result["flags"] = [*result["flags"], {"code": "WEAK_MATCH", "message": message}]
+            result = result.model_copy(update={"flags": [*result.flags, Flag(code="WEAK_MATCH", message=message)]})
         if matter_id in weak:
             result = _as_suggestion(result)
         results.append(result)
-    return {"behaviours": behaviours, "unexplained": unexplained, "results": results}
+    return results
 
 
 def _substantial(clause: str) -> bool:
@@ -249,105 +366,99 @@ def _substantial(clause: str) -> bool:
     return len(segment.content_words(clause)) >= rules.CLAUSE_CONCEPTS
 
 
-def _match(hit: behaviour_search.Hit) -> dict[str, Any]:
-    return {"score": hit.score, "coverage": hit.coverage, "explained": hit.explained}
+def _matched(matter: MatterRef, hit: behaviour_search.Hit) -> MatterRef:
+    return matter.model_copy(update={"score": hit.score, "coverage": hit.coverage, "explained": hit.explained})
 
 
-def _candidate(hit: behaviour_search.Hit, result: dict[str, Any]) -> rules.BehaviourCandidate:
+def _candidate(hit: behaviour_search.Hit, result: MatterResult) -> rules.BehaviourCandidate:
     return rules.BehaviourCandidate(
         hit.id,
         hit.name,
         hit.score,
         hit.coverage,
         hit.explained_weight,
-        frozenset(d["department"]["id"] for d in result["lead"]),
-        tuple(sorted({d["department"]["name"] for d in result["lead"]})),
-        result["overlap"] is not None,
+        frozenset(d.department.id for d in result.lead),
+        tuple(sorted({d.department.name for d in result.lead})),
+        result.overlap is not None,
     )
 
 
 def _behaviour(
     said: str,
     decision: rules.BehaviourDecision,
-    candidates: list[rules.BehaviourCandidate],
     hits: list[behaviour_search.Hit],
-    headers: dict[str, dict[str, Any]],
-    resolved: dict[str, dict[str, Any]],
+    headers: dict[str, MatterHeader],
+    resolved: dict[str, MatterResult],
     nearest: list[behaviour_search.Hit],
-) -> dict[str, Any]:
+) -> Behaviour:
     """The answer for one behaviour: outcome, rule and reason in Chinese, the holders when firm, every candidate
     when the law or the evidence names several, and what to do when nothing matches."""
     chosen = resolved[hits[decision.chosen].id] if decision.chosen is not None else None
-    answer: dict[str, Any] = {
-        "text": said,
-        "outcome": decision.outcome,
-        "rule": decision.rule,
-        "reason": decision.reason,
-        "matter": chosen["matter"] | _match(hits[decision.chosen]) if chosen and decision.chosen is not None else None,
-        "lead": chosen["lead"] if chosen and decision.outcome == rules.FIRM else [],
-        "cooperating": chosen["cooperating"] if chosen and decision.outcome == rules.FIRM else [],
-        "flags": [],
-        "candidates": [
-            {
-                "matter": {"id": h.id, "name": h.name} | _match(h),
-                "lead": [{"department": d["department"], "function": d["function"]} for d in resolved[h.id]["lead"]],
-            }
+    firm = chosen is not None and decision.outcome == rules.FIRM
+    answer = Behaviour(
+        text=said,
+        outcome=decision.outcome,
+        rule=decision.rule,
+        reason=decision.reason,
+        matter=_matched(chosen.matter, hits[decision.chosen]) if chosen and decision.chosen is not None else None,
+        lead=chosen.lead if chosen and firm else [],
+        cooperating=chosen.cooperating if chosen and firm else [],
+        flags=[],
+        candidates=[
+            BehaviourCandidate(
+                matter=MatterRef(id=h.id, name=h.name, score=h.score, coverage=h.coverage, explained=h.explained),
+                lead=[CandidateLead(department=d.department, function=d.function) for d in resolved[h.id].lead],
+            )
             for h in hits
         ],
-        "overlap": None,
-        "no_match": None,
-    }
+        overlap=None,
+        no_match=None,
+    )
     if decision.outcome == rules.FIRM and chosen:
-        answer["flags"] = list(chosen["flags"])
-    elif decision.outcome == rules.OVERLAP and chosen:
-        answer["overlap"] = chosen["overlap"] or _evidence_overlap(decision, hits, headers, resolved)
-        answer["flags"] = [{"code": "OVERLAP", "message": answer["overlap"]["message"]}]
-    elif decision.outcome == rules.SUGGESTION and chosen:
-        answer["suggestion"] = {"note": SUGGESTION_NOTE, "lead": chosen["lead"], "cooperating": chosen["cooperating"]}
-        answer["flags"] = [
-            {"code": "WEAK_MATCH", "message": decision.reason},
-            {"code": "SUGGESTION", "message": SUGGESTION_NOTE},
-        ]
-    else:
-        answer["no_match"] = _no_match(nearest, resolved)
-        answer["flags"] = [{"code": "NO_MATCH", "message": answer["no_match"]["message"]}]
-    return answer
+        return answer.model_copy(update={"flags": list(chosen.flags)})
+    if decision.outcome == rules.OVERLAP and chosen:
+        overlap = chosen.overlap or _evidence_overlap(decision, hits, headers, resolved)
+        return answer.model_copy(update={"overlap": overlap, "flags": [Flag(code="OVERLAP", message=overlap.message)]})
+    if decision.outcome == rules.SUGGESTION and chosen:
+        suggestion = Suggestion(note=SUGGESTION_NOTE, lead=chosen.lead, cooperating=chosen.cooperating)
+        flags = [Flag(code="WEAK_MATCH", message=decision.reason), Flag(code="SUGGESTION", message=SUGGESTION_NOTE)]
+        return answer.model_copy(update={"suggestion": suggestion, "flags": flags})
+    no_match = _no_match(nearest, resolved)
+    return answer.model_copy(update={"no_match": no_match, "flags": [Flag(code="NO_MATCH", message=no_match.message)]})
 
 
 def _evidence_overlap(
     decision: rules.BehaviourDecision,
     hits: list[behaviour_search.Hit],
-    headers: dict[str, dict[str, Any]],
-    resolved: dict[str, dict[str, Any]],
-) -> dict[str, Any]:
+    headers: dict[str, MatterHeader],
+    resolved: dict[str, MatterResult],
+) -> Overlap:
     """候选分歧: close matters of different departments; each lead is a candidate, with its matter and article."""
     assert decision.chosen is not None
     picked = [hits[decision.chosen], *(hits[i] for i in decision.rivals)]
-    candidates, seen = [], set()
+    candidates: list[OverlapCandidate] = []
+    seen: set[tuple[str, str | None]] = set()
     for hit in picked:
-        for duty in resolved[hit.id]["lead"]:
-            key = (duty["department"]["id"], (duty["function"] or {}).get("id"))
+        for duty in resolved[hit.id].lead:
+            key = (duty.department.id, duty.function.id if duty.function else None)
             if key in seen:  # one line per department and function: the best matter stands for it
                 continue
             seen.add(key)
-            bases = duty["evidence"]["bases"]
+            bases = duty.evidence.bases
             candidates.append(
-                {
-                    "department": duty["department"],
-                    "function": duty["function"],
-                    "catalogue_role": rules.LEAD,
-                    "matter": {"id": hit.id, "name": hit.name},
-                    "article": "、".join(f"《{b['title']}》{b['article']}" for b in bases if b["in_force"]) or None,
-                }
+                OverlapCandidate(
+                    department=duty.department,
+                    function=duty.function,
+                    catalogue_role=rules.LEAD,
+                    matter=Ref(id=hit.id, name=hit.name),
+                    article="、".join(f"《{b.title}》{b.article}" for b in bases if b.in_force) or None,
+                )
             )
     top = headers[hits[decision.chosen].id]
-    bases = [b for duty in resolved[top["id"]]["lead"] for b in duty["evidence"]["bases"]]
-    return {
-        "message": decision.reason,
-        "articles": [],
-        "candidates": candidates,
-        "tie_breaks": rules.tie_breaks(top, bases, []),
-    }
+    bases = [b for duty in resolved[top.id].lead for b in duty.evidence.bases]
+    return Overlap(
+        message=decision.reason, articles=[], candidates=candidates, tie_breaks=rules.tie_breaks(top, bases, [])
+    )
 
 
 SUGGESTION_NOTE = "描述与现有监管事项匹配度低(可能是新业态):按照领域归口、业务相近原则提出的建议,不是职责认定"
@@ -359,55 +470,64 @@ NO_MATCH_PROCEDURE = [
 ]
 
 
-def _no_match(hits: list[behaviour_search.Hit], resolved: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _no_match(hits: list[behaviour_search.Hit], resolved: dict[str, MatterResult]) -> NoMatch:
     """What the clerk can do when no matter fits: the nearest domains, who usually takes such reports, the procedure."""
     domains = list(dict.fromkeys(h.domain for h in hits if h.domain))[:3]
-    usual: dict[str, dict[str, Any]] = {}
+    usual: dict[str, UsualDepartment] = {}
     for hit in hits:
-        for duty in resolved[hit.id]["lead"]:
-            entry = usual.setdefault(duty["department"]["id"], {"department": duty["department"], "matters": []})
-            entry["matters"].append(hit.name)
-    return {
-        "message": "目录中没有与该描述对应的监管事项,不作职责认定;请按下列程序办理",
-        "nearest_domains": domains,
-        "usual_departments": list(usual.values())[:3],
-        "procedure": NO_MATCH_PROCEDURE,
-    }
+        for duty in resolved[hit.id].lead:
+            entry = usual.setdefault(duty.department.id, UsualDepartment(department=duty.department, matters=[]))
+            entry.matters.append(hit.name)
+    return NoMatch(
+        message="目录中没有与该描述对应的监管事项,不作职责认定;请按下列程序办理",
+        nearest_domains=domains,
+        usual_departments=list(usual.values())[:3],
+        procedure=NO_MATCH_PROCEDURE,
+    )
 
 
-def _subject(runner: Reader, code: str, as_of: date) -> dict[str, Any]:
+class SubjectContext(BaseModel):
+    """What resolution knows of a subject: where it is and the licences it holds on the date."""
+
+    id: str
+    name: str
+    region_id: str | None
+    subject_type_id: str | None
+    licences: list[SubjectLicence]
+
+
+def _read_subject(reader: Reader, code: str, as_of: date) -> SubjectContext:
+    """Validate and gather: the subject by its code, with its licences (the issuer's region nested as a Ref)."""
     try:
         canonical = uscc.validate(code)
     except ValueError as e:
         raise InvalidInput(f"{e}:{code}", [{"field": "uscc", "reason": str(e)}]) from None
-    rows = runner.read(SUBJECT, id=canonical, as_of=as_of)
+    rows = reader.read(SUBJECT, id=canonical, as_of=as_of)
     if not rows:
         raise NotFound(
             f"未找到统一社会信用代码为 {canonical} 的监管对象", [{"field": "uscc", "reason": "unknown subject"}]
         )
-    subject = rows[0]
-    for lic in subject["licences"]:
-        issuer = lic["issuer"]
-        if issuer:
-            lic["issuer"] = {
-                "id": issuer["id"],
-                "name": issuer["name"],
-                "region": {"id": issuer["region_id"], "name": issuer["region_name"]},
-            }
-    return subject
+    row = rows[0]
+    licences = [
+        SubjectLicence.model_validate(lic | {"issuer": _licence_issuer(lic["issuer"])}) for lic in row["licences"]
+    ]
+    return SubjectContext.model_validate(row | {"licences": licences})
 
 
-def _subject_summary(subject: dict[str, Any] | None) -> dict[str, Any] | None:
-    if subject is None:
+def _licence_issuer(issuer: dict[str, str] | None) -> LicenceIssuer | None:
+    if not issuer:
         return None
-    return {"id": subject["id"], "name": subject["name"], "region_id": subject["region_id"]}
+    region = Ref(id=issuer["region_id"], name=issuer["region_name"])
+    return LicenceIssuer(id=issuer["id"], name=issuer["name"], region=region)
 
 
-def _as_suggestion(result: dict[str, Any]) -> dict[str, Any]:
+def _as_suggestion(result: MatterResult) -> MatterResult:
     """A weak match is no resolution: its holders move to `suggestion`, flagged as such (seed 002)."""
-    return result | {
-        "suggestion": {"note": SUGGESTION_NOTE, "lead": result["lead"], "cooperating": result["cooperating"]},
-        "lead": [],
-        "cooperating": [],
-        "flags": [*result["flags"], {"code": "SUGGESTION", "message": SUGGESTION_NOTE}],
-    }
+    return result.model_copy(
+        update={
+            "suggestion": Suggestion(note=SUGGESTION_NOTE, lead=result.lead, cooperating=result.cooperating),
+            "lead": [],
+            "cooperating": [],
+            "flags": [*result.flags, Flag(code="SUGGESTION", message=SUGGESTION_NOTE)],
+        }
+    )

@@ -40,28 +40,64 @@ For a description in words (resolve by text) `decide_behaviour` states how sure 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Final
+
+from pydantic import BaseModel
+
+from graphsvc.responsibility.answer import (
+    ArticleFunction,
+    AuthorityArticle,
+    Carrier,
+    CatalogueAssignment,
+    DepartmentRef,
+    Duty,
+    Evidence,
+    Flag,
+    MatterBasis,
+    MatterHeader,
+    MatterScope,
+    NamedFunction,
+    Outcome,
+    Overlap,
+    OverlapArticle,
+    OverlapCandidate,
+    Performs,
+    PerformsLink,
+    Rule,
+    RulingEvidence,
+    SubjectLicence,
+    SuccessionStep,
+    TieBreak,
+)
+from graphsvc.types import Ref
 
 LEAD, COOPERATING = "牵头", "配合"
 
 
-@dataclass
-class AssignmentFact:
-    assignment: dict[str, Any]
+class AssignmentFact(BaseModel):
+    """An assignment of the matter that holds in the region on the date (get_matter_facts: assignments)."""
+
+    assignment: CatalogueAssignment
     role: str
-    ruling: dict[str, Any] | None
+    ruling: RulingEvidence | None
     scope_depth: int | None  # 0 = the region itself; None = unscoped
-    department: dict[str, Any] | None
-    function: dict[str, Any] | None
+    department: Ref | None
+    function: Ref | None
 
 
-@dataclass
-class Performer:
+class Seat(Ref):
+    level: str | None
+
+
+class Performer(BaseModel):
+    """A department performing a function on the date (get_matter_facts: performers)."""
+
     function_id: str
-    department: dict[str, Any]
-    region: dict[str, Any]
-    performs: dict[str, Any]
+    department: Seat
+    region: Seat
+    performs: PerformsLink
     distance: int  # regions walked up from the one at the matter's level; the nearest performers decide
 
 
@@ -69,74 +105,78 @@ class Performer:
 class Facts:
     """Everything the rules decide by, for one matter in one region on one date."""
 
-    matter: dict[str, Any]
+    matter: MatterHeader
     assignments: list[AssignmentFact]
     performers: list[Performer]  # of every function that carries a role the assignments or the bases name
-    bases: list[dict[str, Any]]
-    licences: list[dict[str, Any]]  # the subject's licences in force for this matter
+    bases: list[MatterBasis]
+    licences: list[SubjectLicence]  # the subject's licences in force for this matter
     # function id → the functions carrying its role on the date (after reforms), each with the steps taken
-    carriers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    carriers: dict[str, list[Carrier]] = field(default_factory=dict)
+    scope: MatterScope | None = None  # where a matter resting on a local regulation applies; None: everywhere
 
-    def carriers_of(self, function: dict[str, Any]) -> list[dict[str, Any]]:
-        return self.carriers.get(function["id"]) or [function | {"succession": []}]
+    def carriers_of(self, function: Ref) -> list[Carrier]:
+        return self.carriers.get(function.id) or [Carrier(id=function.id, name=function.name, succession=[])]
 
 
 @dataclass
 class Decision:
-    lead: list[dict[str, Any]]
-    cooperating: list[dict[str, Any]]
-    flags: list[dict[str, str]]
-    overlap: dict[str, Any] | None = None
+    lead: list[Duty]
+    cooperating: list[Duty]
+    flags: list[Flag]
+    overlap: Overlap | None = None
 
 
-def legal_text_functions(bases: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+Named = ArticleFunction | NamedFunction
+
+
+def legal_text_functions(bases: Sequence[MatterBasis]) -> list[tuple[Named, AuthorityArticle | None]]:
     """(named function, allocating article or None) for the in-force articles of a matter."""
-    found: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+    found: dict[str, tuple[Named, AuthorityArticle | None]] = {}
     for basis in bases:
-        if not basis["in_force"]:
+        if not basis.in_force:
             continue
-        for named in basis["named"]:
-            found.setdefault(named["function_id"], (named, None))
-        if not basis["named"]:
-            for source in basis["authority"]:
-                for named in source["named"]:
-                    found.setdefault(named["function_id"], (named, source))
+        for named in basis.named:
+            found.setdefault(named.function_id, (named, None))
+        if not basis.named:
+            for source in basis.authority:
+                for authority_named in source.named:
+                    found.setdefault(authority_named.function_id, (authority_named, source))
     return [found[k] for k in sorted(found)]
 
 
 def decide(facts: Facts) -> Decision:
-    scope = facts.matter.get("scope")
-    if scope and not scope["in_scope"]:  # a local regulation's matter outside its region: no duty, so no gap
-        names = "、".join(r["name"] for r in scope["regions"])
+    scope = facts.scope
+    if scope and not scope.in_scope:  # a local regulation's matter outside its region: no duty, so no gap
+        names = "、".join(r.name for r in scope.regions)
         message = f"该事项的设定依据只在{names}适用,不是本地区的监管事项,也不是监管空白"
-        return Decision([], [], [{"code": "NOT_APPLICABLE", "message": message}])
-    flags: list[dict[str, str]] = []
+        return Decision([], [], [Flag(code="NOT_APPLICABLE", message=message)])
+    flags: list[Flag] = []
     lead = _decide_role(facts, LEAD, flags)
     cooperating = _decide_role(facts, COOPERATING, flags)
-    lead_departments = {d["department"]["id"] for d in lead}
+    lead_departments = {d.department.id for d in lead}
     if len(lead_departments) > 1:
-        names = "、".join(sorted({d["department"]["name"] for d in lead}))
-        flags.append({"code": "CONFLICT", "message": f"有多个牵头部门:{names}"})
-    if not lead and not any(f["code"] == "GAP" for f in flags):
-        flags.append({"code": "GAP", "message": "没有找到牵头部门:目录未指定,设定依据也未指明职能"})
-    if facts.bases and not any(b["in_force"] for b in facts.bases):
-        flags.append({"code": "STALE_BASIS", "message": "该事项的设定依据在查询日均不在有效期内"})
+        names = "、".join(sorted({d.department.name for d in lead}))
+        flags.append(Flag(code="CONFLICT", message=f"有多个牵头部门:{names}"))
+    if not lead and not any(f.code == "GAP" for f in flags):
+        flags.append(Flag(code="GAP", message="没有找到牵头部门:目录未指定,设定依据也未指明职能"))
+    if facts.bases and not any(b.in_force for b in facts.bases):
+        flags.append(Flag(code="STALE_BASIS", message="该事项的设定依据在查询日均不在有效期内"))
     overlap = statutory_overlap(facts, lead, cooperating)
     if overlap:
-        flags.append({"code": "OVERLAP", "message": overlap["message"]})
+        flags.append(Flag(code="OVERLAP", message=overlap.message))
     return Decision(lead, cooperating, flags, overlap)
 
 
-def _decide_role(facts: Facts, role: str, flags: list[dict[str, str]]) -> list[dict[str, Any]]:
+def _decide_role(facts: Facts, role: str, flags: list[Flag]) -> list[Duty]:
     mine = [a for a in facts.assignments if a.role == role]
     ruled = _closest([a for a in mine if a.ruling])
     if ruled:
         return _from_assignments(facts, ruled, "ruling", flags)
     licence_note = None
     if role == LEAD and facts.licences:
-        approved = [lic for lic in facts.licences if lic["approval_mode"] == "部门审批" and lic["issuer"]]
+        approved = [lic for lic in facts.licences if lic.approval_mode == "部门审批" and lic.issuer]
         if approved:
-            return [_duty(lic["issuer"], None, "licence", facts, licence=lic) for lic in approved]
+            return [_duty(_issuer(lic), None, "licence", facts, licence=lic) for lic in approved]
         licence_note = facts.licences[0]  # approval elsewhere: the 主管部门 found below supervises
     local = _closest([a for a in mine if not a.ruling and a.department])
     if local:
@@ -147,6 +187,12 @@ def _decide_role(facts: Facts, role: str, flags: list[dict[str, str]]) -> list[d
     if role == LEAD and not mine:
         return _from_legal_text(facts, flags, licence_note)
     return []
+
+
+def _issuer(licence: SubjectLicence) -> DepartmentRef:
+    assert licence.issuer is not None
+    issuer = licence.issuer
+    return DepartmentRef(id=issuer.id, name=issuer.name, region=Ref(id=issuer.region.id, name=issuer.region.name))
 
 
 def _closest(assignments: list[AssignmentFact]) -> list[AssignmentFact]:
@@ -164,23 +210,24 @@ def _depth(a: AssignmentFact) -> float:
 def _from_assignments(
     facts: Facts,
     assignments: list[AssignmentFact],
-    rule: str,
-    flags: list[dict[str, str]],
-    licence: dict[str, Any] | None = None,
-) -> list[dict[str, Any]]:
+    rule: Rule,
+    flags: list[Flag],
+    licence: SubjectLicence | None = None,
+) -> list[Duty]:
     duties = []
     for a in assignments:
         if a.department:
-            duties.append(_duty(a.department, None, rule, facts, assignment=a, licence=licence))
+            department = DepartmentRef(id=a.department.id, name=a.department.name, region=None)
+            duties.append(_duty(department, None, rule, facts, assignment=a, licence=licence))
         elif a.function:
             duties += _performers_of(facts, a.function, rule, flags, f"({a.role})", assignment=a, licence=licence)
     return duties
 
 
-def _from_legal_text(facts: Facts, flags: list[dict[str, str]], licence: dict[str, Any] | None) -> list[dict]:
+def _from_legal_text(facts: Facts, flags: list[Flag], licence: SubjectLicence | None) -> list[Duty]:
     duties = []
     for named, source in legal_text_functions(facts.bases):
-        function = {"id": named["function_id"], "name": named["function_name"]}
+        function = Ref(id=named.function_id, name=named.function_name or "")
         duties += _performers_of(
             facts, function, "legal_text", flags, "", licence=licence, named=named, authority=source
         )
@@ -188,68 +235,74 @@ def _from_legal_text(facts: Facts, flags: list[dict[str, str]], licence: dict[st
 
 
 def _performers_of(
-    facts: Facts, function: dict[str, Any], rule: str, flags: list[dict[str, str]], role_note: str, **why: Any
-) -> list[dict[str, Any]]:
+    facts: Facts,
+    function: Ref,
+    rule: Rule,
+    flags: list[Flag],
+    role_note: str,
+    *,
+    assignment: AssignmentFact | None = None,
+    licence: SubjectLicence | None = None,
+    named: Named | None = None,
+    authority: AuthorityArticle | None = None,
+) -> list[Duty]:
     """The departments that perform the function, or the functions that took over its role, on the date."""
     duties = []
     for carrier in facts.carriers_of(function):
-        candidates = [p for p in facts.performers if p.function_id == carrier["id"]]
+        candidates = [p for p in facts.performers if p.function_id == carrier.id]
         nearest = min((p.distance for p in candidates), default=0)
         duties += [
             _duty(
-                p.department | {"region": p.region},
+                DepartmentRef(
+                    id=p.department.id, name=p.department.name, region=Ref(id=p.region.id, name=p.region.name)
+                ),
                 p,
                 rule,
                 facts,
-                carrier={"id": carrier["id"], "name": carrier["name"]},
-                succession=carrier["succession"],
-                **why,
+                carrier=Ref(id=carrier.id, name=carrier.name),
+                succession=carrier.succession,
+                assignment=assignment,
+                licence=licence,
+                named=named,
+                authority=authority,
             )
             for p in candidates
             if p.distance == nearest
         ]
     if not duties:
-        flags.append({"code": "GAP", "message": f"当地没有部门在查询日履行「{function['name']}」职能{role_note}"})
+        flags.append(Flag(code="GAP", message=f"当地没有部门在查询日履行「{function.name}」职能{role_note}"))
     return duties
 
 
 def _duty(
-    department: dict[str, Any],
+    department: DepartmentRef,
     performer: Performer | None,
-    rule: str,
+    rule: Rule,
     facts: Facts,
     *,
-    carrier: dict[str, Any] | None = None,
-    succession: list[dict[str, Any]] | None = None,
+    carrier: Ref | None = None,
+    succession: list[SuccessionStep] | None = None,
     assignment: AssignmentFact | None = None,
-    licence: dict[str, Any] | None = None,
-    named: dict[str, Any] | None = None,
-    authority: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    evidence = {
-        "performs": performer.performs | {"department_id": department["id"], "function_id": performer.function_id}
+    licence: SubjectLicence | None = None,
+    named: Named | None = None,
+    authority: AuthorityArticle | None = None,
+) -> Duty:
+    evidence = Evidence(
+        performs=Performs(
+            **performer.performs.model_dump(), department_id=department.id, function_id=performer.function_id
+        )
         if performer
         else None,
-        "assignment": assignment.assignment if assignment else None,
-        "assigned_function": assignment.function if assignment else None,
-        "succession": succession or [],
-        "ruling": assignment.ruling if assignment else None,
-        "licence": licence,
-        "named_by_article": named,
-        "authority_from": authority,
-        "bases": facts.bases,
-    }
-    region = department.get("region")
-    return {
-        "department": {
-            "id": department["id"],
-            "name": department["name"],
-            "region": {"id": region["id"], "name": region["name"]} if region else None,
-        },
-        "function": carrier,
-        "rule": rule,
-        "evidence": evidence,
-    }
+        assignment=assignment.assignment if assignment else None,
+        assigned_function=assignment.function if assignment else None,
+        succession=succession or [],
+        ruling=assignment.ruling if assignment else None,
+        licence=licence,
+        named_by_article=named,
+        authority_from=authority,
+        bases=facts.bases,
+    )
+    return Duty(department=department, function=carrier, rule=rule, evidence=evidence)
 
 
 # -- OVERLAP: where the law does not give one department --------------------------------------------------
@@ -277,68 +330,68 @@ def _open_named(wording: str) -> bool:
     return "有关" in wording and not _DEFINITE_PARTS.sub("", wording).strip()
 
 
-def open_authorities(bases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def open_authorities(bases: Sequence[MatterBasis]) -> list[OverlapArticle]:
     """The in-force articles (or the articles allocating their power) whose wording leaves the authority open."""
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, OverlapArticle] = {}
     for basis in bases:
-        if not basis["in_force"]:
+        if not basis.in_force:
             continue
-        for article in [basis, *basis["authority"]]:
-            wordings = [n["wording"] for n in article["named"] if n.get("wording")]
+        articles: list[MatterBasis | AuthorityArticle] = [basis, *basis.authority]
+        for article in articles:
+            named: list[Named] = list(article.named)
+            wordings = [n.wording for n in named if n.wording]
             # "X或者其他有关部门", or X and 其他有关部门 named apart: X holds for its field, the others for theirs
             definite = any(not _open_named(w) for w in wordings)
             phrases = [w for w in wordings if _open_named(w) and not definite]
-            phrases += [m.group(0) for n in article["named"] if (m := _OPEN_TEXT.search(n.get("wording") or ""))]
-            if not phrases and (m := _OPEN_TEXT.search(article.get("text") or "")):
+            phrases += [m.group(0) for n in named if (m := _OPEN_TEXT.search(n.wording or ""))]
+            if not phrases and (m := _OPEN_TEXT.search(article.text or "")):
                 phrases.append(m.group(0))
-            if phrases and article["article_id"] not in found:
-                found[article["article_id"]] = {
-                    "article_id": article["article_id"],
-                    "article": f"《{article['title']}》{article['article']}",
-                    "wording": phrases[0],
-                }
+            if phrases and article.article_id not in found:
+                found[article.article_id] = OverlapArticle(
+                    article_id=article.article_id,
+                    article=f"《{article.title}》{article.article}",
+                    wording=phrases[0],
+                )
     return list(found.values())
 
 
-def statutory_overlap(
-    facts: Facts, lead: list[dict[str, Any]], cooperating: list[dict[str, Any]]
-) -> dict[str, Any] | None:
+def statutory_overlap(facts: Facts, lead: list[Duty], cooperating: list[Duty]) -> Overlap | None:
     """OVERLAP when the law leaves the act open, unless a ruling, licence or local assignment settled it."""
-    if any(d["rule"] in ("ruling", "licence", "assignment") for d in lead):
+    if any(d.rule in ("ruling", "licence", "assignment") for d in lead):
         return None
     open_articles = open_authorities(facts.bases)
     if not open_articles:
         return None
     candidates = [_candidate(d, LEAD) for d in lead] + [_candidate(d, COOPERATING) for d in cooperating]
-    seen = {c["function"]["id"] for c in candidates if c["function"]}
+    seen = {c.function.id for c in candidates if c.function}
     for named, _source in legal_text_functions(facts.bases):
-        if named["function_id"] not in seen:  # named by the law, but no department performs it here
-            seen.add(named["function_id"])
+        if named.function_id not in seen:  # named by the law, but no department performs it here
+            seen.add(named.function_id)
             candidates.append(
-                {
-                    "department": None,
-                    "function": {"id": named["function_id"], "name": named["function_name"]},
-                    "catalogue_role": None,
-                    "article": named.get("wording"),
-                }
+                OverlapCandidate(
+                    department=None,
+                    function=Ref(id=named.function_id, name=named.function_name or ""),
+                    catalogue_role=None,
+                    article=named.wording,
+                )
             )
-    where = "、".join(f"{a['article']}「{a['wording']}」" for a in open_articles)
-    return {
-        "message": f"法律未把该行为交给唯一的部门({where}):所列部门均为候选,按法定规则确定管辖",
-        "articles": open_articles,
-        "candidates": candidates,
-        "tie_breaks": tie_breaks(facts.matter, facts.bases, open_articles),
-    }
+    where = "、".join(f"{a.article}「{a.wording}」" for a in open_articles)
+    return Overlap(
+        message=f"法律未把该行为交给唯一的部门({where}):所列部门均为候选,按法定规则确定管辖",
+        articles=open_articles,
+        candidates=candidates,
+        tie_breaks=tie_breaks(facts.matter, facts.bases, open_articles),
+    )
 
 
-def _candidate(duty: dict[str, Any], role: str) -> dict[str, Any]:
-    bases = duty["evidence"]["bases"]
-    return {
-        "department": duty["department"],
-        "function": duty["function"],
-        "catalogue_role": role,
-        "article": "、".join(f"《{b['title']}》{b['article']}" for b in bases if b["in_force"]) or None,
-    }
+def _candidate(duty: Duty, role: str) -> OverlapCandidate:
+    bases = duty.evidence.bases
+    return OverlapCandidate(
+        department=duty.department,
+        function=duty.function,
+        catalogue_role=role,
+        article="、".join(f"《{b.title}》{b.article}" for b in bases if b.in_force) or None,
+    )
 
 
 # The rules that break a tie, quoted from the law texts (verified against shared/laws; see tests/unit/test_rules.py).
@@ -369,27 +422,27 @@ _DESIGNATION = re.compile(r"(?:指定|确定)的")
 
 
 def tie_breaks(
-    matter: dict[str, Any], bases: list[dict[str, Any]], open_articles: list[dict[str, Any]]
-) -> list[dict[str, str]]:
+    matter: MatterHeader, bases: Sequence[MatterBasis], open_articles: list[OverlapArticle]
+) -> list[TieBreak]:
     """The tie-breaks that apply to an overlap: a local designation where the law leaves it to one; the first
     to file for a penalty; 业务相近 in work safety; and always the 编办's coordination, the government deciding."""
     found = []
-    if any(_DESIGNATION.search(a["wording"]) for a in open_articles):
+    if any(_DESIGNATION.search(a.wording) for a in open_articles):
         found.append(
-            {
-                "key": "designation",
-                "law": "",
-                "article": "、".join(a["article"] for a in open_articles if _DESIGNATION.search(a["wording"])),
-                "text": "",
-                "how": "法律由县级以上地方人民政府确定(指定)部门:以本级人民政府的确定(指定)为准;"
+            TieBreak(
+                key="designation",
+                law="",
+                article="、".join(a.article for a in open_articles if _DESIGNATION.search(a.wording)),
+                text="",
+                how="法律由县级以上地方人民政府确定(指定)部门:以本级人民政府的确定(指定)为准;"
                 "未确定的,提请编办协调并报政府决定",
-            }
+            )
         )
-    if matter.get("category") == "行政处罚":
-        found.append({"key": "first_to_file"} | TIE_BREAKS["first_to_file"])
-    if any("安全生产" in (b.get("title") or "") for b in bases) or matter.get("domain_id") == "work-safety":
-        found.append({"key": "closest_business"} | TIE_BREAKS["closest_business"])
-    found.append({"key": "establishment_office"} | TIE_BREAKS["establishment_office"])
+    if matter.category == "行政处罚":
+        found.append(TieBreak(key="first_to_file", **TIE_BREAKS["first_to_file"]))
+    if any("安全生产" in (b.title or "") for b in bases) or matter.domain_id == "work-safety":
+        found.append(TieBreak(key="closest_business", **TIE_BREAKS["closest_business"]))
+    found.append(TieBreak(key="establishment_office", **TIE_BREAKS["establishment_office"]))
     return found
 
 
@@ -425,7 +478,10 @@ SPLIT_COVERAGE = 0.55
 SPLIT_WEIGHT = 4.5
 CLAUSE_CONCEPTS = 2
 
-FIRM, OVERLAP, SUGGESTION, NO_MATCH = "firm", "overlap", "suggestion", "no_match"
+FIRM: Final = "firm"
+OVERLAP: Final = "overlap"
+SUGGESTION: Final = "suggestion"
+NO_MATCH: Final = "no_match"
 
 
 @dataclass(frozen=True)
@@ -444,7 +500,7 @@ class BehaviourCandidate:
 
 @dataclass(frozen=True)
 class BehaviourDecision:
-    outcome: str
+    outcome: Outcome
     rule: str
     reason: str
     chosen: int | None  # index of the deciding candidate

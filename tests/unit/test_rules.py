@@ -8,8 +8,8 @@ import re
 import pytest
 
 from graphsvc.config import Settings
-from graphsvc.responsibility import rules
-from graphsvc.responsibility.rules import BehaviourCandidate, decide_behaviour, open_authorities
+from tests.support import rules_data as rules
+from tests.support.rules_data import BehaviourCandidate, decide_behaviour, open_authorities
 
 
 def candidate(

@@ -59,13 +59,13 @@ def opinion_document(runner: RunnerDep, user: UserDep, request: ResolveRequest) 
     resolution = resolve(runner, request)
     articles = article_texts(runner, cited_ids(resolution))
     question = request.text or request.matter_id or request.uscc or ""
-    if resolution.get("subject"):
-        question = f"{resolution['subject']['name']}({resolution['subject']['id']})"
-    elif request.matter_id and resolution["results"]:
-        question = resolution["results"][0]["matter"]["name"]
-    region_name = get_region(runner, resolution["region"], field="region").name
+    if resolution.subject:
+        question = f"{resolution.subject.name}({resolution.subject.id})"
+    elif request.matter_id and resolution.results:
+        question = resolution.results[0].matter.name
+    region_name = get_region(runner, resolution.region, field="region").name
     content = opinion_docx(resolution, question, region_name, articles, user.name, datetime.now())
-    return _attachment(content, DOCX, f"职责认定意见-{region_name}-{resolution['as_of']}.docx")
+    return _attachment(content, DOCX, f"职责认定意见-{region_name}-{resolution.as_of}.docx")
 
 
 @router.get(
@@ -86,4 +86,4 @@ def worklist_document(
     report = audit.audit(runner, region, as_of)
     region_name = get_region(runner, region, field="region").name
     content = worklist_xlsx(report, region_name, datetime.now())
-    return _attachment(content, XLSX, f"工作清单-{region_name}-{report['as_of']}.xlsx")
+    return _attachment(content, XLSX, f"工作清单-{region_name}-{report.as_of}.xlsx")

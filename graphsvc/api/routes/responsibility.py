@@ -26,7 +26,7 @@ def resolve_responsibility(runner: RunnerDep, user: UserDep, request: ResolveReq
     act to several departments or to 有关部门 / 指定的部门, the result is flagged OVERLAP with every candidate and
     the tie-breaks that apply. A description gets `behaviours`: one answer per behaviour it names, with the rule
     that decided how sure it is (firm, overlap, suggestion, no_match) and a one-line reason in Chinese."""
-    return Resolution.model_validate(resolve(runner, request))
+    return resolve(runner, request)
 
 
 @router.get(
@@ -53,4 +53,4 @@ def audit_catalogue(
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="audit-{region}.csv"'},
         )
-    return audit.AuditReport.model_validate(report)
+    return report

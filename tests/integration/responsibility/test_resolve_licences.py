@@ -9,9 +9,10 @@ import pytest
 from stdnum.cn import uscc
 
 from graphsvc.db import Runner
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility.resolve import ResolveRequest
 from loaders.entities import load_entities
 from tests.conftest import TEST_ACTOR
+from tests.support.answers import resolve
 from tests.support.catalogue import X, load_sample
 
 

