@@ -19,7 +19,7 @@ from graphsvc.api.app import create_app
 from graphsvc.config import Settings
 from graphsvc.db import Runner
 from graphsvc.identity import Role, create_token
-from graphsvc.inspections.draw import Candidate, draw_subjects, draw_team
+from graphsvc.inspections.draw_sampling import Candidate, draw_subjects, draw_team
 from tests.conftest import TEST_ACTOR
 from tests.inspection_data import FIRE, FIRE_CHECK, FOOD, MARKET, MH, S1, S2, S4, SAFETY, load_world
 
