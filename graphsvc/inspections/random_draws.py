@@ -96,13 +96,13 @@ class DrawBase(BaseModel):
     window: Span
     roster_size: int
     drawn_subjects: int
+    created_at: datetime
     created_by: str
     department_ids: list[str]
     matter_ids: list[str]
 
 
 class DrawCreated(DrawBase):
-    created_at: datetime
     tasks: list[DrawnTask]
     warnings: list[str]
 

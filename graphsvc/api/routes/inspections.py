@@ -26,7 +26,8 @@ def get_resolve_cache(request: Request) -> ResolveCache:
     state = request.app.state
     if not hasattr(state, "resolve_cache"):
         state.resolve_cache = ResolveCache()
-    return state.resolve_cache
+    cache: ResolveCache = state.resolve_cache
+    return cache
 
 
 TableDep = Annotated[FrequencyTable, Depends(get_table)]
