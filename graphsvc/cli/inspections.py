@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from pydantic import ValidationError
@@ -13,7 +13,8 @@ from pydantic import ValidationError
 from graphsvc.cli.common import out, reported, runner, settings
 from graphsvc.errors import InvalidInput
 from graphsvc.identity import Role, User, cli_actor
-from graphsvc.inspections import plans
+from graphsvc.inspections import merge_plans
+from graphsvc.inspections.models import Acceptance, Window
 
 app = typer.Typer(help="Inspections: plan-wide merging into joint inspections.", no_args_is_help=True)
 
@@ -36,9 +37,9 @@ def merge_plan(
     """Propose (and optionally accept) a merge plan for a region and period; prints the summary."""
     with reported(), runner(settings()) as r:
         try:
-            request = plans.MergePlanRequest(
+            request = merge_plans.MergePlanRequest(
                 region=region,
-                period={"start": date.fromisoformat(start), "end": date.fromisoformat(end)},  # type: ignore[arg-type]
+                period=Window(start=date.fromisoformat(start), end=date.fromisoformat(end)),
                 departments=department or [],
                 max_departments_per_visit=max_departments,
                 blackout_dates=[date.fromisoformat(d) for d in blackout or []],
@@ -46,34 +47,35 @@ def merge_plan(
         except (ValidationError, ValueError) as e:
             raise InvalidInput(f"参数有误:{e}") from None
         user = _operator()
-        plan = plans.propose(r, request, user, preview=1_000_000 if output else 0)
-        s = plan["summary"]
-        out.print(f"merge plan {plan['id']} ({'optimal' if plan['optimal'] else 'heuristic'}): {plan['method']}")
+        plan = merge_plans.propose(r, request, user, preview=1_000_000 if output else 0)
+        s = plan.summary
+        out.print(f"merge plan {plan.id} ({'optimal' if plan.optimal else 'heuristic'}): {plan.method}")
         out.print(
-            f"tasks {s['tasks']} on {s['subjects']} subjects; visits {s['visits_before']} → {s['visits_after']}, "
-            f"saved {s['visits_saved']}; {s['joint_inspections']} joint inspections "
-            f"({s['cross_department']} across departments); unplaceable {s['unplaceable']}"
+            f"tasks {s.tasks} on {s.subjects} subjects; visits {s.visits_before} → {s.visits_after}, "
+            f"saved {s.visits_saved}; {s.joint_inspections} joint inspections "
+            f"({s.cross_department} across departments); unplaceable {s.unplaceable}"
         )
-        for d, c in s["by_department"].items():
-            if c["visits_saved"]:
-                out.print(f"  {d}: tasks {c['tasks']}, merged {c['merged_tasks']}, saved {c['visits_saved']}")
+        for d, c in s.by_department.items():
+            if c.visits_saved:
+                out.print(f"  {d}: tasks {c.tasks}, merged {c.merged_tasks}, saved {c.visits_saved}")
         if output:
-            output.write_text(json.dumps(plan, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+            # The file holds the plan as the API answers it.
+            output.write_text(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=1), encoding="utf-8")
             out.print(f"wrote {output}")
         if accept:
-            _print_accepted(plans.accept(r, plan["id"], user))
+            _print_accepted(merge_plans.accept(r, plan.id, user))
 
 
 @app.command("accept")
 def accept_plan(plan_id: Annotated[str, typer.Argument(help="merge plan id (merge-…)")]) -> None:
     """Accept a merge plan: its joint inspections become 已确认; accepting twice changes nothing."""
     with reported(), runner(settings()) as r:
-        _print_accepted(plans.accept(r, plan_id, _operator()))
+        _print_accepted(merge_plans.accept(r, plan_id, _operator()))
 
 
-def _print_accepted(result: dict[str, Any]) -> None:
-    note = " (already accepted: nothing changed)" if result["already_accepted"] else ""
+def _print_accepted(result: Acceptance) -> None:
+    note = " (already accepted: nothing changed)" if result.already_accepted else ""
     out.print(
-        f"accepted {result['id']}{note}: {result['confirmed']} confirmed, "
-        f"{result['cancelled_as_stale']} cancelled as stale; by status {result['joint_inspections_by_status']}"
+        f"accepted {result.id}{note}: {result.confirmed} confirmed, "
+        f"{result.cancelled_as_stale} cancelled as stale; by status {result.joint_inspections_by_status}"
     )

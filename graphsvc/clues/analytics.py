@@ -5,18 +5,33 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from graphsvc.clues import flows as network
 from graphsvc.clues.chain import DEFAULT_LIMITS, FLAGS, Chain, ClueFacts, Limits, Place, analyse
 from graphsvc.clues.flows import Transfer
-from graphsvc.clues.store import read_chains, read_facts, read_headers, read_places
+from graphsvc.clues.store import ClueHeaderRow, read_chains, read_facts, read_headers, read_places
 from graphsvc.clues.summary import MICROSECOND
 from graphsvc.clues.times import BEIJING, beijing, from_epoch, now
+from graphsvc.clues.views import (
+    Anomalies,
+    Anomaly,
+    Bouncing,
+    BouncingPair,
+    ClueLine,
+    Component,
+    Cycle,
+    FlowCell,
+    Flows,
+    LongestHold,
+    SlowRegion,
+)
+from graphsvc.clues.views import Place as PlaceView
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.regions import require_region
+from graphsvc.types import LooseRef
 
 FLOWS = query("clue/list_referral_flows")
 SWEEP = query("clue/list_anomalies")
@@ -53,7 +68,7 @@ def anomalies(
     limit: int = 50,
     as_of: datetime | None = None,
     limits: Limits = DEFAULT_LIMITS,
-) -> dict[str, Any]:
+) -> Anomalies:
     """The clues received in the window within the region that carry a flag (all of `flags` when given).
 
     Read from the chain summaries kept on the clues (one statement); where a summary is missing or stale, or the
@@ -120,7 +135,7 @@ def sweep_chains(
     limit: int,
     moment: datetime,
     limits: Limits,
-) -> dict[str, Any]:
+) -> Anomalies:
     """The anomaly sweep analysing every chain in the window (the reference for the summaries, and the way when
     they cannot serve)."""
     start, end = window(date_from, date_to)
@@ -160,25 +175,25 @@ def _answer(
     limit: int,
     page: list[Found],
     places: dict[str, Place],
-) -> dict[str, Any]:
+) -> Anomalies:
     headers = read_headers(runner, [facts.id for facts, _ in page])
-    return {
-        "region": region,
-        "from": date_from,
-        "to": date_to,
-        "as_of": moment,
-        "clues_analysed": analysed,
-        "flag_counts": counts,
-        "total": total,
-        "offset": offset,
-        "limit": limit,
-        "results": [_summary(headers[facts.id], facts, chain, places) for facts, chain in page],
-    }
+    return Anomalies(
+        region=region,
+        from_=date_from,  # type: ignore[call-arg]  # populated by name
+        to=date_to,
+        as_of=moment,
+        clues_analysed=analysed,
+        flag_counts=cast(dict[FlagCode, int], counts),  # keyed by chain.FLAGS, the codes FlagCode lists
+        total=total,
+        offset=offset,
+        limit=limit,
+        results=[_summary(headers[facts.id], facts, chain, places) for facts, chain in page],
+    )
 
 
 def flows(
     runner: Runner, region: str | None, date_from: date | None, date_to: date | None, as_of: datetime | None = None
-) -> dict[str, Any]:
+) -> Flows:
     """The department-to-department referral matrix sent in the window, the departments that bounce clues, and
     the regions whose cross-region referrals wait longest for 签收."""
     _known(runner, region)
@@ -196,46 +211,45 @@ def flows(
         for row in runner.read(FLOWS, region_id=region, sent_from=start, sent_to=end)
     ]
     bouncing = network.bouncing(network.network(transfers))
-    return {
-        "region": region,
-        "from": date_from,
-        "to": date_to,
-        "as_of": moment,
-        "referrals": len(transfers),
-        "matrix": [
-            {
-                "from": _department(places, row.pop("from_id")),
-                "to": _department(places, row.pop("to_id")),
-                **row,
-            }
+    # The network analysis (graphsvc.clues.flows) answers rows keyed by department id; the names go in here.
+    return Flows(
+        region=region,
+        from_=date_from,  # type: ignore[call-arg]  # populated by name
+        to=date_to,
+        as_of=moment,
+        referrals=len(transfers),
+        matrix=[
+            FlowCell.model_validate(
+                {"from": _department(places, row.pop("from_id")), "to": _department(places, row.pop("to_id")), **row}
+            )
             for row in network.matrix(transfers)
         ],
-        "bouncing": {
-            "pairs": [
-                {
-                    "a": _department(places, p["a"]),
-                    "b": _department(places, p["b"]),
-                    "a_to_b": p["a_to_b"],
-                    "b_to_a": p["b_to_a"],
-                }
+        bouncing=Bouncing(
+            pairs=[
+                BouncingPair(
+                    a=_department(places, p["a"]),
+                    b=_department(places, p["b"]),
+                    a_to_b=p["a_to_b"],
+                    b_to_a=p["b_to_a"],
+                )
                 for p in bouncing["pairs"]
             ],
-            "pair_count": bouncing["pair_count"],
-            "components": [
-                {"departments": [_department(places, d) for d in c["department_ids"]], "referrals": c["referrals"]}
+            pair_count=bouncing["pair_count"],
+            components=[
+                Component(departments=[_department(places, d) for d in c["department_ids"]], referrals=c["referrals"])
                 for c in bouncing["components"]
             ],
-            "cycles": [
-                {"departments": [_department(places, d) for d in c["department_ids"]], "weight": c["weight"]}
+            cycles=[
+                Cycle(departments=[_department(places, d) for d in c["department_ids"]], weight=c["weight"])
                 for c in bouncing["cycles"]
             ],
-            "cycle_count": bouncing["cycle_count"],
-        },
-        "slow_regions": [
-            {"region": _region(places, row.pop("region_id")), **row}
+            cycle_count=bouncing["cycle_count"],
+        ),
+        slow_regions=[
+            SlowRegion.model_validate({"region": _region(places, row.pop("region_id")), **row})
             for row in network.slow_regions(transfers, places, moment)
         ],
-    }
+    )
 
 
 def _known(runner: Runner, region: str | None) -> None:
@@ -243,24 +257,31 @@ def _known(runner: Runner, region: str | None) -> None:
         require_region(runner, region)
 
 
-def _summary(header: dict[str, Any], facts: ClueFacts, chain: Chain, places: dict[str, Place]) -> dict[str, Any]:
+def _summary(header: ClueHeaderRow, facts: ClueFacts, chain: Chain, places: dict[str, Place]) -> Anomaly:
     longest = max(chain.held_hours.items(), key=lambda item: item[1], default=None)
-    return {
-        "clue": header | {"region": _region(places, facts.region.id)},
-        "flags": chain.flag_codes,
-        "hops": len(chain.order),
-        "current_holders": [_department(places, h.department_id) for h in chain.current],
-        "longest_hold": {"department": _department(places, longest[0]), "hours": longest[1]} if longest else None,
-    }
+    return Anomaly(
+        clue=ClueLine(
+            id=header.id,
+            title=header.title,
+            channel=header.channel,
+            received_at=header.received_at,
+            status=header.status,
+            region=_region(places, facts.region.id),
+        ),
+        flags=chain.flag_codes,  # type: ignore[arg-type]  # the codes chain.FLAGS declares, which FlagCode lists
+        hops=len(chain.order),
+        current_holders=[_department(places, h.department_id) for h in chain.current],
+        longest_hold=LongestHold(department=_department(places, longest[0]), hours=longest[1]) if longest else None,
+    )
 
 
-def _department(places: dict[str, Place], department_id: str) -> dict[str, Any]:
+def _department(places: dict[str, Place], department_id: str) -> PlaceView:
     place = places.get(department_id)
     if place is None:
-        return {"id": department_id, "name": None, "region": None}
-    return {"id": place.id, "name": place.name, "region": {"id": place.region_id, "name": place.region_name}}
+        return PlaceView(id=department_id, name=None, region=None)
+    return PlaceView(id=place.id, name=place.name, region=LooseRef(id=place.region_id, name=place.region_name))
 
 
-def _region(places: dict[str, Place], region_id: str) -> dict[str, Any]:
+def _region(places: dict[str, Place], region_id: str) -> LooseRef:
     place = places.get(region_id)
-    return {"id": region_id, "name": place.name if place else None}
+    return LooseRef(id=region_id, name=place.name if place else None)

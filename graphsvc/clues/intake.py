@@ -8,6 +8,7 @@ on the first hop as evidence.
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
@@ -53,8 +54,55 @@ class ClueCreate(BaseModel):
     reason: str | None = Field(default=None, max_length=2000, description="分办理由")
 
 
+@dataclass(frozen=True)
+class Intake:
+    """A checked request: ids for names, the receiving department, the times on the server's clock."""
+
+    body: ClueCreate
+    receiver_id: str | None
+    subject_id: str | None
+    received_at: datetime
+    dispatched_at: datetime
+    title: str
+
+
+@dataclass(frozen=True)
+class Dispatch:
+    """What intake decided: the matters the clue is linked to and its first hops."""
+
+    matters: list[dict[str, Any]]
+    hops: list[dict[str, Any]]
+
+
 def create_clue(runner: Runner, body: ClueCreate, user: User) -> ClueChain:
-    """Records the clue and its first hops; the answer is its chain, the proposal on the first hop."""
+    """Records the clue and its first hops; the answer is its chain, the proposal on the first hop.
+
+    validate (`_checked`: names, roles, times, what the graph must hold) → gather (resolution proposes the lead
+    department) → decide (`dispatch`, pure) → store, and the chain as the answer."""
+    intake = _checked(runner, body, user, now())
+    clue_id = f"C-{intake.received_at:%Y%m%d}-{secrets.token_hex(4)}"
+    decided = dispatch(clue_id, intake, _propose(runner, intake))
+    body = intake.body
+    runner.write(
+        CREATE,
+        id=clue_id,
+        title=intake.title,
+        description=body.description,
+        channel=body.channel,
+        received_at=intake.received_at,
+        status="办理中",
+        region_id=body.region,
+        subject_id=intake.subject_id,
+        receiver_id=intake.receiver_id,
+        matters=decided.matters,
+        hops=decided.hops,
+        actor=user.id,
+    )
+    return after_write(runner, clue_id)
+
+
+def _checked(runner: Runner, body: ClueCreate, user: User, moment: datetime) -> Intake:
+    """Who may register, names made ids, times in order, and the region, subject, matter and departments known."""
     if user.role is Role.analyst:
         raise Forbidden("分析人员(analyst)只能查看线索,不能登记。")
     names = Names(runner)
@@ -72,15 +120,7 @@ def create_clue(runner: Runner, body: ClueCreate, user: User) -> ClueChain:
     receiver_id = body.receiver_id or (user.department_id if user.role is Role.department else None)
     if user.role is Role.department and receiver_id != user.department_id:
         raise Forbidden("部门用户只能以本部门为受理部门登记线索。")
-    moment = now()
-    received_at = beijing(body.received_at)
-    if received_at > moment + CLOCK_SKEW:
-        raise _invalid("received_at", "受理时间不能晚于现在", "in the future")
-    dispatched_at = beijing(body.dispatched_at) if body.dispatched_at else max(moment, received_at)
-    if dispatched_at < received_at:
-        raise _invalid("dispatched_at", "分办时间早于受理时间", "not monotonic")
-    if dispatched_at > moment + CLOCK_SKEW:
-        raise _invalid("dispatched_at", "分办时间不能晚于现在", "in the future")
+    received_at, dispatched_at = intake_times(body, moment)
     require_region(runner, body.region)
     subject_id = _subject(runner, body.uscc) if body.uscc else None
     if body.matter_id and not runner.read(GET_MATTER, id=body.matter_id):
@@ -97,19 +137,44 @@ def create_clue(runner: Runner, body: ClueCreate, user: User) -> ClueChain:
         if not departments[department_id].exists_on(dispatched_at.date()):
             name = departments[department_id].place.name
             raise _invalid("to_department_ids", f"{name} 在分办日不存在(已撤销或尚未设立)", "abolished")
-
     title = (body.title or body.description[:40]).strip()
+    return Intake(body, receiver_id, subject_id, received_at, dispatched_at, title)
+
+
+def intake_times(body: ClueCreate, moment: datetime) -> tuple[datetime, datetime]:
+    """Received and dispatched, in Beijing time: never in the future, never dispatched before received."""
+    received_at = beijing(body.received_at)
+    if received_at > moment + CLOCK_SKEW:
+        raise _invalid("received_at", "受理时间不能晚于现在", "in the future")
+    dispatched_at = beijing(body.dispatched_at) if body.dispatched_at else max(moment, received_at)
+    if dispatched_at < received_at:
+        raise _invalid("dispatched_at", "分办时间早于受理时间", "not monotonic")
+    if dispatched_at > moment + CLOCK_SKEW:
+        raise _invalid("dispatched_at", "分办时间不能晚于现在", "in the future")
+    return received_at, dispatched_at
+
+
+def _propose(runner: Runner, intake: Intake) -> list[MatterResult]:
+    """Resolution's answer for the clue: by its matter when named, else by its words, in its region on its day."""
+    body = intake.body
     resolution = resolve(
         runner,
         ResolveRequest(
             matter_id=body.matter_id,
-            text=None if body.matter_id else f"{title} {body.description}"[:CLASSIFIED_TEXT],
-            uscc=subject_id,
+            text=None if body.matter_id else f"{intake.title} {body.description}"[:CLASSIFIED_TEXT],
+            uscc=intake.subject_id,
             region=body.region,
-            as_of=received_at.date(),
+            as_of=intake.received_at.date(),
         ),
     )
-    results = resolution.results
+    return resolution.results
+
+
+def dispatch(clue_id: str, intake: Intake, results: list[MatterResult]) -> Dispatch:
+    """Pure: the departments the clue goes to (those named, else the lead the best-resolved matter proposes) with
+    the proposal kept on each first hop, and the matters the clue is linked to; 422 when no department is found."""
+    body = intake.body
+    named = body.to_department_ids or []
     proposal = next((r for r in results if _leads(r)), results[0] if results else None)
     targets = named or list(dict.fromkeys(d.department.id for d in _leads(proposal)))
     if not targets:
@@ -117,27 +182,13 @@ def create_clue(runner: Runner, body: ClueCreate, user: User) -> ClueChain:
         raise _invalid(
             "to_department_ids", f"{matter},未找到该地区的牵头部门:请指定承办部门 to_department_ids", "no proposal"
         )
-
-    clue_id = f"C-{received_at:%Y%m%d}-{secrets.token_hex(4)}"
-    runner.write(
-        CREATE,
-        id=clue_id,
-        title=title,
-        description=body.description,
-        channel=body.channel,
-        received_at=received_at,
-        status="办理中",
-        region_id=body.region,
-        subject_id=subject_id,
-        receiver_id=receiver_id,
+    return Dispatch(
         matters=_matters(results, body.matter_id),
         hops=[
-            _first_hop(f"{clue_id}-{n}", target, dispatched_at, body.reason, proposal, named)
+            _first_hop(f"{clue_id}-{n}", target, intake.dispatched_at, body.reason, proposal, named)
             for n, target in enumerate(targets, start=1)
         ],
-        actor=user.id,
     )
-    return after_write(runner, clue_id)
 
 
 def _subject(runner: Runner, code: str) -> str:

@@ -7,7 +7,7 @@ they make. Only a department that holds the clue passes it on; nothing is ever d
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -27,14 +27,19 @@ from graphsvc.clues.chain import (
     crosses_region,
     hours,
 )
-from graphsvc.clues.store import ClueRecord, Department, read_clue, read_departments
+from graphsvc.clues.store import ClueRecord, Department, HopRow, read_clue, read_departments
 from graphsvc.clues.times import BEIJING, CLOCK_SKEW, beijing, now
-from graphsvc.clues.views import ClueChain
+from graphsvc.clues.views import ChainFlag, ClueChain, CrossedRegion, Held, Proposal
+from graphsvc.clues.views import Holding as HoldingView
+from graphsvc.clues.views import Hop as HopView
+from graphsvc.clues.views import Limits as LimitsView
+from graphsvc.clues.views import Place as PlaceView
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict, Forbidden, InvalidInput, NotFound
 from graphsvc.identity import Role, User
 from graphsvc.names import Names
+from graphsvc.types import LooseRef, Ref
 
 CREATE = query("clue/create_referrals")
 ACKNOWLEDGE = query("clue/acknowledge_referral")
@@ -79,9 +84,7 @@ def limits_of(acknowledge_hours: float | None, act_days: float | None) -> Limits
     )
 
 
-def chain_of(
-    runner: Runner, clue_id: str, as_of: datetime | None = None, limits: Limits = DEFAULT_LIMITS
-) -> dict[str, Any]:
+def chain_of(runner: Runner, clue_id: str, as_of: datetime | None = None, limits: Limits = DEFAULT_LIMITS) -> ClueChain:
     """The chain of a clue as the API shows it, with open waits measured up to as_of (default now)."""
     record = read_clue(runner, clue_id)
     moment = beijing(as_of) if as_of else now()
@@ -91,7 +94,7 @@ def chain_of(
 def after_write(runner: Runner, clue_id: str) -> ClueChain:
     """The chain after a write to it, whose summary for the anomaly sweep is brought up to date first."""
     summary.refresh(runner, [clue_id])
-    return ClueChain.model_validate(chain_of(runner, clue_id))
+    return chain_of(runner, clue_id)
 
 
 def read_chain(
@@ -108,7 +111,7 @@ def read_chain(
                 "部门用户只能查看本部门受理、承办或移送过的线索。",
                 [{"field": "clue_id", "reason": "not the user's department's clue"}],
             )
-    return ClueChain.model_validate(chain_of(runner, clue_id, as_of, limits))
+    return chain_of(runner, clue_id, as_of, limits)
 
 
 def refer(
@@ -180,7 +183,7 @@ def acknowledge(
     moment = now()
     record = read_clue(runner, clue_id)
     holding = _holding_of(record, analyse(record.facts, record.places, moment), referral_id, user)
-    if record.hops[referral_id]["acknowledged_at"] is not None:
+    if record.hops[referral_id].acknowledged_at is not None:
         raise Conflict("该跳已经签收。", [{"field": "referral_id", "reason": "already acknowledged"}])
     at = beijing(body.acknowledged_at) if body.acknowledged_at else moment
     _not_before(at, holding.start, "acknowledged_at", "签收时间早于发送时间")
@@ -231,102 +234,107 @@ def close(
 # -- the chain as the API shows it ----------------------------------------------------------------
 
 
-def chain_view(record: ClueRecord, chain: Chain, as_of: datetime, limits: Limits) -> dict[str, Any]:
+def chain_view(record: ClueRecord, chain: Chain, as_of: datetime, limits: Limits) -> ClueChain:
+    """The chain as the API shows it: hops in tree order with how long each was held, holdings, regions, flags."""
     holding_of = {h.hop_id: h for h in chain.holdings if h.hop_id}
     hops = []
     for hop_id in chain.order:
         row = record.hops[hop_id]
         holding = holding_of[hop_id]
+        reasons = {
+            "sent": row.sent_backdate_reason,
+            "acknowledged": row.acknowledged_backdate_reason,
+            "closed": row.closed_backdate_reason,
+        }
         hops.append(
-            {
-                "id": hop_id,
-                "kind": row["kind"],
-                "depth": chain.depth[hop_id],
-                "parent_id": row["parent_id"],
-                "children": chain.children.get(hop_id, []),
-                "from": _department(record, row["from_id"]),
-                "to": _department(record, row["to_id"]),
-                "sent_at": row["sent_at"],
-                "reason": row["reason"],
-                "acknowledged_at": row["acknowledged_at"],
-                "acknowledged_by": row["acknowledged_by"],
-                "acknowledged_recorded_at": row["acknowledged_recorded_at"],
-                "acknowledge_hours": hours((holding.acknowledged_at or as_of) - holding.start),
-                "outcome": row["outcome"],
-                "closed_at": row["closed_at"],
-                "closed_by": row["closed_by"],
-                "closed_recorded_at": row["closed_recorded_at"],
-                "backdate_reasons": {
-                    step: row[f"{step}_backdate_reason"]
-                    for step in ("sent", "acknowledged", "closed")
-                    if row[f"{step}_backdate_reason"]
-                },
-                "created_at": row["created_at"],
-                "created_by": row["created_by"],
-                "held_hours": hours((holding.end or as_of) - holding.start),
-                "current": holding.current,
-                "stalled": holding.stalled,
-                "proposal": _proposal(row),
-            }
+            HopView(
+                id=hop_id,
+                kind=row.kind,
+                depth=chain.depth[hop_id],
+                parent_id=row.parent_id,
+                children=chain.children.get(hop_id, []),
+                from_=_department(record, row.from_id),  # type: ignore[call-arg]  # populated by name
+                to=_department(record, row.to_id),
+                sent_at=row.sent_at,
+                reason=row.reason,
+                acknowledged_at=row.acknowledged_at,
+                acknowledged_by=row.acknowledged_by,
+                acknowledged_recorded_at=row.acknowledged_recorded_at,
+                acknowledge_hours=hours((holding.acknowledged_at or as_of) - holding.start),
+                outcome=row.outcome,
+                closed_at=row.closed_at,
+                closed_by=row.closed_by,
+                closed_recorded_at=row.closed_recorded_at,
+                backdate_reasons={step: reason for step, reason in reasons.items() if reason},
+                created_at=row.created_at,
+                created_by=row.created_by,
+                held_hours=hours((holding.end or as_of) - holding.start),
+                current=holding.current,
+                stalled=holding.stalled,  # type: ignore[arg-type]  # chain._stall answers "acknowledge" or "act"
+                proposal=_proposal(row),
+            )
         )
-    return {
-        "clue": record.header,
-        "as_of": as_of,
-        "limits": {"acknowledge_hours": hours(limits.acknowledge), "act_days": limits.act.total_seconds() / 86400},
-        "hops": hops,
-        "holdings": [_holding_view(record, h, as_of) for h in chain.holdings],
-        "held": [{"department": _department(record, d), "hours": hours_} for d, hours_ in chain.held_hours.items()],
-        "regions": [_region(record, r) for r in chain.regions],
-        "current_holders": [_holding_view(record, h, as_of) for h in chain.current],
-        "flags": [
-            {"code": f.code, "message": FLAGS[f.code], "hop_ids": f.hop_ids, "department_ids": f.department_ids}
+    return ClueChain(
+        clue=record.header,
+        as_of=as_of,
+        limits=LimitsView(acknowledge_hours=hours(limits.acknowledge), act_days=limits.act.total_seconds() / 86400),
+        hops=hops,
+        holdings=[_holding_view(record, h, as_of) for h in chain.holdings],
+        held=[Held(department=_department(record, d), hours=hours_) for d, hours_ in chain.held_hours.items()],
+        regions=[_region(record, r) for r in chain.regions],
+        current_holders=[_holding_view(record, h, as_of) for h in chain.current],
+        flags=[
+            ChainFlag(
+                code=f.code,  # type: ignore[arg-type]  # the codes chain.FLAGS declares, which FlagCode lists
+                message=FLAGS[f.code],
+                hop_ids=f.hop_ids,
+                department_ids=f.department_ids,
+            )
             for f in chain.flags
         ],
-    }
+    )
 
 
-def _holding_view(record: ClueRecord, holding: Holding, as_of: datetime) -> dict[str, Any]:
-    return {
-        "department": _department(record, holding.department_id),
-        "hop_id": holding.hop_id,
-        "since": holding.start,
-        "acknowledged_at": holding.acknowledged_at,
-        "until": holding.end,
-        "hours": hours((holding.end or as_of) - holding.start),
-        "closed": holding.closed,
-        "stalled": holding.stalled,
-    }
+def _holding_view(record: ClueRecord, holding: Holding, as_of: datetime) -> HoldingView:
+    return HoldingView(
+        department=_department(record, holding.department_id),
+        hop_id=holding.hop_id,
+        since=holding.start,
+        acknowledged_at=holding.acknowledged_at,
+        until=holding.end,
+        hours=hours((holding.end or as_of) - holding.start),
+        closed=holding.closed,
+        stalled=holding.stalled,  # type: ignore[arg-type]  # "acknowledge" or "act"
+    )
 
 
-def _department(record: ClueRecord, department_id: str | None) -> dict[str, Any] | None:
+def _department(record: ClueRecord, department_id: str | None) -> PlaceView | None:
     if department_id is None:
         return None
     place = record.places.get(department_id)
     if place is None:
-        return {"id": department_id, "name": None, "region": None}
-    return {"id": place.id, "name": place.name, "region": {"id": place.region_id, "name": place.region_name}}
+        return PlaceView(id=department_id, name=None, region=None)
+    return PlaceView(id=place.id, name=place.name, region=LooseRef(id=place.region_id, name=place.region_name))
 
 
-def _region(record: ClueRecord, region_id: str) -> dict[str, Any]:
+def _region(record: ClueRecord, region_id: str) -> CrossedRegion:
     place = next(p for p in record.places.values() if p.region_id == region_id)
-    return {
-        "id": region_id,
-        "name": place.region_name,
-        "province": {"id": place.province_id, "name": place.province_name},
-    }
+    return CrossedRegion(
+        id=region_id, name=place.region_name, province=Ref(id=place.province_id, name=place.province_name)
+    )
 
 
-def _proposal(row: dict[str, Any]) -> dict[str, Any] | None:
-    if row["proposal_rule"] is None and row["proposed_matter_id"] is None:
+def _proposal(row: HopRow) -> Proposal | None:
+    if row.proposal_rule is None and row.proposed_matter_id is None:
         return None
-    return {
-        "matter_id": row["proposed_matter_id"],
-        "department_id": row["proposed_department_id"],
-        "rule": row["proposal_rule"],
-        "score": row["proposal_score"],
-        "basis": row["proposal_basis"],
-        "flags": row["proposal_flags"] or [],
-    }
+    return Proposal(
+        matter_id=row.proposed_matter_id,
+        department_id=row.proposed_department_id,
+        rule=row.proposal_rule,
+        score=row.proposal_score,
+        basis=row.proposal_basis,
+        flags=row.proposal_flags or [],
+    )
 
 
 def _name(record: ClueRecord, department_id: str) -> str:
@@ -355,7 +363,7 @@ def _holding_of(record: ClueRecord, chain: Chain, referral_id: str, user: User) 
         raise NotFound(
             f"线索 {record.facts.id} 没有这一跳:{referral_id}", [{"field": "referral_id", "reason": "unknown hop"}]
         )
-    receiver = record.hops[referral_id]["to_id"]
+    receiver = record.hops[referral_id].to_id
     if user.role is Role.department and receiver != user.department_id:
         raise Forbidden("部门用户只能签收、办结交给本部门的线索。")
     _open(record, chain)
@@ -404,7 +412,7 @@ def _check_kind(record: ClueRecord, kind: str, holding: Holding, source: Place, 
         # Back to the department that sent the hop; a hop dispatched at intake goes back to the receiving one.
         returned_to = None
         if holding.hop_id:
-            returned_to = record.hops[holding.hop_id]["from_id"] or record.facts.receiver_id
+            returned_to = record.hops[holding.hop_id].from_id or record.facts.receiver_id
         if returned_to is None:
             raise _invalid("kind", "该线索没有可退回的部门:请转办给有管辖权的部门", "nothing to return to")
         if target.id != returned_to:

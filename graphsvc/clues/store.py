@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from pydantic import BaseModel
+
 from graphsvc.clues.chain import ClueFacts, Hop, Place
 from graphsvc.clues.times import from_epoch, from_iso
+from graphsvc.clues.views import ClueHeader
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import NotFound
@@ -30,12 +33,52 @@ EPOCH_TIMES = (
 )
 
 
+class HopRow(BaseModel):
+    """A hop as stored, with its times parsed (Beijing time) and the proposal intake kept on a first hop."""
+
+    id: str
+    kind: str
+    parent_id: str | None
+    from_id: str | None
+    to_id: str
+    sent_at: datetime
+    reason: str | None
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    acknowledged_recorded_at: datetime | None
+    outcome: str | None
+    closed_at: datetime | None
+    closed_by: str | None
+    closed_recorded_at: datetime | None
+    sent_backdate_reason: str | None
+    acknowledged_backdate_reason: str | None
+    closed_backdate_reason: str | None
+    created_at: datetime | None
+    created_by: str | None
+    proposed_matter_id: str | None
+    proposed_department_id: str | None
+    proposal_rule: str | None
+    proposal_score: float | None
+    proposal_basis: str | None
+    proposal_flags: list[str] | None
+
+
+class ClueHeaderRow(BaseModel):
+    """A clue's line in a listing."""
+
+    id: str
+    title: str | None
+    channel: str | None
+    received_at: datetime
+    status: str
+
+
 @dataclass
 class ClueRecord:
     """One clue as stored: the header and hop rows it is shown with, and the facts its chain is analysed from."""
 
-    header: dict[str, Any]
-    hops: dict[str, dict[str, Any]]
+    header: ClueHeader
+    hops: dict[str, HopRow]
     places: dict[str, Place]
     facts: ClueFacts
 
@@ -54,18 +97,18 @@ def read_clue(runner: Runner, clue_id: str) -> ClueRecord:
     rows = runner.read(CHAIN, id=clue_id)
     if not rows:
         raise NotFound(f"未知的线索:{clue_id}", [{"field": "clue_id", "reason": "unknown clue"}])
-    header = rows[0]["clue"] | {time: from_iso(rows[0]["clue"][time]) for time in CLUE_TIMES}
+    header = ClueHeader.model_validate(rows[0]["clue"] | {time: from_iso(rows[0]["clue"][time]) for time in CLUE_TIMES})
     hop_rows = [row | {time: from_iso(row[time]) for time in HOP_TIMES} for row in rows[0]["hops"]]
     places = {row["id"]: Place.from_row(row) for row in rows[0]["places"]}
     facts = ClueFacts(
-        id=header["id"],
-        received_at=header["received_at"],
-        status=header["status"],
-        region=places[header["region"]["id"]],
-        receiver_id=(header["received_by"] or {}).get("id"),
+        id=header.id,
+        received_at=header.received_at,
+        status=header.status,
+        region=places[header.region.id],
+        receiver_id=header.received_by.id if header.received_by else None,
         hops=tuple(Hop.from_row(row) for row in hop_rows),
     )
-    return ClueRecord(header, {row["id"]: row for row in hop_rows}, places, facts)
+    return ClueRecord(header, {row["id"]: HopRow.model_validate(row) for row in hop_rows}, places, facts)
 
 
 def read_places(runner: Runner) -> dict[str, Place]:
@@ -123,6 +166,6 @@ def read_facts(reader: Reader, ids: list[str], places: dict[str, Place]) -> list
     return found
 
 
-def read_headers(runner: Runner, ids: list[str]) -> dict[str, dict[str, Any]]:
+def read_headers(runner: Runner, ids: list[str]) -> dict[str, ClueHeaderRow]:
     """Title, channel, time and status of the named clues, by id."""
-    return {row["id"]: row for row in runner.read(HEADERS, ids=ids)}
+    return {row.id: row for row in runner.read_as(ClueHeaderRow, HEADERS, ids=ids)}

@@ -8,7 +8,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphsvc.inspections.draw import Candidate, draw_subjects, draw_team
+from graphsvc.inspections.draw_sampling import Candidate, draw_subjects, draw_team
 
 # -- the pure draw -------------------------------------------------------------------------------------
 

@@ -102,11 +102,8 @@ def list_referral_anomalies(
     """Clues received in the window (`from`, `to`, by day) within the region that carry flags (with `flag`, all
     of those given), one page of them, with how many clues carry each flag. For admin, office and analysts."""
     access.may_run_analytics(user, "线索异常分析")
-    # The analytics (graphsvc.clues.analytics) still answer a dict; its shape is checked here.
-    return Anomalies.model_validate(
-        analytics.anomalies(
-            runner, region, date_from, date_to, flag, sort, offset, limit, as_of, limits_of(ack_hours, act_days)
-        )
+    return analytics.anomalies(
+        runner, region, date_from, date_to, flag, sort, offset, limit, as_of, limits_of(ack_hours, act_days)
     )
 
 
@@ -124,7 +121,7 @@ def get_referral_flows(
     (pairs referring to each other, strongly connected components, three-department cycles); and the regions
     whose cross-region referrals wait longest for 签收. For admin, office and analysts."""
     access.may_run_analytics(user, "移送流向分析")
-    return Flows.model_validate(analytics.flows(runner, region, date_from, date_to, as_of))
+    return analytics.flows(runner, region, date_from, date_to, as_of)
 
 
 def _backdate(settings: SettingsDep) -> timedelta:

@@ -20,7 +20,7 @@ from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.identity import Role, User
-from graphsvc.inspections import plans
+from graphsvc.inspections import merge_plans
 from loaders.entities import load_folder
 from loaders.reference import load_reference
 from loaders.synthetic import generate
@@ -48,8 +48,8 @@ def demo(runner: Runner, tmp_path_factory: pytest.TempPathFactory) -> Runner:
     # joint inspections come from an accepted merge plan, as `graphsvc inspections merge-plan --accept` makes one
     operator = User(id=TEST_ACTOR, name=TEST_ACTOR, role=Role.admin, token_id="test")
     period = {"start": date(2025, 7, 1), "end": date(2025, 12, 31)}
-    plan = plans.propose(runner, plans.MergePlanRequest(region="610113", period=period), operator)  # type: ignore[arg-type]
-    plans.accept(runner, plan["id"], operator)
+    plan = merge_plans.propose(runner, merge_plans.MergePlanRequest(region="610113", period=period), operator)  # type: ignore[arg-type]
+    merge_plans.accept(runner, plan.id, operator)
     return runner
 
 

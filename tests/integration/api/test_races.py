@@ -22,7 +22,7 @@ from graphsvc.cypher import query
 from graphsvc.db import Runner
 from graphsvc.errors import GraphsvcError
 from graphsvc.identity import Role, User, authenticate, create_token
-from graphsvc.inspections import plans
+from graphsvc.inspections import merge_plans
 from graphsvc.responsibility import disputes
 from tests.conftest import TEST_ACTOR
 from tests.support.clue_world import DAY, SCJ, ZJJ, T, iso
@@ -175,11 +175,11 @@ def test_parallel_merge_plan_proposals_leave_one_live_plan(inspection_world: Run
 
     runner = inspection_world
     office = user(runner, "闵行区委编办-并发", Role.office)
-    request = plans.MergePlanRequest.model_validate(
+    request = merge_plans.MergePlanRequest.model_validate(
         {"region": MH, "period": {"start": "2025-01-01", "end": "2025-12-31"}}
     )
     for _ in range(ROUNDS):
-        answers, errors = race([partial(plans.propose, runner, request, office) for _ in range(CALLERS)])
+        answers, errors = race([partial(merge_plans.propose, runner, request, office) for _ in range(CALLERS)])
         assert len(answers) == CALLERS and not errors  # every proposal is stored; each replaces the ones before
         [live] = runner.read(
             COUNT_LIVE_PLANS, region_id=MH, period_start=request.period.start, period_end=request.period.end
@@ -193,15 +193,18 @@ def test_accepting_races_a_new_proposal_without_mixing_them(inspection_world: Ru
 
     runner = inspection_world
     office = user(runner, "闵行区委编办-并发", Role.office)
-    request = plans.MergePlanRequest.model_validate(
+    request = merge_plans.MergePlanRequest.model_validate(
         {"region": MH, "period": {"start": "2025-01-01", "end": "2025-12-31"}}
     )
     for _ in range(ROUNDS // 2):
-        plan_id = plans.propose(runner, request, office)["id"]
+        plan_id = merge_plans.propose(runner, request, office).id
         answers, errors = race(
-            [partial(plans.accept, runner, plan_id, office), partial(plans.propose, runner, request, office)]
+            [
+                partial(merge_plans.accept, runner, plan_id, office),
+                partial(merge_plans.propose, runner, request, office),
+            ]
         )
-        view = plans.get_plan(runner, plan_id)
+        view = merge_plans.get_plan(runner, plan_id).model_dump()
         statuses = set(view["joint_inspections_by_status"])
         if view["status"] == "已接受":  # accepted first: its joints are confirmed (or cancelled as stale), none 拟定
             assert "拟定" not in statuses

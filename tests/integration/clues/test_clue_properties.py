@@ -133,4 +133,4 @@ def test_chains_agree_with_the_reference(
         reference = World.read(world, directory)
     for clue in clues:
         expected = clue_reference.chain(reference, clue["id"], AS_OF, limits.acknowledge, limits.act)
-        assert_same(observed(chain_of(runner, clue["id"], AS_OF, limits)), expected)
+        assert_same(observed(chain_of(runner, clue["id"], AS_OF, limits).model_dump(by_alias=True)), expected)

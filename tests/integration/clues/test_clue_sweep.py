@@ -70,10 +70,10 @@ def both(runner: Runner, **asked: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         "as_of": MOMENT,
         "limits": DEFAULT_LIMITS,
     } | asked
-    fast = anomalies(runner, **params)
+    fast = anomalies(runner, **params).model_dump(by_alias=True)
     places = read_places(runner)
     moment = params.pop("as_of")
-    slow = sweep_chains(runner, places, moment=moment, **params)
+    slow = sweep_chains(runner, places, moment=moment, **params).model_dump(by_alias=True)
     return fast, slow
 
 
@@ -177,7 +177,7 @@ def test_a_stale_summary_is_not_trusted(generated: Runner) -> None:
             continue
         if MOMENT.timestamp() - row["sent_at"] < 4 * 86400:
             continue
-        chain = chain_of(generated, row["clue_id"], MOMENT, limits)
+        chain = chain_of(generated, row["clue_id"], MOMENT, limits).model_dump(by_alias=True)
         stalls = [f for f in chain["flags"] if f["code"] == "STALLED"]
         if stalls and stalls[0]["hop_ids"] == [row["id"]]:
             target = row

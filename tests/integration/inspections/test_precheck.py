@@ -251,7 +251,7 @@ def test_duplicates_and_overlaps_agree_with_the_reference(
         }
     )
     admin = User(id="test", name="test", role=Role.admin, token_id="t")
-    answer = precheck(world, request, admin, load_table())
+    answer = precheck(world, request, admin, load_table()).model_dump()
     got = {
         r["subject"]["id"]: (
             {d["task_id"] for d in r["duplicates"] if d["task_id"].startswith(f"x{n}-")},
