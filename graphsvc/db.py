@@ -22,12 +22,16 @@ from pydantic import BaseModel
 from graphsvc.audit_log import AUDIT_WRITE, audit_event
 from graphsvc.bounds import plausible
 from graphsvc.config import Settings
-from graphsvc.cypher import Query
+from graphsvc.cypher import CypherFileError, Query
 from graphsvc.errors import Conflict, DatabaseUnavailable, GraphsvcError, InvalidInput
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 log = logging.getLogger("graphsvc.db")
+
+
+class ReturnsMismatch(CypherFileError):
+    """A statement answered other columns than its `// returns:` header declares (callers read rows by those names)."""
 
 
 class Reader(Protocol):
@@ -102,7 +106,7 @@ class Runner:
         """One try, no retries: readiness must answer quickly, also when the database is down."""
         q.check_params({})
         with translate_errors(), self._session(neo4j.READ_ACCESS) as session:
-            return [to_python(r.data()) for r in session.run(q.text)]  # type: ignore[arg-type]
+            return _rows(q, session.run(q.text))  # type: ignore[arg-type]
 
     def _run(self, q: Query, mode: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         if q.mode != mode:
@@ -112,11 +116,11 @@ class Runner:
 
         @unit_of_work(timeout=self.read_timeout)
         def read(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [to_python(r.data()) for r in tx.run(q.text, params)]  # type: ignore[arg-type]
+            return _rows(q, tx.run(q.text, params))  # type: ignore[arg-type]
 
         def write(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             result = tx.run(q.text, params)  # type: ignore[arg-type]
-            rows = [to_python(r.data()) for r in result]
+            rows = _rows(q, result)
             event = audit_event(q.name, params, rows)
             if event is not None and result.consume().counters.contains_updates:
                 tx.run(AUDIT_WRITE.text, event=event)  # type: ignore[arg-type]
@@ -145,6 +149,18 @@ class Runner:
                 delay = min(delay * 2, 1.0)
 
 
+def _rows(q: Query, result: neo4j.Result) -> list[dict[str, Any]]:
+    """The records as dicts, once their columns are the ones the statement's `// returns:` header declares.
+
+    Every record of a result carries the result's columns, so comparing them once per result checks every row,
+    also of a result with no rows, at the cost of one tuple comparison. A mismatch is a programming error: it
+    raises inside the transaction function, so a write whose header lies is rolled back."""
+    columns = tuple(result.keys())
+    if columns != q.returns:
+        raise ReturnsMismatch(f"{q.name}: returns {list(columns)}, but its header declares {list(q.returns)}")
+    return [to_python(r.data()) for r in result]
+
+
 def _check_bounds(q: Query, params: dict[str, Any]) -> None:
     """Dates the service would never mean (year 1, 9999) are refused before they reach the database."""
     for key, value in params.items():
@@ -164,7 +180,7 @@ class _TransactionReader:
         if q.mode != "read":
             raise ValueError(f"{q.name} is a {q.mode} statement, not read")
         q.check_params(params)
-        return [to_python(r.data()) for r in self.tx.run(q.text, params)]  # type: ignore[arg-type]
+        return _rows(q, self.tx.run(q.text, params))  # type: ignore[arg-type]
 
 
 @contextmanager

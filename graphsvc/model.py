@@ -54,6 +54,47 @@ class Relationship(BaseModel):
     properties: dict[str, Property] = {}
 
 
+MergePolicy = Literal["overwrite", "keep_if_null", "keep_first", "on_create", "none"]
+
+
+class WrittenProperty(BaseModel):
+    """How the generated upsert writes one property, and what people call it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    zh: str = Field(min_length=1)
+    merge: MergePolicy = "overwrite"
+
+
+class ParentLink(BaseModel):
+    """The one link a row of a generated upsert must have: `(parent)-[type]->(node)` with `from`,
+    `(node)-[type]->(parent)` with `to`; `by` is the row's field holding the parent's id."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    type: str
+    from_label: str | None = Field(None, alias="from")
+    to_label: str | None = Field(None, alias="to")
+    by: str
+    zh: str = Field(min_length=1)
+
+    @property
+    def parent(self) -> str:
+        return self.from_label or self.to_label or ""
+
+
+class LabelWrites(BaseModel):
+    """How rows become nodes of one label: the source of cypher/generated/upsert_<label>.cypher."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = ""
+    doc: str = ""
+    required: list[str] = []
+    properties: dict[str, WrittenProperty]
+    link: ParentLink | None = None
+
+
 class GraphModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -61,6 +102,7 @@ class GraphModel(BaseModel):
     relationship_base_properties: dict[str, Property] = {}
     labels: dict[str, Label]
     relationships: dict[str, Relationship] = Field(default_factory=dict)
+    writes: dict[str, LabelWrites] = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -70,6 +112,8 @@ class GraphModel(BaseModel):
         for name, rel in data.get("relationships", {}).items():
             rel["name"] = name
             rel["properties"] = {k: _as_property(v) for k, v in (rel.get("properties") or {}).items()}
+        for name, spec in (data.get("writes") or {}).items():
+            spec["name"] = name
         return data
 
     @model_validator(mode="after")
@@ -90,7 +134,56 @@ class GraphModel(BaseModel):
                 for end in (source, target):
                     if end not in self.labels:
                         raise ValueError(f"{rel.name} connects undeclared label {end}")
+        for spec in self.writes.values():
+            self._check_writes(spec)
         return self
+
+    def _check_writes(self, spec: LabelWrites) -> None:
+        # Every property of a written label is named here, so a property added to the label without saying how it
+        # is written (and what it is called in Chinese) fails at start.
+        if spec.name not in self.labels:
+            raise ValueError(f"writes names undeclared label {spec.name}")
+        declared = {"id", *self.labels[spec.name].properties}
+        if set(spec.properties) != declared:
+            missing, extra = declared - set(spec.properties), set(spec.properties) - declared
+            raise ValueError(f"writes.{spec.name}: properties missing {sorted(missing)}, undeclared {sorted(extra)}")
+        if spec.properties["id"].merge != "overwrite":
+            raise ValueError(f"writes.{spec.name}.id: the key is merged on, it has no merge policy")
+        if unknown := set(spec.required) - declared:
+            raise ValueError(f"writes.{spec.name}.required names undeclared properties {sorted(unknown)}")
+        if skipped := {p for p in spec.required if spec.properties[p].merge == "none"}:
+            raise ValueError(f"writes.{spec.name}: required properties {sorted(skipped)} are never written")
+        link = spec.link
+        if link is not None:
+            if (link.from_label is None) == (link.to_label is None):
+                raise ValueError(f"writes.{spec.name}.link needs one of from/to")
+            pair = (link.from_label, spec.name) if link.from_label else (spec.name, link.to_label)
+            rel = self.relationships.get(link.type)
+            if rel is None or pair not in rel.pairs:
+                raise ValueError(f"writes.{spec.name}.link: {link.type} is not declared for {pair[0]} → {pair[1]}")
+
+    def upsert_statement(self, label: str) -> str:
+        """The per-label upsert of cypher/generated/: MERGE on id, each property by its merge policy, the audit
+        stamps (created_* once, updated_* on every write), and the parent link when the label has one. A row without
+        a property's key leaves the property alone, so loaders writing different properties share the statement."""
+        spec = self.writes[label]
+        written = {p: w for p, w in spec.properties.items() if p != "id" and w.merge != "none"}
+        lines = ["UNWIND $rows AS row"]
+        link = spec.link
+        if link is not None:
+            lines.append(f"MATCH (parent:{link.parent} {{id: row.{link.by}}})")
+        lines.append(f"MERGE (n:{label} {{id: row.id}})")
+        on_create = ["n.created_at = datetime()", "n.created_by = $actor"]
+        on_create += [f"n.{p} = row.{p}" for p, w in written.items() if w.merge == "on_create"]
+        lines.append("  ON CREATE SET " + ", ".join(on_create))
+        sets = [_set_by_policy(p, w.merge) for p, w in written.items() if w.merge != "on_create"]
+        sets += ["n.updated_at = datetime()", "n.updated_by = $actor"]
+        lines.append("SET " + ",\n    ".join(sets))
+        if link is not None:
+            pattern = f"(parent)-[link:{link.type}]->(n)" if link.from_label else f"(n)-[link:{link.type}]->(parent)"
+            lines += [f"MERGE {pattern}", "SET link.updated_at = datetime(), link.updated_by = $actor"]
+        lines.append("RETURN n.id AS id")
+        return "\n".join(lines)
 
     def properties_of(self, label: str) -> dict[str, Property]:
         return {**self.base_properties, **self.labels[label].properties}
@@ -163,7 +256,33 @@ class GraphModel(BaseModel):
             pairs = "<br>".join(f"{a} → {b}" for a, b in rel.pairs)
             props = ", ".join(f"{p}: {_type_text(spec)}" for p, spec in rel.properties.items())
             lines.append(f"| `{name}` | {pairs} | {rel.doc} | {props} |")
+        lines += ["", "## Writes", "", "How loaders write these labels (`cypher/generated/upsert_<label>.cypher`)."]
+        for name, spec in self.writes.items():
+            link = spec.link
+            lines += ["", f"### `{name}`", ""]
+            if spec.doc:
+                lines += [spec.doc, ""]
+            if link is not None:
+                ends = (
+                    f"({link.from_label})-[:{link.type}]->(row)"
+                    if link.from_label
+                    else f"(row)-[:{link.type}]->({link.to_label})"
+                )
+                lines += [f"Each row names its {link.zh} in `{link.by}`: {ends}.", ""]
+            lines += ["| property | 中文 | required | merge |", "|---|---|---|---|"]
+            lines += [
+                f"| {p} | {w.zh} | {'yes' if p in spec.required else ''} | {'key' if p == 'id' else w.merge} |"
+                for p, w in spec.properties.items()
+            ]
         return "\n".join(lines) + "\n"
+
+
+def _set_by_policy(prop: str, merge: MergePolicy) -> str:
+    if merge == "keep_if_null":
+        return f"n.{prop} = coalesce(row.{prop}, n.{prop})"
+    if merge == "keep_first":
+        return f"n.{prop} = coalesce(n.{prop}, row.{prop})"
+    return f"n.{prop} = CASE WHEN '{prop}' IN keys(row) THEN row.{prop} ELSE n.{prop} END"
 
 
 def _type_text(spec: Property) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphsvc import writes
 from graphsvc.config import ROOT
 from graphsvc.cypher import CYPHER_DIR, load_all
 from graphsvc.db import Runner
 from graphsvc.model import GraphModel, load_model
 
 SCHEMA_DIR = CYPHER_DIR / "schema"
+UPSERT_DIR = CYPHER_DIR / writes.FOLDER
 DOCS = ROOT / "docs" / "model.md"
 DOCS_MARKER = "<!-- Everything below is generated from graphsvc/model.yaml by `graphsvc schema export`. -->"
 # Generated files, in the order they are applied; 4_await_indexes.cypher is written by hand.
@@ -35,12 +37,22 @@ def render_docs(model: GraphModel, current: str) -> str:
     return f"{head}\n\n{DOCS_MARKER}\n\n{model.markdown()}"
 
 
-def export(model: GraphModel | None = None, directory: Path = SCHEMA_DIR) -> list[Path]:
-    """Rewrites the generated schema files and the reference half of docs/model.md."""
+def export(model: GraphModel | None = None, directory: Path = SCHEMA_DIR, upserts: Path = UPSERT_DIR) -> list[Path]:
+    """Rewrites the generated schema files, the generated upserts (removing those of labels no longer written) and
+    the reference half of docs/model.md."""
     model = model or load_model()
     written = []
     for name, text in render(model).items():
         path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    upserts.mkdir(exist_ok=True)
+    files = writes.render(model)
+    for stale in upserts.glob("upsert_*.cypher"):
+        if stale.name not in files:
+            stale.unlink()
+    for name, text in files.items():
+        path = upserts / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
     DOCS.write_text(render_docs(model, DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""), encoding="utf-8")
@@ -54,3 +66,8 @@ def apply(runner: Runner) -> dict[str, int]:
         (q for q in load_all().values() if q.mode == "schema" and q.name.startswith("schema/")), key=lambda q: q.name
     )
     return {q.name: runner.run_schema(q) for q in scripts}
+
+
+if __name__ == "__main__":  # `python -m graphsvc.schema`: exports without the CLI, which needs the generated files
+    for path in export():
+        print(f"wrote {path}")

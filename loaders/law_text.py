@@ -29,13 +29,14 @@ from graphsvc.errors import InvalidInput
 from graphsvc.legal_ids import article_id, basis_id, parent_article_id, version_id
 from graphsvc.responsibility import behaviour_search
 from graphsvc.responsibility.impact import amendment_report
+from graphsvc.writes import require, upsert
 from loaders.authorities import Hit, Lexicon, find
 from loaders.rows import LoadReport, RowError, read_csv
 from loaders.table import write_batches
 
 UPSERT_LEGAL_BASES = query("law/upsert_legal_bases")
-UPSERT_BASIS_VERSIONS = query("law/upsert_basis_versions")
-UPSERT_ARTICLES = query("law/upsert_articles")
+UPSERT_BASIS_VERSIONS = upsert("BasisVersion")
+UPSERT_ARTICLES = upsert("Article")
 LINK_ARTICLE_PARENTS = query("law/link_article_parents")
 SET_VERSION_VALIDITY = query("law/set_version_validity")
 LIST_BASIS_VERSIONS = query("law/list_basis_versions")
@@ -388,6 +389,7 @@ def version_row(law: LawText, source: str) -> dict[str, Any]:
         "promulgated_on": law.version_date,
         "effective_from": law.effective_from,
         "source": source,
+        "text_known": True,
     }
 
 
@@ -618,11 +620,12 @@ def load_law_path(
 
 def _write(runner: Runner, laws: list[tuple[LawText, str]], actor: str, today: date, report: LawLoadReport) -> None:
     articles = [row for law, _ in laws for row in article_rows(law)]
+    versions = [version_row(law, source) for law, source in laws]
+    require("BasisVersion", versions)  # before anything is written: nothing half-written stays behind
+    require("Article", articles)
     bases = {law.basis_id: basis_row(law) for law, _ in sorted(laws, key=lambda pair: pair[0].version_date)}
     report.written["LegalBasis"] = write_batches(runner, UPSERT_LEGAL_BASES, list(bases.values()), actor)
-    report.written["BasisVersion"] = write_batches(
-        runner, UPSERT_BASIS_VERSIONS, [version_row(law, source) for law, source in laws], actor
-    )
+    report.written["BasisVersion"] = write_batches(runner, UPSERT_BASIS_VERSIONS, versions, actor)
     loaded = {law.version_id for law, _ in laws}
     history = {r["id"]: r for law, _ in laws for r in history_rows(law) if r["id"] not in loaded}
     stubs = {

@@ -9,6 +9,7 @@ from graphsvc.captions import function_caption, matter_caption
 from graphsvc.cypher import query
 from graphsvc.legal_ids import article_id, parent_article_id
 from graphsvc.responsibility import behaviour_search
+from graphsvc.writes import upsert
 from loaders import synonyms
 from loaders.rows import LoadReport
 from loaders.table import Column, TableSpec, enum, load_tables
@@ -50,7 +51,7 @@ SPECS = [
     TableSpec(
         "regions.csv",
         "Region",
-        _q("upsert_regions"),
+        upsert("Region"),
         [
             Column("id", "pattern", True, pattern=REGION_CODE, hint="6、9 或 12 位数字的行政区划代码"),
             Column("name", required=True),
@@ -94,7 +95,7 @@ SPECS = [
     TableSpec(
         "functions.csv",
         "Function",
-        _q("upsert_functions"),
+        upsert("Function"),
         [
             Column("id", "pattern", True, pattern=SLUG),
             Column("name", required=True),
@@ -131,7 +132,7 @@ SPECS = [
     TableSpec(
         "legal_bases.csv",
         "LegalBasis",
-        _q("upsert_legal_bases"),
+        upsert("LegalBasis"),
         [
             Column("id", required=True),
             Column("title", required=True),
@@ -143,7 +144,7 @@ SPECS = [
     TableSpec(
         "basis_versions.csv",
         "BasisVersion",
-        _q("upsert_basis_versions"),
+        upsert("BasisVersion"),
         [
             Column("id", required=True),
             Column("basis_id", required=True, ref="LegalBasis"),
@@ -159,7 +160,7 @@ SPECS = [
     TableSpec(
         "articles.csv",
         "Article",
-        _q("upsert_articles"),
+        upsert("Article"),
         [
             Column("id", required=True),
             Column("version_id", required=True, ref="BasisVersion"),
@@ -212,7 +213,7 @@ SPECS = [
     TableSpec(
         "domains.csv",
         "Domain",
-        _q("upsert_domains"),
+        upsert("Domain"),
         [
             Column("id", "pattern", True, pattern=SLUG),
             Column("name", required=True),
@@ -222,7 +223,7 @@ SPECS = [
     TableSpec(
         "subject_types.csv",
         "SubjectType",
-        _q("upsert_subject_types"),
+        upsert("SubjectType"),
         [
             Column("id", "pattern", True, pattern=SLUG),
             Column("name", required=True),
@@ -232,7 +233,7 @@ SPECS = [
     TableSpec(
         "matters.csv",
         "Matter",
-        _q("upsert_matters"),
+        upsert("Matter"),
         [
             Column("id", "pattern", True, pattern=SLUG),
             Column("name", required=True),

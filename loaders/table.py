@@ -19,6 +19,7 @@ from graphsvc.cypher import Query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.model import load_model
+from graphsvc.writes import label_of, missing
 from loaders.rows import LoadReport, RowError, read_csv, read_text
 
 Kind = Literal["text", "enum", "date", "datetime", "int", "float", "bool", "list", "pattern"]
@@ -99,6 +100,7 @@ def parse_table(spec: TableSpec, path: Path, known: Known, report: LoadReport) -
     if spec.key and any(c.ref == spec.name for c in spec.columns):
         # References within the file (a region's parent) may point at a later row.
         known.add(spec.name, (raw.get(spec.key, "") for _, raw in raws))
+    written = label_of(spec.query)
     for number, raw in raws:
         parsed: dict[str, Any] = {}
         problems = []
@@ -108,6 +110,9 @@ def parse_table(spec: TableSpec, path: Path, known: Known, report: LoadReport) -
                 parsed[column.name] = parse_cell(column, value, known)
             except ValueError as e:
                 problems.append(RowError(path.name, number, column.name, str(e), value))
+        if written and not problems:  # what the model requires of the label, whatever the columns say
+            lacking = missing(written, [parsed])
+            problems += [RowError(path.name, number, m.field, f"「{m.zh}」{m.reason}") for m in lacking]
         if spec.check and not problems and (broken := spec.check(parsed)):
             problems.append(RowError(path.name, number, broken[0], broken[1], str(parsed.get(broken[0]) or "")))
         if spec.key and not problems:

@@ -20,6 +20,6 @@ def schema_apply() -> None:
 
 @app.command("export")
 def schema_export() -> None:
-    """Rewrite cypher/schema/ from graphsvc/model.yaml."""
+    """Rewrite cypher/schema/, cypher/generated/ and docs/model.md from graphsvc/model.yaml."""
     for path in schema.export():
         out.print(f"wrote {path}")

@@ -7,6 +7,7 @@ import pytest
 from graphsvc.cypher import CypherFileError, query
 from graphsvc.db import Runner
 from graphsvc.errors import Conflict
+from graphsvc.writes import upsert
 
 GET_REGION = query("region/get_region")
 
@@ -20,7 +21,7 @@ def test_runner_checks_params_before_the_database(graph: Runner) -> None:
 
 def test_runner_refuses_a_write_statement_as_read(graph: Runner) -> None:
     with pytest.raises(ValueError, match="write statement"):
-        graph.read(query("reference/upsert_regions"), rows=[], actor="x")
+        graph.read(upsert("Region"), rows=[], actor="x")
 
 
 def test_runner_maps_records_to_python(graph: Runner) -> None:
@@ -62,4 +63,4 @@ def test_several_reads_share_one_transaction(graph: Runner) -> None:
     assert region == graph.read(GET_REGION, id="310112")
     assert count == graph.read(query("admin/count_nodes_by_label"))
     with pytest.raises(ValueError, match="write statement"):
-        graph.reading(lambda r: r.read(query("reference/upsert_regions"), rows=[], actor="x"))
+        graph.reading(lambda r: r.read(upsert("Region"), rows=[], actor="x"))
