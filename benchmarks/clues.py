@@ -1,9 +1,10 @@
 """Clue intake, chains, anomalies and flows at the county scale (≈30k clues with their hops), through the API.
 
     .venv/bin/python benchmarks/clues.py [--chains 1000] [--intakes 30] [--runs 5] [--seed 7] [--reuse]
+                                         [--bolt 27987 --http 27974]
 
-Starts its own Neo4j (.neo4j/bench-clues, Bolt 27987, HTTP 27974), loads the reference catalogue and a generated
-county (loaders.synthetic), serves the API with uvicorn in a process of its own on a free local port, then:
+Starts its own Neo4j (.neo4j/bench-clues, Bolt 27987, HTTP 27974 unless given), loads the reference catalogue and
+a generated county (loaders.synthetic), serves the API with uvicorn in a process of its own on a free local port, then:
 - POST /clues (classification and resolution included) for a few clues, each closed again: median ms;
 - GET /clues/{id}/chain for random clues: p50/p95/p99 in ms (target p95 < 15 ms), and the direct service call
   beside it for the API's share;
@@ -55,8 +56,12 @@ YEAR_FROM, YEAR_TO = date(AS_OF.year - 1, AS_OF.month, AS_OF.day), AS_OF  # the 
 MOMENT = f"{AS_OF.isoformat()}T00:00:00+08:00"
 
 
+# The server's ports; --bolt/--http change them (the API process reads them from the environment).
+PORTS = ("GRAPHSVC_BENCH_BOLT", "GRAPHSVC_BENCH_HTTP")
+
+
 def bench_settings() -> Settings:
-    return county.bench_settings(HOME, 27987, 27974)
+    return county.bench_settings(HOME, int(os.environ.get(PORTS[0], 27987)), int(os.environ.get(PORTS[1], 27974)))
 
 
 def load_county(runner: Runner, seed: int) -> None:
@@ -108,7 +113,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--bolt", type=int, default=27987)
+    parser.add_argument("--http", type=int, default=27974)
     args = parser.parse_args()
+    os.environ[PORTS[0]], os.environ[PORTS[1]] = str(args.bolt), str(args.http)
     settings = bench_settings()
     LocalNeo4j(settings).start()
     driver = create_driver(settings)
