@@ -143,8 +143,10 @@ def main() -> None:
     server = serve_api(port)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}/api/v1", headers=office, timeout=120) as http:
-            intake_ms(http, args.intakes, rng)
-            chain_ms(http, runner, clue_ids)
+            if args.intakes:  # --intakes 0 --chains 0: only the analyses
+                intake_ms(http, args.intakes, rng)
+            if clue_ids:
+                chain_ms(http, runner, clue_ids)
             window = {"from": YEAR_FROM.isoformat(), "to": YEAR_TO.isoformat(), "as_of": MOMENT}
             analyses(http, window, args.runs)
             side_by_side(runner, args.runs)
