@@ -21,7 +21,6 @@ from graphsvc.regions import require_region
 FLOWS = query("clue/list_referral_flows")
 SWEEP = query("clue/list_anomalies")
 log = logging.getLogger(__name__)
-EARLIEST, LATEST = datetime(1000, 1, 1, tzinfo=BEIJING), datetime(9000, 1, 1, tzinfo=BEIJING)
 
 FlagCode = Literal["LOOP", "PING_PONG", "CROSS_REGION", "CROSS_PROVINCE", "STALLED", "UNRESOLVED"]
 SortKey = Literal["received_at", "-received_at", "hops", "-hops", "flags", "-flags", "longest_hold", "-longest_hold"]
@@ -67,13 +66,13 @@ def anomalies(
     if key != "longest_hold":
         params = {
             "region_id": region,
-            # Bounds in place of an open end, so that the window is a range the received_at index answers.
-            "received_from": start or EARLIEST,
-            "received_to": end or LATEST,
+            "received_from": start,
+            "received_to": end,
             "acknowledge_us": limits.acknowledge // MICROSECOND,
             "act_us": limits.act // MICROSECOND,
             "unacked_before": moment - limits.acknowledge,  # as_of - start > limit, as a bound on the start
             "acked_before": moment - limits.act,
+            "codes": list(FLAGS),
             "flags": list(flags),
             "sort": key,
             "descending": sort.startswith("-"),
