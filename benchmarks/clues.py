@@ -1,9 +1,10 @@
 """Clue intake, chains, anomalies and flows at the county scale (≈30k clues with their hops), through the API.
 
     .venv/bin/python benchmarks/clues.py [--chains 1000] [--intakes 30] [--runs 5] [--seed 7] [--reuse]
+                                         [--bolt 27987 --http 27974]
 
-Starts its own Neo4j (.neo4j/bench-clues, Bolt 27987, HTTP 27974), loads the reference catalogue and a generated
-county (loaders.synthetic), serves the API with uvicorn in a process of its own on a free local port, then:
+Starts its own Neo4j (.neo4j/bench-clues, Bolt 27987, HTTP 27974 unless given), loads the reference catalogue and
+a generated county (loaders.synthetic), serves the API with uvicorn in a process of its own on a free local port, then:
 - POST /clues (classification and resolution included) for a few clues, each closed again: median ms;
 - GET /clues/{id}/chain for random clues: p50/p95/p99 in ms (target p95 < 15 ms), and the direct service call
   beside it for the API's share;
@@ -31,11 +32,14 @@ from datetime import date, datetime
 
 import county  # benchmarks/county.py, beside this script
 import httpx
+import networkx as nx
 from fastapi import FastAPI
 
 from graphsvc.api.app import create_app
-from graphsvc.clues.analytics import anomalies, sweep_chains
+from graphsvc.clues import flows
+from graphsvc.clues.analytics import FLOWS, anomalies, sweep_chains, window
 from graphsvc.clues.chain import DEFAULT_LIMITS
+from graphsvc.clues.flows import Transfer
 from graphsvc.clues.referrals import chain_of
 from graphsvc.clues.store import read_places
 from graphsvc.clues.summary import refresh_stale
@@ -53,10 +57,15 @@ COUNT = query("admin/count_nodes_by_label")
 CLUE_IDS = query("entities/list_clue_ids")
 YEAR_FROM, YEAR_TO = date(AS_OF.year - 1, AS_OF.month, AS_OF.day), AS_OF  # the year of clues before "today"
 MOMENT = f"{AS_OF.isoformat()}T00:00:00+08:00"
+AS_OF_MOMENT = datetime(AS_OF.year, AS_OF.month, AS_OF.day, tzinfo=BEIJING)
+
+
+# The server's ports; --bolt/--http change them (the API process reads them from the environment).
+PORTS = ("GRAPHSVC_BENCH_BOLT", "GRAPHSVC_BENCH_HTTP")
 
 
 def bench_settings() -> Settings:
-    return county.bench_settings(HOME, 27987, 27974)
+    return county.bench_settings(HOME, int(os.environ.get(PORTS[0], 27987)), int(os.environ.get(PORTS[1], 27974)))
 
 
 def load_county(runner: Runner, seed: int) -> None:
@@ -108,7 +117,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--bolt", type=int, default=27987)
+    parser.add_argument("--http", type=int, default=27974)
     args = parser.parse_args()
+    os.environ[PORTS[0]], os.environ[PORTS[1]] = str(args.bolt), str(args.http)
     settings = bench_settings()
     LocalNeo4j(settings).start()
     driver = create_driver(settings)
@@ -131,8 +143,10 @@ def main() -> None:
     server = serve_api(port)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}/api/v1", headers=office, timeout=120) as http:
-            intake_ms(http, args.intakes, rng)
-            chain_ms(http, runner, clue_ids)
+            if args.intakes:  # --intakes 0 --chains 0: only the analyses
+                intake_ms(http, args.intakes, rng)
+            if clue_ids:
+                chain_ms(http, runner, clue_ids)
             window = {"from": YEAR_FROM.isoformat(), "to": YEAR_TO.isoformat(), "as_of": MOMENT}
             analyses(http, window, args.runs)
             side_by_side(runner, args.runs)
@@ -207,7 +221,11 @@ def analyses(http: httpx.Client, window: dict[str, str], runs: int) -> None:
             seconds.append(took)
         shown = ", ".join(f"{s:.2f}" for s in seconds)
         target = "1 s" if path.endswith("anomalies") else "10 s"
-        print(f"{title} (target < {target}): median {statistics.median(seconds):.2f} s  runs {shown}", flush=True)
+        print(
+            f"{title} (target < {target}): median {statistics.median(seconds):.2f} s  runs {shown}"
+            f"  (load average {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
     slow = http.get("/referrals/flows", params=window).json()["slow_regions"]
     print(f"  flagged {everywhere['total']} of {everywhere['clues_analysed']}: {everywhere['flag_counts']}")
     print(f"  slowest cross-region senders: {[(r['region']['name'], r['median_wait_hours']) for r in slow[:3]]}")
@@ -233,9 +251,36 @@ def side_by_side(runner: Runner, runs: int) -> None:
         same = "same answer" if summarised == analysed else "DIFFERENT ANSWERS"
         print(
             f"anomalies {title}, direct: from summaries median {statistics.median(fast):.2f} s, "
-            f"analysing every chain median {statistics.median(slow):.2f} s ({same})",
+            f"analysing every chain median {statistics.median(slow):.2f} s ({same}; "
+            f"load average {os.getloadavg()[0]:.1f})",
             flush=True,
         )
+    rounds(runner)
+
+
+def rounds(runner: Runner) -> None:
+    """The flows' three-department rounds of the year's referral network: the direct enumeration the service uses
+    beside networkx's simple_cycles (what flows used before), timed, with a check that both find the same."""
+    start, end = window(YEAR_FROM, YEAR_TO)
+    rows = runner.read(FLOWS, region_id=None, sent_from=start, sent_to=end)
+    graph = flows.network(Transfer(r["kind"], r["from_id"], r["to_id"], AS_OF_MOMENT, None) for r in rows)
+    started = time.perf_counter()
+    direct = sorted(flows.rounds_of_three(graph))
+    took_direct = time.perf_counter() - started
+    started = time.perf_counter()
+    enumerated = []
+    for cycle in nx.simple_cycles(graph, length_bound=3):
+        if len(cycle) == 3:
+            first = cycle.index(min(cycle))
+            enumerated.append(cycle[first:] + cycle[:first])
+    took_networkx = time.perf_counter() - started
+    same = "same rounds" if direct == sorted(enumerated) else "DIFFERENT ROUNDS"
+    print(
+        f"flows' rounds of {graph.number_of_nodes()} departments, {graph.number_of_edges()} edges: direct "
+        f"{took_direct:.2f} s, networkx simple_cycles {took_networkx:.2f} s ({len(direct)} rounds, {same}; "
+        f"load average {os.getloadavg()[0]:.1f})",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

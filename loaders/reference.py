@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from graphsvc.captions import function_caption, matter_caption
+from graphsvc.clues import summary
+from graphsvc.clues.store import read_places
 from graphsvc.cypher import query
 from graphsvc.legal_ids import article_id, parent_article_id
 from graphsvc.responsibility import behaviour_search
@@ -303,10 +305,12 @@ SPECS = [
 
 def load_reference(runner: Any, directory: Path, actor: str, partial: bool = True) -> LoadReport:
     """Validates every file, writes the good rows (all or nothing unless partial), reports the others."""
+    places = read_places(runner)  # where departments and regions lay before: clue summaries depend on it
     report = load_tables(runner, directory, SPECS, actor, partial=partial)
     if (directory / synonyms.FILE).exists():  # the thesaurus ships with the catalogue, but is optional
         more = synonyms.load_synonyms(runner, directory / synonyms.FILE, actor, partial=partial, refresh=False)
         report.errors += more.errors
         report.written |= more.written
     behaviour_search.refresh(runner, actor)  # the behaviour search indexes what was just written
+    summary.refresh_moved(runner, places)  # CROSS_REGION and CROSS_PROVINCE follow departments that moved
     return report

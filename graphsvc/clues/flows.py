@@ -4,7 +4,6 @@ and short cycles, with networkx), and the regions whose cross-region referrals w
 
 from __future__ import annotations
 
-import itertools
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -16,8 +15,7 @@ import networkx as nx
 
 from graphsvc.clues.chain import Place, crosses_region, hours
 
-CYCLE_LENGTH = 3  # pairs come from 2-cycles; longer rounds than A→B→C→A are rare and costly to enumerate
-CYCLES_ENUMERATED = 100_000
+# Pairs are the 2-cycles; rounds are the 3-cycles (longer ones are rare and costly to enumerate).
 CYCLES_SHOWN = 20
 PAIRS_SHOWN = 50
 
@@ -87,13 +85,8 @@ def bouncing(graph: nx.DiGraph) -> dict[str, Any]:
             }
         )
     components.sort(key=lambda c: (-len(c["department_ids"]), -c["referrals"], c["department_ids"]))
-    found = itertools.islice(nx.simple_cycles(graph, length_bound=CYCLE_LENGTH), CYCLES_ENUMERATED)
     rounds = []
-    for cycle in found:
-        if len(cycle) != CYCLE_LENGTH:
-            continue
-        start = cycle.index(min(cycle))  # the same round always reads from the same department
-        cycle = cycle[start:] + cycle[:start]
+    for cycle in rounds_of_three(graph):
         weight = min(graph[a][b]["weight"] for a, b in zip(cycle, cycle[1:] + cycle[:1], strict=True))
         rounds.append({"department_ids": cycle, "weight": weight})
     rounds.sort(key=lambda r: (-r["weight"], r["department_ids"]))
@@ -104,6 +97,21 @@ def bouncing(graph: nx.DiGraph) -> dict[str, Any]:
         "cycles": rounds[:CYCLES_SHOWN],
         "cycle_count": len(rounds),
     }
+
+
+def rounds_of_three(graph: nx.DiGraph) -> list[list[str]]:
+    """Every directed round A→B→C→A of three departments, read from its smallest id: for each department, its
+    successors and theirs, closed by an edge back (networkx's simple_cycles with a length bound enumerated the
+    1- and 2-cycles too, and took most of a county's flows)."""
+    found = []
+    for a in graph:
+        for b in graph.successors(a):
+            if b <= a:
+                continue
+            for c in graph.successors(b):
+                if c > a and c != b and graph.has_edge(c, a):
+                    found.append([a, b, c])
+    return found
 
 
 def slow_regions(transfers: Iterable[Transfer], places: Mapping[str, Place], as_of: datetime) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from graphsvc.db import Runner
 
 WRITE = query("clue/set_chain_summaries")
 STALE = query("clue/list_stale_summaries")
+FORGET_OF_PLACES = query("clue/forget_summaries_of_places")
 BATCH = 500
 MICROSECOND = timedelta(microseconds=1)
 # Any moment serves to analyse the time-independent parts; STALLED is taken from the extremes instead.
@@ -107,3 +108,14 @@ def refresh_stale(runner: Runner) -> int:
     """Recomputes every summary that is missing or older than its chain (after loads); returns how many."""
     stale: list[str] = runner.read(STALE)[0]["ids"]
     return refresh(runner, stale)
+
+
+def refresh_moved(runner: Runner, before: Mapping[str, Place]) -> int:
+    """After a reference load: the summaries of the clues whose chains touch a department or region that moved
+    (another region, another parent, another name) since `before` was read are recomputed; returns how many."""
+    after = read_places(runner)
+    moved = sorted(place_id for place_id, place in after.items() if place_id in before and before[place_id] != place)
+    if not moved:
+        return 0
+    clue_ids: list[str] = runner.write(FORGET_OF_PLACES, ids=moved)[0]["ids"]
+    return refresh(runner, sorted(clue_ids), after)
