@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from graphsvc.audit_log import AUDIT_WRITE, audit_event
 from graphsvc.bounds import plausible
+from graphsvc.catalogue import writes as catalogue_writes
 from graphsvc.config import Settings
 from graphsvc.cypher import Query
 from graphsvc.errors import Conflict, DatabaseUnavailable, GraphsvcError, InvalidInput
@@ -118,8 +119,11 @@ class Runner:
             result = tx.run(q.text, params)  # type: ignore[arg-type]
             rows = [to_python(r.data()) for r in result]
             event = audit_event(q.name, params, rows)
-            if event is not None and result.consume().counters.contains_updates:
+            changed = result.consume().counters.contains_updates
+            if event is not None and changed:
                 tx.run(AUDIT_WRITE.text, event=event)  # type: ignore[arg-type]
+            if changed and catalogue_writes.changes_catalogue(q):  # processes holding the catalogue reload it
+                tx.run(catalogue_writes.BUMP.text).consume()  # type: ignore[arg-type]
             return rows
 
         with (

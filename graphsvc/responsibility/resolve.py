@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from types import EllipsisType
 from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
 from graphsvc import segment, uscc
 from graphsvc.bounds import Day
+from graphsvc.catalogue import cache as catalogue
+from graphsvc.catalogue.model import CatalogueModel
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.names import Names
-from graphsvc.regions import require_region
+from graphsvc.regions import require_region, unknown_region
 from graphsvc.responsibility import behaviour_search, devolution, rules
 from graphsvc.responsibility.rules import AssignmentFact, Facts, Performer, decide
 
@@ -56,9 +59,13 @@ def resolve(runner: Runner, request: ResolveRequest) -> dict[str, Any]:
     """The answer for every matter the request concerns, read in one transaction."""
     names = Names(runner, request.as_of)
     region = names.region_param(request.region)
+    matter = request.matter_id
     named = {
         "region": region,
-        "matter_id": names.matter_param(request.matter_id, region),
+        # an exact id the catalogue held is that id: no lookup as a code or name
+        "matter_id": matter.strip()
+        if matter and matter.isascii() and catalogue.known(matter.strip())
+        else names.matter_param(matter, region),
         "uscc": names.subject_param(request.uscc),
     }
     request = request.model_copy(update=named)
@@ -75,16 +82,20 @@ def _resolve(runner: Reader, request: ResolveRequest) -> dict[str, Any]:
         raise InvalidInput(
             "需要行政区划代码 region(或一个有所在地的监管对象)", [{"field": "region", "reason": "required"}]
         )
-    require_region(runner, region, error=NotFound)
+    model = catalogue.current(runner)
+    if model is None:
+        require_region(runner, region, error=NotFound)
+    elif not model.has_region(region):
+        raise unknown_region(region, "region", NotFound)
 
     licences: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for lic in (subject or {}).get("licences", []):
         licences[lic["matter_id"]].append(lic)
     answer: dict[str, Any] = {"region": region, "as_of": as_of, "subject": _subject_summary(subject)}
     if request.text and request.text.strip() and not request.matter_id:
-        return answer | _by_text(runner, request.text.strip(), region, as_of, licences)
-    matters = _matters(runner, request, subject)
-    results = resolve_matters(runner, matters, region, as_of, licences)
+        return answer | _by_text(runner, request.text.strip(), region, as_of, licences, model)
+    matters = _matters(runner, request, subject, model)
+    results = resolve_matters(runner, matters, region, as_of, licences, model)
     for result in results:  # asked by id or by subject: no match score
         result["matter"] |= {"score": None, "coverage": None}
     return answer | {"results": results, "behaviours": None, "unexplained": None}
@@ -103,21 +114,28 @@ def resolve_matters(
     region: str,
     as_of: date,
     licences: dict[str, list[dict[str, Any]]] | None = None,
+    model: CatalogueModel | None | EllipsisType = ...,  # ...: look the current one up
 ) -> list[dict[str, Any]]:
     """Lead and cooperating for each matter in the region on the date. The facts of all matters come in one
     statement (assignments, scopes, bases, carriers, performers per level), so the cost hardly grows with the
-    count, and the decision stays in Python (rules.decide)."""
+    count, and the decision stays in Python (rules.decide). With the catalogue's read model (given, or the current
+    one), those facts come from memory and only the devolutions from the database."""
     if not matters:
         return []
     levels = sorted({m["level"] for m in matters}, key=str)
-    [read] = runner.read(
-        FACTS,
-        matter_ids=[m["id"] for m in matters],
-        region_id=region,
-        as_of=as_of,
-        open_pattern=rules.OPEN_TEXT_PATTERN,
-        levels=levels,
-    )
+    model = catalogue.current(runner) if isinstance(model, EllipsisType) else model
+    matter_ids = [m["id"] for m in matters]
+    if model is not None:
+        read = model.facts(runner, matter_ids, region, as_of, levels, rules.OPEN_TEXT_PATTERN)
+    else:
+        [read] = runner.read(
+            FACTS,
+            matter_ids=matter_ids,
+            region_id=region,
+            as_of=as_of,
+            open_pattern=rules.OPEN_TEXT_PATTERN,
+            levels=levels,
+        )
     assignments: dict[str, list[AssignmentFact]] = defaultdict(list)
     for row in read["assignments"]:
         assignments[row.pop("matter_id")].append(AssignmentFact(**row))
@@ -160,10 +178,12 @@ def resolve_matters(
     return results
 
 
-def _matters(runner: Reader, request: ResolveRequest, subject: dict | None) -> list[dict[str, Any]]:
+def _matters(
+    runner: Reader, request: ResolveRequest, subject: dict | None, model: CatalogueModel | None
+) -> list[dict[str, Any]]:
     """The matters asked about by id, or those of the subject's kinds and licences."""
     if request.matter_id:
-        rows = runner.read(GET_MATTER, id=request.matter_id)
+        rows = model.matter_header(request.matter_id) if model else runner.read(GET_MATTER, id=request.matter_id)
         if not rows:
             raise NotFound(f"未知的监管事项:{request.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
         return rows
@@ -176,7 +196,12 @@ def _matters(runner: Reader, request: ResolveRequest, subject: dict | None) -> l
 
 
 def _by_text(
-    runner: Reader, text: str, region: str, as_of: date, licences: dict[str, list[dict[str, Any]]]
+    runner: Reader,
+    text: str,
+    region: str,
+    as_of: date,
+    licences: dict[str, list[dict[str, Any]]],
+    model: CatalogueModel | None,
 ) -> dict[str, Any]:
     """One answer per behaviour the description names (several when its clauses go to different departments),
     each with the rule that decided how sure it is; `results` are the candidate matters, resolved."""
@@ -185,7 +210,7 @@ def _by_text(
     found = behaviour_search.search_many(runner, limits)  # the description and its clauses in one round trip
     ids = list(dict.fromkeys(h.id for _, hits in found.values() for h in hits))
     headers = {m["id"]: m for m in runner.read(GET_MATTERS, ids=ids)}
-    answers = resolve_matters(runner, list(headers.values()), region, as_of, licences)
+    answers = resolve_matters(runner, list(headers.values()), region, as_of, licences, model)
     resolved = {m: r for m, r in zip(headers, answers, strict=True)}
 
     def judge(key: str) -> tuple[rules.BehaviourDecision, list[rules.BehaviourCandidate]]:
