@@ -18,8 +18,8 @@ CALL () {
                   clause: a.clause, item: a.item, parent_id: parent.id}) AS articles
 }
 CALL () {
-  MATCH (a:Article)-[:RENUMBERED_AS]->(b:Article)
-  RETURN collect({from_id: a.id, to_id: b.id}) AS renumberings
+  MATCH (older:Article)-[:RENUMBERED_AS]->(newer:Article)
+  RETURN collect({from_id: older.id, to_id: newer.id}) AS renumberings
 }
 CALL () { MATCH (f:Function) RETURN collect(f {.id, .name}) AS functions }
 CALL () {
@@ -32,12 +32,12 @@ CALL () {
   RETURN collect({article_id: a.id, source_id: src.id}) AS authorities
 }
 CALL () {
-  MATCH (f:Function)-[s:SUCCEEDED_BY]->(g:Function)
-  RETURN collect({from_id: f.id, to_id: g.id, valid_from: s.valid_from, note: s.note}) AS successions
+  MATCH (f:Function)-[succ:SUCCEEDED_BY]->(g:Function)
+  RETURN collect({from_id: f.id, to_id: g.id, valid_from: succ.valid_from, note: succ.note}) AS successions
 }
 CALL () {
-  MATCH (d:Department)-[p:PERFORMS]->(f:Function)
-  RETURN collect({department_id: d.id, function_id: f.id, valid_from: p.valid_from, valid_to: p.valid_to,
+  MATCH (performer:Department)-[p:PERFORMS]->(f:Function)
+  RETURN collect({department_id: performer.id, function_id: f.id, valid_from: p.valid_from, valid_to: p.valid_to,
                   source: p.source}) AS performs
 }
 CALL () {
@@ -45,8 +45,8 @@ CALL () {
   RETURN collect({matter_id: m.id, article_id: a.id}) AS matter_articles
 }
 CALL () {
-  MATCH (m:Matter)-[s:APPLIES_IN]->(r:Region)
-  RETURN collect({matter_id: m.id, region_id: r.id, source: s.source}) AS matter_scopes
+  MATCH (m:Matter)-[applies:APPLIES_IN]->(r:Region)
+  RETURN collect({matter_id: m.id, region_id: r.id, source: applies.source}) AS matter_scopes
 }
 CALL () {
   MATCH (m:Matter)<-[:FOR_MATTER]-(asg:Assignment)-[:ASSIGNED_TO]->(holder)
@@ -59,8 +59,8 @@ CALL () {
   RETURN collect({assignment_id: asg.id, region_id: r.id}) AS assignment_scopes
 }
 CALL () {
-  MATCH (d:Department)
-  RETURN collect(d {.id, .valid_from, .valid_to}) AS departments
+  MATCH (dept:Department)
+  RETURN collect(dept {.id, .valid_from, .valid_to}) AS departments
 }
 CALL () { MATCH (r:Ruling) RETURN count(r) AS rulings }
 RETURN bases, versions, articles, renumberings, functions, article_functions, authorities, successions, performs,

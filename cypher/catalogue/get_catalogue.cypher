@@ -11,21 +11,22 @@ CALL () {
                   parent_ids: COLLECT { MATCH (r)-[:PART_OF]->(up:Region) RETURN up.id ORDER BY up.id }}) AS regions
 }
 CALL () {
-  MATCH (d:Department)
-  WITH d ORDER BY d.id
-  RETURN collect({id: d.id, name: d.name, level: d.level, valid_from: d.valid_from, valid_to: d.valid_to,
-                  region_ids: COLLECT { MATCH (d)-[:IN_REGION]->(r:Region) RETURN r.id ORDER BY r.id }}) AS departments
+  MATCH (dept:Department)
+  WITH dept ORDER BY dept.id
+  RETURN collect({id: dept.id, name: dept.name, level: dept.level, valid_from: dept.valid_from, valid_to: dept.valid_to,
+                  region_ids: COLLECT { MATCH (dept)-[:IN_REGION]->(seat:Region) RETURN seat.id ORDER BY seat.id }})
+         AS departments
 }
 CALL () {
-  MATCH (d:Department)-[p:PERFORMS]->(f:Function)
-  WITH d, p, f ORDER BY d.id, f.id
-  RETURN collect({department_id: d.id, function_id: f.id, valid_from: p.valid_from, valid_to: p.valid_to,
+  MATCH (performer:Department)-[p:PERFORMS]->(f:Function)
+  WITH performer, p, f ORDER BY performer.id, f.id
+  RETURN collect({department_id: performer.id, function_id: f.id, valid_from: p.valid_from, valid_to: p.valid_to,
                   source: p.source}) AS performs
 }
 CALL () {
   MATCH (m:Matter)
-  OPTIONAL MATCH (m)-[:IN_DOMAIN]->(d:Domain)
-  WITH m, d ORDER BY m.id
-  RETURN collect({id: m.id, name: m.name, level: m.level, category: m.category, domain_id: d.id}) AS matters
+  OPTIONAL MATCH (m)-[:IN_DOMAIN]->(domain:Domain)
+  WITH m, domain ORDER BY m.id
+  RETURN collect({id: m.id, name: m.name, level: m.level, category: m.category, domain_id: domain.id}) AS matters
 }
 RETURN regions, departments, performs, matters
