@@ -17,8 +17,8 @@ from graphsvc.cypher import load_all
 from graphsvc.db import Runner, create_driver
 from graphsvc.responsibility.resolve import GET_MATTER, GET_MATTERS, ResolveRequest, resolve, resolve_matters
 from loaders.reference import load_reference
-from tests.catalogue import C, P, T, X, Y, load_sample, sample_catalogue
 from tests.support.auth import TEST_ACTOR
+from tests.support.catalogue import C, P, T, X, Y, load_sample, sample_catalogue
 
 REFERENCE = ROOT / "data" / "reference"
 
