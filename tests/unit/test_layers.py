@@ -17,7 +17,9 @@ from graphsvc.config import ROOT
 PACKAGES = ("graphsvc", "loaders")
 # The Runner's own helpers belong to core: db stamps every write with an AuditEvent (audit_log) and checks the
 # bounds of every parameter (bounds).
-CORE = {"config", "errors", "cypher", "db", "model", "audit_log", "bounds"}
+# It also changes the catalogue's stamp on every catalogue write (catalogue.writes, which reads statements with
+# cypher_check): the catalogue read model is core, read by the domains.
+CORE = {"config", "errors", "cypher", "db", "model", "audit_log", "bounds", "catalogue", "cypher_check"}
 LAYERS = ["core", "domain", "loaders", "api", "cli"]
 
 
