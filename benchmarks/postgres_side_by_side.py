@@ -1,8 +1,8 @@
 """The graph beside a relational peer: the same generated county in Neo4j and in PostgreSQL 15, the same questions,
 the same random inputs, interleaved, the answers checked to agree.
 
-    .venv/bin/python benchmarks/postgres_side_by_side.py [--inputs 300] [--seed 7] [--reuse] [--bolt 27997 --http 27984]
-        [--pg-bin /usr/local/bin]
+    .venv/bin/python benchmarks/postgres_side_by_side.py [--inputs 300] [--seed 7] [--scale demo|county] [--reuse]
+        [--bolt 27997 --http 27984] [--pg-bin /usr/local/bin]
 
 Neo4j: a server of the benchmark's own under .neo4j/bench-side/ (its ports from --bolt/--http), the reference
 catalogue and a generated county (loaders.synthetic, kept in .neo4j/bench-side/files/) loaded through the project's
@@ -48,17 +48,18 @@ import county  # benchmarks/county.py, beside this script
 import psycopg
 
 from graphsvc import schema
+from graphsvc.catalogue import cache as catalogue
 from graphsvc.clues.referrals import chain_of
 from graphsvc.clues.times import BEIJING
 from graphsvc.config import ROOT, Settings
 from graphsvc.cypher import query
-from graphsvc.db import Runner, create_driver
+from graphsvc.db import Runner, create_driver, to_python
 from graphsvc.identity import Role, User
 from graphsvc.inspections.frequency import load_table
 from graphsvc.inspections.precheck import PrecheckRequest, Window, precheck
 from graphsvc.local_neo4j import LocalNeo4j
 from graphsvc.responsibility import rules
-from graphsvc.responsibility.resolve import ResolveRequest, resolve
+from graphsvc.responsibility.resolve import DEVOLUTIONS, FACTS, ResolveRequest, resolve, resolve_matters
 from loaders.entities import load_entities, load_folder
 from loaders.reference import load_reference
 from loaders.synthetic import AS_OF, generate
@@ -71,7 +72,8 @@ ACTOR = "bench:side-by-side"
 REFERENCE = ROOT / "data" / "reference"
 CHAIN = query("clue/get_clue_chain")
 PRECHECK = query("inspection/get_precheck_facts")
-MATTER_FACTS = query("responsibility/get_matter_facts")
+MATTER_FACTS = FACTS
+EXPORT_CATALOGUE = query("catalogue/export_catalogue")
 CLUE_IDS = query("entities/list_clue_ids")
 DATA_DIRECTORY = query("admin/data_directory")
 DELETE_EVERYTHING = query("admin/delete_everything")
@@ -103,6 +105,185 @@ CREATE INDEX ON referral (clue_id) WHERE previous_id IS NULL;
 CREATE INDEX ON referral (previous_id);
 CREATE INDEX ON region (parent_id);
 ANALYZE;
+"""
+CATALOGUE_SQL = """
+CREATE TABLE basis (id text PRIMARY KEY, title text);
+CREATE TABLE basis_version (id text PRIMARY KEY, basis_id text REFERENCES basis, version text, effective_from date,
+                            effective_to date);
+CREATE TABLE article (id text PRIMARY KEY, version_id text REFERENCES basis_version, label text, gist text, text text,
+                      number int, clause int, item int, parent_id text);
+CREATE TABLE renumbering (from_id text REFERENCES article, to_id text REFERENCES article);
+CREATE TABLE function (id text PRIMARY KEY, name text);
+CREATE TABLE article_function (article_id text REFERENCES article, function_id text REFERENCES function,
+                               wording text, duty_kind text, level text, method text);
+CREATE TABLE authority (article_id text REFERENCES article, source_id text REFERENCES article);
+CREATE TABLE succession (from_id text REFERENCES function, to_id text REFERENCES function, valid_from date, note text);
+CREATE TABLE performs (department_id text REFERENCES department, function_id text REFERENCES function,
+                       valid_from date, valid_to date, source text);
+CREATE TABLE matter_article (matter_id text REFERENCES matter, article_id text REFERENCES article);
+CREATE TABLE matter_scope (matter_id text REFERENCES matter, region_id text REFERENCES region, source text);
+CREATE TABLE assignment (id text, matter_id text REFERENCES matter, holder_id text, holder_name text, holder_kind text,
+                         role text, source text, valid_from date, valid_to date);
+CREATE TABLE assignment_scope (assignment_id text, region_id text REFERENCES region);
+ALTER TABLE department ADD COLUMN valid_from date, ADD COLUMN valid_to date;
+"""
+CATALOGUE_INDEX_SQL = """
+CREATE INDEX ON article (parent_id);
+CREATE INDEX ON renumbering (from_id);
+CREATE INDEX ON renumbering (to_id);
+CREATE INDEX ON article_function (article_id);
+CREATE INDEX ON authority (article_id);
+CREATE INDEX ON succession (from_id);
+CREATE INDEX ON performs (department_id);
+CREATE INDEX ON performs (function_id);
+CREATE INDEX ON matter_article (matter_id);
+CREATE INDEX ON matter_scope (matter_id);
+CREATE INDEX ON assignment (matter_id);
+CREATE INDEX ON assignment_scope (assignment_id);
+CREATE INDEX ON department (region_id);
+ANALYZE;
+"""
+# One statement: what resolution decides by for some matters in a region on a date, the same five parts as
+# cypher/responsibility/get_matter_facts (assignments with their scope's depth, scopes, bases as they stand on the
+# date after renumberings, carriers after successions, performers by level and distance), as JSON.
+RESOLVE_SQL = """
+WITH RECURSIVE
+lineage AS (
+  SELECT id, name, level, parent_id, 0 AS depth FROM region WHERE id = %(region_id)s
+  UNION ALL
+  SELECT r.id, r.name, r.level, r.parent_id, l.depth + 1 FROM region r JOIN lineage l ON r.id = l.parent_id
+),
+asg AS (
+  SELECT a.*, l.depth AS scope_depth
+  FROM assignment a
+  LEFT JOIN assignment_scope s ON s.assignment_id = a.id
+  LEFT JOIN lineage l ON l.id = s.region_id
+  WHERE a.matter_id = ANY(%(matter_ids)s)
+    AND (a.valid_from IS NULL OR a.valid_from <= %(as_of)s) AND (a.valid_to IS NULL OR %(as_of)s < a.valid_to)
+    AND (s.region_id IS NULL OR l.id IS NOT NULL)
+),
+cited AS (SELECT matter_id, article_id AS cited_id FROM matter_article WHERE matter_id = ANY(%(matter_ids)s)),
+up AS (
+  SELECT DISTINCT cited_id, cited_id AS x, 0 AS n FROM cited
+  UNION ALL
+  SELECT up.cited_id, a.parent_id, up.n + 1 FROM up JOIN article a ON a.id = up.x
+  WHERE a.parent_id IS NOT NULL AND up.n < 2
+),
+ren AS (SELECT from_id AS a, to_id AS b FROM renumbering UNION ALL SELECT to_id, from_id FROM renumbering),
+moved AS (
+  SELECT cited_id, x AS current_id, n AS len, 0 AS steps, ARRAY[x] AS seen FROM up
+  UNION ALL
+  SELECT m.cited_id, r.b, m.len + 1, m.steps + 1, m.seen || r.b FROM moved m JOIN ren r ON r.a = m.current_id
+  WHERE m.steps < 6 AND NOT r.b = ANY(m.seen)
+),
+current_article AS (
+  SELECT DISTINCT ON (m.cited_id) m.cited_id, m.current_id
+  FROM moved m JOIN article a ON a.id = m.current_id JOIN basis_version v ON v.id = a.version_id
+  WHERE (v.effective_from IS NULL OR v.effective_from <= %(as_of)s)
+    AND (v.effective_to IS NULL OR %(as_of)s < v.effective_to)
+  ORDER BY m.cited_id, m.len
+),
+based AS (
+  SELECT c.matter_id, c.cited_id, a.*, cur.current_id IS NOT NULL AS in_force,
+         v.version AS version_label, v.effective_from, v.effective_to, b.id AS basis_id, b.title,
+         CASE WHEN a.item > 0 AND parent.text IS NOT NULL
+              THEN split_part(parent.text, '：', 1) || '：' || coalesce(a.text, '') ELSE a.text END AS shown
+  FROM cited c
+  LEFT JOIN current_article cur ON cur.cited_id = c.cited_id
+  JOIN article a ON a.id = coalesce(cur.current_id, c.cited_id)
+  JOIN basis_version v ON v.id = a.version_id JOIN basis b ON b.id = v.basis_id
+  LEFT JOIN article parent ON parent.id = a.parent_id
+),
+bases AS (
+  SELECT bd.*,
+    (SELECT coalesce(json_agg(json_build_object('function_id', f.id, 'function_name', f.name, 'wording', n.wording,
+              'duty_kind', n.duty_kind, 'level', n.level, 'method', coalesce(n.method, 'reviewed'))
+              ORDER BY f.id), '[]')
+     FROM article_function n JOIN function f ON f.id = n.function_id
+     WHERE n.article_id = bd.id
+       AND (n.method IS NULL OR n.method <> 'text'
+            OR NOT EXISTS (SELECT 1 FROM article_function r WHERE r.article_id = bd.id
+                           AND (r.method IS NULL OR r.method <> 'text')))) AS named,
+    (SELECT coalesce(json_agg(json_build_object('article_id', src.id, 'article', src.label, 'gist', src.gist,
+              'text', CASE WHEN src.text ~ %(pattern)s THEN src.text END, 'title', sb.title, 'version', sv.version,
+              'named', (SELECT coalesce(json_agg(json_build_object('function_id', f.id, 'function_name', f.name,
+                                 'wording', n.wording, 'duty_kind', n.duty_kind)), '[]')
+                        FROM article_function n JOIN function f ON f.id = n.function_id
+                        WHERE n.article_id = src.id))), '[]')
+     FROM authority au JOIN article src ON src.id = au.source_id
+     JOIN basis_version sv ON sv.id = src.version_id JOIN basis sb ON sb.id = sv.basis_id
+     WHERE au.article_id = bd.id) AS authority
+  FROM based bd
+),
+named_functions AS (
+  SELECT holder_id AS function_id FROM asg WHERE holder_kind = 'function'
+  UNION SELECT x ->> 'function_id' FROM bases, json_array_elements(named) x WHERE in_force
+  UNION SELECT y ->> 'function_id' FROM bases, json_array_elements(authority) a, json_array_elements(a -> 'named') y
+        WHERE in_force
+),
+chain AS (
+  SELECT f.id AS function_id, f.id AS carrier_id, '[]'::jsonb AS succession, ARRAY[f.id] AS seen
+  FROM named_functions n JOIN function f ON f.id = n.function_id
+  UNION ALL
+  SELECT c.function_id, s.to_id,
+         c.succession || jsonb_build_array(jsonb_build_object('from_id', s.from_id, 'from_name', ff.name,
+           'to_id', s.to_id, 'to_name', tf.name, 'valid_from', s.valid_from, 'note', s.note)),
+         c.seen || s.to_id
+  FROM chain c JOIN succession s ON s.from_id = c.carrier_id
+  JOIN function ff ON ff.id = s.from_id JOIN function tf ON tf.id = s.to_id
+  WHERE (s.valid_from IS NULL OR s.valid_from <= %(as_of)s) AND NOT s.to_id = ANY(c.seen)
+),
+carriers AS (
+  SELECT c.function_id, c.carrier_id, f.name, c.succession FROM chain c JOIN function f ON f.id = c.carrier_id
+  WHERE NOT EXISTS (SELECT 1 FROM succession later WHERE later.from_id = c.carrier_id
+                    AND (later.valid_from IS NULL OR later.valid_from <= %(as_of)s))
+),
+targets AS (
+  SELECT lv.level, coalesce(t.depth, 0) AS target_depth
+  FROM unnest(%(levels)s::text[]) AS lv(level) LEFT JOIN lineage t ON t.level = lv.level
+),
+performers AS (
+  SELECT tg.level, p.function_id, d.id AS department_id, d.name AS department_name, d.level AS department_level,
+         seat.id AS seat_id, seat.name AS seat_name, seat.level AS seat_level, p.valid_from, p.valid_to, p.source,
+         seat.depth - tg.target_depth AS distance
+  FROM targets tg JOIN lineage seat ON seat.depth >= tg.target_depth
+  JOIN department d ON d.region_id = seat.id JOIN performs p ON p.department_id = d.id
+  WHERE p.function_id IN (SELECT carrier_id FROM carriers)
+    AND (p.valid_from IS NULL OR p.valid_from <= %(as_of)s) AND (p.valid_to IS NULL OR %(as_of)s < p.valid_to)
+    AND (d.valid_from IS NULL OR d.valid_from <= %(as_of)s) AND (d.valid_to IS NULL OR %(as_of)s < d.valid_to)
+)
+SELECT json_build_object(
+  'assignments', (SELECT coalesce(json_agg(json_build_object('matter_id', matter_id,
+      'assignment', json_build_object('id', id, 'role', role, 'source', source, 'valid_from', valid_from,
+                                      'valid_to', valid_to),
+      'role', role, 'ruling', NULL, 'scope_depth', scope_depth,
+      'department', CASE WHEN holder_kind = 'department'
+                         THEN json_build_object('id', holder_id, 'name', holder_name) END,
+      'function', CASE WHEN holder_kind = 'function' THEN json_build_object('id', holder_id, 'name', holder_name) END)
+      ORDER BY matter_id, id), '[]') FROM asg),
+  'scopes', (SELECT coalesce(json_agg(json_build_object('matter_id', matter_id, 'regions', regions,
+                                      'in_scope', in_scope) ORDER BY matter_id), '[]')
+             FROM (SELECT s.matter_id,
+                          json_agg(json_build_object('id', r.id, 'name', r.name, 'source', s.source)) AS regions,
+                          bool_or(s.region_id IN (SELECT id FROM lineage)) AS in_scope
+                   FROM matter_scope s JOIN region r ON r.id = s.region_id WHERE s.matter_id = ANY(%(matter_ids)s)
+                   GROUP BY s.matter_id) sc),
+  'bases', (SELECT coalesce(json_agg(json_build_object('matter_id', matter_id, 'article_id', id, 'article', label,
+      'gist', gist, 'text', CASE WHEN shown ~ %(pattern)s THEN shown END, 'basis_id', basis_id, 'title', title,
+      'version', version_label, 'effective_from', effective_from, 'effective_to', effective_to, 'in_force', in_force,
+      'cited_id', cited_id, 'named', named, 'authority', authority)
+      ORDER BY matter_id, basis_id, number, clause, item), '[]') FROM bases),
+  'carriers', (SELECT coalesce(json_agg(json_build_object('function_id', function_id, 'carriers', carriers)
+                                        ORDER BY function_id), '[]')
+               FROM (SELECT function_id, json_agg(json_build_object('id', carrier_id, 'name', name,
+                              'succession', succession) ORDER BY carrier_id) AS carriers
+                     FROM carriers GROUP BY function_id) c),
+  'performers', (SELECT coalesce(json_agg(json_build_object('level', level, 'function_id', function_id,
+      'department', json_build_object('id', department_id, 'name', department_name, 'level', department_level),
+      'region', json_build_object('id', seat_id, 'name', seat_name, 'level', seat_level),
+      'performs', json_build_object('valid_from', valid_from, 'valid_to', valid_to, 'source', source),
+      'distance', distance) ORDER BY level, function_id, distance, department_id), '[]') FROM performers)
+)
 """
 # One statement: the clue, its hops from the first one down the chain, and every place with its lineage.
 CHAIN_SQL = """
@@ -171,14 +352,14 @@ def graph_store(args: argparse.Namespace) -> tuple[Settings, Runner]:
     if not data.is_relative_to(HOME.resolve()):
         raise SystemExit(f"refusing to wipe {data}")
     shutil.rmtree(FILES, ignore_errors=True)
-    generate("county", args.seed, FILES, REFERENCE)
+    generate(args.scale, args.seed, FILES, REFERENCE)
     long_chains(FILES, LONG, args.per_length, args.seed)
     runner.write(DELETE_EVERYTHING)
     schema.apply(runner)
     load_reference(runner, REFERENCE, ACTOR).raise_if_failed()
     started = time.perf_counter()
     load_folder(runner, FILES, ACTOR).raise_if_failed()
-    print(f"graph: county loaded in {time.perf_counter() - started:.0f} s", flush=True)
+    print(f"graph: {args.scale} loaded in {time.perf_counter() - started:.0f} s", flush=True)
     load_entities(runner, "clues", LONG / "clues.csv", ACTOR).raise_if_failed()
     load_entities(runner, "referrals", LONG / "referrals.csv", ACTOR).raise_if_failed()
     return settings, runner
@@ -298,6 +479,87 @@ def load_postgres(conn: psycopg.Connection) -> float:
         cur.execute(INDEX_SQL)
     conn.commit()
     return time.perf_counter() - started
+
+
+def load_catalogue(conn: psycopg.Connection, runner: Runner) -> float:
+    """The legal catalogue as the project's loaders wrote it (the reference CSVs after the loaders' reading of them:
+    renumberings, reviewed and text-read NAMES_FUNCTION links …), copied from the graph into relational tables."""
+    started = time.perf_counter()
+    [t] = runner.read(EXPORT_CATALOGUE)
+    if t["rulings"]:
+        raise SystemExit("the relational resolve does not read rulings: load a store without any")
+    with conn.cursor() as cur:
+        cur.execute(CATALOGUE_SQL)
+        cur.execute("CREATE TEMP TABLE dept (id text, valid_from date, valid_to date)")
+        copy(cur, "dept", ["id", "valid_from", "valid_to"], [t["departments"]])
+        cur.execute(
+            "UPDATE department d SET valid_from = x.valid_from, valid_to = x.valid_to FROM dept x WHERE x.id = d.id"
+        )
+        copy(cur, "basis", ["id", "title"], [t["bases"]])
+        copy(cur, "basis_version", ["id", "basis_id", "version", "effective_from", "effective_to"], [t["versions"]])
+        columns = ["id", "version_id", "label", "gist", "text", "number", "clause", "item", "parent_id"]
+        copy(cur, "article", columns, [t["articles"]])
+        copy(cur, "renumbering", ["from_id", "to_id"], [t["renumberings"]])
+        copy(cur, "function", ["id", "name"], [t["functions"]])
+        columns = ["article_id", "function_id", "wording", "duty_kind", "level", "method"]
+        copy(cur, "article_function", columns, [t["article_functions"]])
+        copy(cur, "authority", ["article_id", "source_id"], [t["authorities"]])
+        copy(cur, "succession", ["from_id", "to_id", "valid_from", "note"], [t["successions"]])
+        columns = ["department_id", "function_id", "valid_from", "valid_to", "source"]
+        copy(cur, "performs", columns, [t["performs"]])
+        copy(cur, "matter_article", ["matter_id", "article_id"], [t["matter_articles"]])
+        copy(cur, "matter_scope", ["matter_id", "region_id", "source"], [t["matter_scopes"]])
+        columns = [
+            "id",
+            "matter_id",
+            "holder_id",
+            "holder_name",
+            "holder_kind",
+            "role",
+            "source",
+            "valid_from",
+            "valid_to",
+        ]
+        copy(cur, "assignment", columns, [t["assignments"]])
+        copy(cur, "assignment_scope", ["assignment_id", "region_id"], [t["assignment_scopes"]])
+        cur.execute(CATALOGUE_INDEX_SQL)
+    conn.commit()
+    return time.perf_counter() - started
+
+
+class RelationalReader:
+    """The relational peer as a Reader for resolve_matters: the facts from RESOLVE_SQL, no devolutions (the
+    generated county has none), so that both sides run the same decision over their own facts."""
+
+    def __init__(self, conn: psycopg.Connection):
+        self.conn = conn
+
+    def read(self, q: Any, **params: Any) -> list[dict[str, Any]]:
+        if q is DEVOLUTIONS:
+            return []
+        assert q is FACTS, q.name
+        return [sql_one(self.conn, RESOLVE_SQL, **resolve_params(params))]
+
+
+def resolve_params(params: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "matter_ids": params["matter_ids"],
+        "region_id": params["region_id"],
+        "as_of": params["as_of"],
+        "levels": params["levels"],
+        "pattern": rules._OPEN_TEXT.pattern,  # Cypher's =~ matches a whole text, PostgreSQL's ~ searches it
+    }
+
+
+def canonical(value: Any) -> Any:
+    """Facts compared as data: dates as ISO text, and every list as a multiset (the order Cypher leaves open)."""
+    if isinstance(value, dict):
+        return {k: canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return sorted((canonical(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def depth_first(regions: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -441,6 +703,19 @@ def precheck_facts(row: dict[str, Any]) -> tuple[Any, ...]:
     return department, matters, subjects
 
 
+def decided(results: list[dict[str, Any]]) -> tuple[Any, ...]:
+    """What a resolution decided: per matter, the lead and cooperating departments and functions, and the flags."""
+    return tuple(
+        (
+            r["matter"]["id"],
+            tuple((d["department"]["id"], (d.get("function") or {}).get("id")) for d in r["lead"]),
+            tuple((d["department"]["id"], (d.get("function") or {}).get("id")) for d in r["cooperating"]),
+            tuple(f["code"] for f in r["flags"]),
+        )
+        for r in results
+    )
+
+
 def day(value: Any) -> date | None:
     return value if value is None or isinstance(value, date) else date.fromisoformat(value)
 
@@ -481,6 +756,9 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=300)
     parser.add_argument("--per-length", type=int, default=30)
     parser.add_argument("--seed", type=int, default=7)
+    # demo: a tenth of the county (5k subjects), for a machine too loaded to load the county in time; latency is
+    # flat against the data's size (issue 16), so the ratios compare
+    parser.add_argument("--scale", choices=["demo", "county"], default="county")
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--bolt", type=int, default=27997)
     parser.add_argument("--http", type=int, default=27984)
@@ -493,16 +771,20 @@ def main() -> None:
     clue_ids = rng.sample(sorted(i for i in runner.read(CLUE_IDS)[0]["ids"] if not i.startswith("long-")), args.inputs)
     prechecks = precheck_inputs(rng, args.inputs)
     levels = {m["id"]: m["level"] for m in rows(REFERENCE / "matters.csv")}
+    names = {m["id"]: m["name"] for m in rows(REFERENCE / "matters.csv")}
     counties = sorted({s["region_id"] for s in rows(FILES / "subjects.csv")})
     resolves = [(rng.choice(sorted(levels)), rng.choice(counties)) for _ in range(args.inputs)]
 
     with postgres(args.pg_bin) as dsn, psycopg.connect(dsn) as conn:
         print(f"postgres: loaded in {load_postgres(conn):.1f} s", flush=True)
+        print(f"postgres: catalogue copied from the graph in {load_catalogue(conn, runner):.1f} s", flush=True)
         conn.autocommit = True
         conn.execute("SET TimeZone = 'Asia/Shanghai'")
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
         samples: dict[str, list[float]] = {}
-        disagree = {"chain": 0, "precheck": 0}
+        disagree = {"chain": 0, "precheck": 0, "resolve facts": 0, "resolve answers": 0, "read model": 0}
+        relational = RelationalReader(conn)
+        resolve(runner, ResolveRequest(matter_id=resolves[0][0], region=resolves[0][1], as_of=AS_OF))  # the model, hot
         answers: dict[str, Any] = {}
         for i in range(args.inputs):
             # Interleaved, and the order rotated, so that neither side always runs on a warmer cache.
@@ -533,30 +815,43 @@ def main() -> None:
                 answers["ps"] = timed(samples, "precheck postgres", lambda: sql_one(conn, PRECHECK_SQL, **q))
 
             def resolve_graph(m: str = resolves[i][0], region: str = resolves[i][1]) -> None:
-                timed(
+                facts = {"matter_ids": [m], "region_id": region, "as_of": AS_OF, "levels": [levels[m]]}
+                answers["rg"] = timed(
                     samples,
                     "resolve driver",
-                    lambda: runner.read(
-                        MATTER_FACTS,
-                        matter_ids=[m],
-                        region_id=region,
-                        as_of=AS_OF,
-                        open_pattern=rules.OPEN_TEXT_PATTERN,
-                        levels=[levels[m]],
-                    ),
+                    lambda: runner.read(MATTER_FACTS, **facts, open_pattern=rules.OPEN_TEXT_PATTERN)[0],
                 )
-                timed(
+                request = ResolveRequest(matter_id=m, region=region, as_of=AS_OF)
+                answers["rm"] = timed(samples, "resolve service", lambda: resolve(runner, request))
+                catalogue.enabled = False
+                try:
+                    answers["rn"] = timed(samples, "resolve statements", lambda: resolve(runner, request))
+                finally:
+                    catalogue.enabled = True
+
+            def resolve_sql(m: str = resolves[i][0], region: str = resolves[i][1]) -> None:
+                facts = {"matter_ids": [m], "region_id": region, "as_of": AS_OF, "levels": [levels[m]]}
+                answers["rs"] = timed(
+                    samples, "resolve postgres", lambda: sql_one(conn, RESOLVE_SQL, **resolve_params(facts))
+                )
+                header = [{"id": m, "name": names[m], "level": levels[m], "category": None, "domain_id": None}]
+                answers["rr"] = timed(
                     samples,
-                    "resolve service",
-                    lambda: resolve(runner, ResolveRequest(matter_id=m, region=region, as_of=AS_OF)),
+                    "resolve postgres+decide",
+                    lambda: resolve_matters(relational, header, region, AS_OF, model=None),  # type: ignore[arg-type]
                 )
 
-            steps = [chain_graph, chain_sql, precheck_graph, precheck_sql, resolve_graph]
+            steps = [chain_graph, chain_sql, precheck_graph, precheck_sql, resolve_graph, resolve_sql]
             shift = i % len(steps)
             for step in steps[shift:] + steps[:shift]:
                 step()
             disagree["chain"] += chain_facts(answers["cg"]) != chain_facts(answers["cs"])
             disagree["precheck"] += precheck_facts(answers["pg"]) != precheck_facts(answers["ps"])
+            disagree["resolve facts"] += canonical(answers["rg"]) != canonical(answers["rs"])
+            disagree["resolve answers"] += decided(answers["rm"]["results"]) != decided(answers["rr"])
+            disagree["read model"] += (
+                answers["rm"] != answers["rn"]
+            )  # as data: the keys of a dict may come in another order
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
         for question, count in disagree.items():
             print(f"{question}: {args.inputs - count}/{args.inputs} answers agree")
@@ -565,9 +860,22 @@ def main() -> None:
             [
                 ("clue chain", "chain driver", "chain postgres"),
                 ("precheck facts", "precheck driver", "precheck postgres"),
-                ("resolve by matter", "resolve driver", None),
             ],
         )
+        for key in (
+            "resolve driver",
+            "resolve service",
+            "resolve statements",
+            "resolve postgres",
+            "resolve postgres+decide",
+        ):
+            print(f"{'resolve by matter':<24} {key:<24} {p(samples[key], 50):8.2f} {p(samples[key], 95):8.2f}")
+        for graph, sql in (
+            ("resolve service", "resolve postgres+decide"),
+            ("resolve service", "resolve postgres"),
+            ("resolve driver", "resolve postgres"),
+        ):
+            print(f"{graph} ÷ {sql}: p50 {p(samples[graph], 50) / p(samples[sql], 50):.2f}×")
         by_length(runner, conn, args.per_length)
         plans(runner, conn, clue_ids[0], prechecks[0], reach)
     runner.driver.close()
@@ -606,6 +914,44 @@ def plans(runner: Runner, conn: psycopg.Connection, clue_id: str, request: dict[
     with conn.cursor() as cur:
         cur.execute("EXPLAIN (ANALYZE, SUMMARY) " + CHAIN_SQL, {"id": clue_id})
         print("postgres chain plan:", " | ".join(r[0].strip() for r in cur.fetchall()[-2:]))
+    chain_cost(runner)
+
+
+def chain_cost(runner: Runner, repeat: int = 20) -> None:
+    """Where a long chain's time goes: PROFILE (rows and db hits per operator) of a 1-hop and a 20-hop chain, and
+    medians of the server's time (until the last record was streamed), the driver's decoding and the rest."""
+    print("\nthe chain's cost by its length (medians of 20 runs, ms):")
+    print(f"{'hops':>5} {'db hits':>8} {'server':>8} {'client':>8} {'records→dicts':>14}")
+    for length in (LENGTHS[0], LENGTHS[-1]):
+        clue_id = f"long-{length}-0"
+        with runner.driver.session(database=runner.database) as session:
+            profile = session.run("PROFILE " + CHAIN.text, id=clue_id).consume().profile  # type: ignore[arg-type]
+            server, client, convert = [], [], []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                result = session.run(CHAIN.text, id=clue_id)  # type: ignore[arg-type]
+                records = list(result)
+                received = time.perf_counter()
+                summary = result.consume()
+                [to_python(r.data()) for r in records]
+                convert.append((time.perf_counter() - received) * 1000)
+                server.append(float((summary.result_available_after or 0) + (summary.result_consumed_after or 0)))
+                client.append((received - started) * 1000)
+        assert profile is not None
+        print(
+            f"{length:>5} {total_hits(profile):>8} {statistics.median(server):8.2f} {statistics.median(client):8.2f}"
+            f" {statistics.median(convert):14.2f}"
+        )
+        if length == LENGTHS[-1]:
+            print_plan(profile)
+
+
+def print_plan(profile: dict[str, Any], depth: int = 0) -> None:
+    details = " ".join(str(profile.get("args", {}).get("Details", "")).split())[:80]
+    name, rows, hits = profile["operatorType"], profile.get("rows", 0), profile.get("dbHits", 0)
+    print(f"  {'  ' * depth}{name:<34} rows {rows:>4} hits {hits:>5}  {details}")
+    for child in profile.get("children", []):
+        print_plan(child, depth + 1)
 
 
 def total_hits(profile: dict[str, Any]) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -64,8 +63,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.runner = Runner(
             driver, settings.neo4j.database, settings.service.read_timeout_seconds, settings.service.db_retry_seconds
         )
-        # jieba's dictionary takes seconds to load: load it beside the start, not in the first search.
-        threading.Thread(target=segment.warm, name="segmenter-warm", daemon=True).start()
+        # jieba's dictionary takes a second or two to load, holding the interpreter meanwhile: load it before the
+        # first request (once per process), not beside it, where it stalled every request of that moment.
+        segment.warm()
         try:
             yield
         finally:

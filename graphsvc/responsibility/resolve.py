@@ -13,16 +13,19 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from types import EllipsisType
 
 from pydantic import BaseModel, Field, model_validator
 
 from graphsvc import segment, uscc
 from graphsvc.bounds import Day
+from graphsvc.catalogue import cache as catalogue
+from graphsvc.catalogue.read_model import CatalogueModel
 from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 from graphsvc.errors import InvalidInput, NotFound
 from graphsvc.names import Names
-from graphsvc.regions import require_region
+from graphsvc.regions import require_region, unknown_region
 from graphsvc.responsibility import behaviour_search, devolution, devolved, rules
 from graphsvc.responsibility.answer import (
     Behaviour,
@@ -93,10 +96,13 @@ def _validate_names(runner: Runner, request: ResolveRequest) -> ResolveRequest:
     """Validate: the region, matter and subject as the user wrote them (codes or names), read as ids."""
     names = Names(runner, request.as_of)
     region = names.region_param(request.region)
+    matter = request.matter_id
+    known = bool(matter and matter.isascii() and catalogue.known(matter.strip()))
     return request.model_copy(
         update={
             "region": region,
-            "matter_id": names.matter_param(request.matter_id, region),
+            # an exact id the catalogue held is that id: no lookup as a code or name
+            "matter_id": matter.strip() if matter and known else names.matter_param(matter, region),
             "uscc": names.subject_param(request.uscc),
         }
     )
@@ -105,30 +111,34 @@ def _validate_names(runner: Runner, request: ResolveRequest) -> ResolveRequest:
 def _answer(reader: Reader, request: ResolveRequest) -> Resolution:
     as_of = request.as_of or date.today()
     subject = _read_subject(reader, request.uscc, as_of) if request.uscc else None
-    region = _require_region(reader, request.region or (subject.region_id if subject else None))
+    model = catalogue.current(reader)  # the hot catalogue, or None: then the statements answer
+    region = _require_region(reader, request.region or (subject.region_id if subject else None), model)
     licences: dict[str, list[SubjectLicence]] = defaultdict(list)
     for lic in subject.licences if subject else []:
         if lic.matter_id:
             licences[lic.matter_id].append(lic)
     summary = SubjectRef(id=subject.id, name=subject.name, region_id=subject.region_id) if subject else None
     if request.text and _by_description(request):
-        return _by_text(reader, request.text.strip(), region, as_of, licences, summary)
-    matters = _read_matters(reader, request, subject)
+        return _by_text(reader, request.text.strip(), region, as_of, licences, summary, model)
+    matters = _read_matters(reader, request, subject, model)
     results = [
         # asked by id or by subject: no match score
         r.model_copy(update={"matter": r.matter.model_copy(update={"score": None, "coverage": None})})
-        for r in resolve_matters(reader, matters, region, as_of, licences)
+        for r in resolve_matters(reader, matters, region, as_of, licences, model)
     ]
     return Resolution(region=region, as_of=as_of, subject=summary, results=results, behaviours=None, unexplained=None)
 
 
-def _require_region(reader: Reader, region: str | None) -> str:
+def _require_region(reader: Reader, region: str | None, model: CatalogueModel | None) -> str:
     """Validate: a region to resolve in, known to the graph."""
     if not region:
         raise InvalidInput(
             "需要行政区划代码 region(或一个有所在地的监管对象)", [{"field": "region", "reason": "required"}]
         )
-    require_region(reader, region, error=NotFound)
+    if model is None:
+        require_region(reader, region, error=NotFound)
+    elif not model.has_region(region):
+        raise unknown_region(region, "region", NotFound)
     return region
 
 
@@ -145,13 +155,16 @@ def resolve_matters(
     region: str,
     as_of: date,
     licences: dict[str, list[SubjectLicence]] | None = None,
+    model: CatalogueModel | None | EllipsisType = ...,  # ...: look the current one up
 ) -> list[MatterResult]:
     """Lead and cooperating for each matter in the region on the date. The facts of all matters come in one
     statement (assignments, scopes, bases, carriers, performers per level), so the cost hardly grows with the
-    count, and the decision stays in Python (rules.decide)."""
+    count, and the decision stays in Python (rules.decide). With the catalogue's read model (given, or the current
+    one), those facts come from memory and only the devolutions from the database."""
     if not matters:
         return []
-    facts = _gather_facts(reader, matters, region, as_of)
+    model = catalogue.current(reader) if isinstance(model, EllipsisType) else model
+    facts = _gather_facts(reader, matters, region, as_of, model)
     return [_decide_matter(m, facts, (licences or {}).get(m.id, [])) for m in matters]
 
 
@@ -167,13 +180,19 @@ class _MatterFacts:
     devolved: dict[str, list[devolution.PowerFact]] = field(default_factory=lambda: defaultdict(list))
 
 
-def _gather_facts(reader: Reader, matters: Sequence[MatterHeader], region: str, as_of: date) -> _MatterFacts:
-    """Gather: everything the rules decide by, in one statement (and one for devolved powers), as models."""
+def _gather_facts(
+    reader: Reader, matters: Sequence[MatterHeader], region: str, as_of: date, model: CatalogueModel | None
+) -> _MatterFacts:
+    """Gather: everything the rules decide by, from the hot catalogue or in one statement (and one for devolved
+    powers), as models."""
     levels = sorted({m.level for m in matters}, key=str)
     ids = [m.id for m in matters]
-    [read] = reader.read(
-        FACTS, matter_ids=ids, region_id=region, as_of=as_of, open_pattern=rules.OPEN_TEXT_PATTERN, levels=levels
-    )
+    if model is not None:
+        read = model.facts(reader, ids, region, as_of, levels, rules.OPEN_TEXT_PATTERN)
+    else:
+        [read] = reader.read(
+            FACTS, matter_ids=ids, region_id=region, as_of=as_of, open_pattern=rules.OPEN_TEXT_PATTERN, levels=levels
+        )
     facts = _MatterFacts(performers={level: [] for level in levels})
     for row in read["assignments"]:
         facts.assignments[row.pop("matter_id")].append(AssignmentFact.model_validate(row))
@@ -217,10 +236,12 @@ def _decide_matter(matter: MatterHeader, facts: _MatterFacts, licences: list[Sub
     return devolved.apply(result, facts.devolved[matter.id], facts.bases[matter.id], matter.category)
 
 
-def _read_matters(reader: Reader, request: ResolveRequest, subject: SubjectContext | None) -> list[MatterHeader]:
+def _read_matters(
+    reader: Reader, request: ResolveRequest, subject: SubjectContext | None, model: CatalogueModel | None
+) -> list[MatterHeader]:
     """Gather: the matters asked about by id, or those of the subject's kinds and licences."""
     if request.matter_id:
-        rows = reader.read(GET_MATTER, id=request.matter_id)
+        rows = model.matter_header(request.matter_id) if model else reader.read(GET_MATTER, id=request.matter_id)
         if not rows:
             raise NotFound(f"未知的监管事项:{request.matter_id}", [{"field": "matter_id", "reason": "unknown matter"}])
         return [MatterHeader.model_validate(r) for r in rows]
@@ -244,10 +265,11 @@ def _by_text(
     as_of: date,
     licences: dict[str, list[SubjectLicence]],
     subject: SubjectRef | None,
+    model: CatalogueModel | None,
 ) -> Resolution:
     """One answer per behaviour the description names (several when its clauses go to different departments),
     each with the rule that decided how sure it is; `results` are the candidate matters, resolved."""
-    found = _gather_text(reader, text, region, as_of, licences)
+    found = _gather_text(reader, text, region, as_of, licences, model)
     chosen, unexplained = _decide_behaviours(found)
     behaviours = [
         # a clause with no hit: the whole description's nearest matters
@@ -290,7 +312,12 @@ class _TextFacts:
 
 
 def _gather_text(
-    reader: Reader, text: str, region: str, as_of: date, licences: dict[str, list[SubjectLicence]]
+    reader: Reader,
+    text: str,
+    region: str,
+    as_of: date,
+    licences: dict[str, list[SubjectLicence]],
+    model: CatalogueModel | None,
 ) -> _TextFacts:
     """Gather: the description and its clauses searched in one round trip, every matter found resolved at once."""
     parts = segment.clauses(text)
@@ -298,7 +325,7 @@ def _gather_text(
     found = behaviour_search.search_many(reader, limits)
     ids = list(dict.fromkeys(h.id for _, hits in found.values() for h in hits))
     headers = {m.id: m for m in read_matter_headers(reader, ids)}
-    answers = resolve_matters(reader, list(headers.values()), region, as_of, licences)
+    answers = resolve_matters(reader, list(headers.values()), region, as_of, licences, model)
     resolved = {m: r for m, r in zip(headers, answers, strict=True)}
     return _TextFacts(text, parts, found, ids, headers, resolved)
 

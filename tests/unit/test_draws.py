@@ -45,6 +45,3 @@ def test_strata_draw_their_ratio_and_the_seed_decides() -> None:
     assert [d.subject.id for d in again] == [d.subject.id for d in drawn]  # the roster's order does not matter
     other = draw_subjects(random.Random(6), roster, lambda grade, risk: {"A": 0.1, "B": 0.25}[grade])
     assert [d.subject.id for d in other] != [d.subject.id for d in drawn]
-
-
-# -- the endpoint --------------------------------------------------------------------------------------

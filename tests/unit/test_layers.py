@@ -17,7 +17,9 @@ from graphsvc.config import ROOT
 PACKAGES = ("graphsvc", "loaders")
 # The Runner's own helpers belong to core: db stamps every write with an AuditEvent (audit_log) and checks the
 # bounds of every parameter (bounds).
-CORE = {"config", "errors", "cypher", "db", "model", "audit_log", "bounds"}
+# It also changes the catalogue's stamp on every catalogue write (catalogue_version, which reads statements with
+# cypher_check); the read model that stamp invalidates (graphsvc/catalogue/) is a domain's.
+CORE = {"config", "errors", "cypher", "db", "model", "audit_log", "bounds", "catalogue_version", "cypher_check"}
 LAYERS = ["core", "domain", "loaders", "api", "cli"]
 
 

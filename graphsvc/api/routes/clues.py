@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from graphsvc import access
 from graphsvc.api.deps import RunnerDep, SettingsDep, UserDep
 from graphsvc.api.params import Day, Limit, Moment, Offset, RegionCode
+from graphsvc.api.responses import json_once
 from graphsvc.clues import analytics, intake, referrals
 from graphsvc.clues.analytics import FlagCode, SortKey
 from graphsvc.clues.intake import ClueCreate
@@ -43,12 +44,12 @@ def get_clue_chain(
     as_of: AsOf = None,
     ack_hours: AcknowledgeHours = None,
     act_days: ActDays = None,
-) -> ClueChain:
+) -> Response:
     """The chain of a clue: its hops in tree order (a 分办 fans out; each hop has its depth and parent), how long
     each department held it, the regions it crossed, who holds it now, and flags: LOOP (back to a department
     already visited), PING_PONG (A → B → A), CROSS_REGION, CROSS_PROVINCE, STALLED (not acknowledged within
     `ack_hours`, or not acted on within `act_days` after), UNRESOLVED."""
-    return referrals.read_chain(runner, clue_id, user, as_of, limits_of(ack_hours, act_days))
+    return json_once(referrals.read_chain(runner, clue_id, user, as_of, limits_of(ack_hours, act_days)))
 
 
 @router.post("/clues/{clue_id}/referrals", status_code=201, response_model=ClueChain)

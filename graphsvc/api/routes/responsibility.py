@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from graphsvc.api.deps import RunnerDep, UserDep
 from graphsvc.api.params import AsOf
+from graphsvc.api.responses import json_once
 from graphsvc.responsibility import audit
 from graphsvc.responsibility.answer import Resolution
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
@@ -17,7 +18,7 @@ router = APIRouter(prefix="/responsibility", tags=["responsibility"])
 
 
 @router.post("/resolve", response_model=Resolution)
-def resolve_responsibility(runner: RunnerDep, user: UserDep, request: ResolveRequest) -> Resolution:
+def resolve_responsibility(runner: RunnerDep, user: UserDep, request: ResolveRequest) -> Response:
     """Lead and cooperating departments for a matter (`matter_id`), a behaviour (`text`) or a subject (`uscc`),
     in `region` (default: the subject's) on `as_of` (default today). Each holder carries the rule that decided
     (ruling > licence > assignment > locality_level > legal_text; in a 街道/乡镇 that took the power by a
@@ -26,7 +27,7 @@ def resolve_responsibility(runner: RunnerDep, user: UserDep, request: ResolveReq
     act to several departments or to 有关部门 / 指定的部门, the result is flagged OVERLAP with every candidate and
     the tie-breaks that apply. A description gets `behaviours`: one answer per behaviour it names, with the rule
     that decided how sure it is (firm, overlap, suggestion, no_match) and a one-line reason in Chinese."""
-    return resolve(runner, request)
+    return json_once(resolve(runner, request))
 
 
 @router.get(

@@ -230,9 +230,6 @@ def test_a_token_never_changes_a_role_and_role_changes_are_recorded(
     assert all("token_hash" not in e["what"] for e in log["events"])  # secrets never reach the log
 
 
-# -- server-stamped times --------------------------------------------------------------------------------------
-
-
 # -- exports ---------------------------------------------------------------------------------------------------
 
 

@@ -15,9 +15,6 @@ from tests.support.inspection_data import FIRE, FIRE_CHECK, FOOD, MARKET, MH, S1
 
 URL = "/api/v1/inspections/random-draw"
 
-# -- the pure draw -------------------------------------------------------------------------------------
-
-
 # -- the endpoint --------------------------------------------------------------------------------------
 
 

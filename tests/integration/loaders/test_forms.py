@@ -73,9 +73,6 @@ def rejected(report: LoadReport) -> list[tuple[int, str, str]]:
     return [(e.row, e.column, e.value) for e in report.errors]
 
 
-# -- cells, pure ----------------------------------------------------------------------------------
-
-
 # -- 附件1 监管事项清单 ----------------------------------------------------------------------------
 
 

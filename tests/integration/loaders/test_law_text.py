@@ -31,9 +31,6 @@ LIST_RENUMBERINGS = query("law/list_renumberings")
 COUNT_NODES = query("admin/count_nodes_by_label")
 
 
-# -- parsing -------------------------------------------------------------------------------------
-
-
 # -- loading -------------------------------------------------------------------------------------
 
 
