@@ -27,7 +27,7 @@ from loaders.bulk_import import ALL_NODES, ALL_RELATIONSHIPS, finish, initial_im
 from loaders.entities import load_folder
 from loaders.reference import load_reference
 from loaders.synthetic import generate
-from tests.conftest import TEST_ACTOR, wipe
+from tests.conftest import TEST_ACTOR, make_settings, wipe
 
 SEED = 20261126
 # Times of the writes (server clock) differ between two loads; so do the summary's extremes measured on the
@@ -68,6 +68,12 @@ def answers(runner: Runner, tries: int = 60) -> None:
     raise AssertionError("the test server did not answer after the import")
 
 
+@pytest.fixture
+def patient(server: LocalNeo4j) -> LocalNeo4j:
+    """The test server, given as long as a loaded shared machine needs to start it again after the import."""
+    return LocalNeo4j(make_settings(neo4j_start_timeout=1800.0))
+
+
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Path:
     out = tmp_path_factory.mktemp("bulk")
@@ -76,7 +82,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Path:
 
 
 def test_an_imported_world_is_the_loaded_world(
-    runner: Runner, server: LocalNeo4j, settings: Settings, world: Path, tmp_path: Path
+    runner: Runner, patient: LocalNeo4j, settings: Settings, world: Path, tmp_path: Path
 ) -> None:
     wipe(runner)
     load_reference(runner, settings.service.reference_dir, TEST_ACTOR).raise_if_failed()
@@ -85,7 +91,7 @@ def test_an_imported_world_is_the_loaded_world(
 
     wipe(runner)
     load_reference(runner, settings.service.reference_dir, TEST_ACTOR).raise_if_failed()
-    report = initial_import(runner, server, world, TEST_ACTOR, settings.service.reference_dir, tmp_path / "work")
+    report = initial_import(runner, patient, world, TEST_ACTOR, settings.service.reference_dir, tmp_path / "work")
     answers(runner)
     finish(runner, report, world, TEST_ACTOR)
     nodes, rels, types = snapshot(runner)
