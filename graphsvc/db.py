@@ -83,6 +83,43 @@ class Runner:
         transaction (who, when by the server's clock, which statement, on what, before → after)."""
         return self._run(q, "write", params)
 
+    def write_all(self, steps: list[tuple[Query, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        """Runs several writes in one managed transaction, in order, each audited as `write` audits it: a statement
+        split in two (a clean-up, then the upsert) so that neither needs an Eager plan, all or nothing."""
+        for q, params in steps:
+            if q.mode != "write":
+                raise ValueError(f"{q.name} is a {q.mode} statement, not write")
+            q.check_params(params)
+            _check_bounds(q, params)
+
+        def write(tx: neo4j.ManagedTransaction) -> list[list[dict[str, Any]]]:
+            results = []
+            for q, params in steps:
+                result = tx.run(q.text, params)  # type: ignore[arg-type]
+                rows = [to_python(r.data()) for r in result]
+                event = audit_event(q.name, params, rows)
+                if event is not None and result.consume().counters.contains_updates:
+                    tx.run(AUDIT_WRITE.text, event=event)  # type: ignore[arg-type]
+                results.append(rows)
+            return results
+
+        with translate_errors(steps[0][0].name if steps else ""), self._session() as session:
+            return self._retrying(lambda: session.execute_write(write))
+
+    def record(self, action: str, params: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+        """Records, as an AuditEvent in a transaction of its own, a write that did not run as one statement of a
+        managed transaction: an import by neo4j-admin, a statement committing in transactions of its own. Who and
+        when as for every write (the server's clock); nothing is recorded without an actor or rows."""
+        event = audit_event(action, params, rows)
+        if event is None:
+            return
+
+        def write(tx: neo4j.ManagedTransaction) -> None:
+            tx.run(AUDIT_WRITE.text, event=event).consume()  # type: ignore[arg-type]
+
+        with translate_errors(action), self._session() as session:
+            self._retrying(lambda: session.execute_write(write))
+
     def reading(self, work: Callable[[Reader], T]) -> T:
         """Runs several reads in one managed transaction: one snapshot, and one commit instead of one per read."""
 

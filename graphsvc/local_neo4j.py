@@ -143,6 +143,13 @@ class LocalNeo4j:
         cmd = [java, "-cp", f"{self.home / 'lib'}/*", main, *args]
         return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
 
+    def admin(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Runs `neo4j-admin ARGS` against this home (the server's neo4j.conf); the caller stops the server first
+        where the command needs it (`database import full`)."""
+        self.install()
+        self.write_conf()
+        return self._java(ADMIN, *args)
+
     def _set_initial_password(self) -> None:
         # Only effective before the first start; afterwards the system database holds the password.
         if (self.home / "data" / "databases").exists():

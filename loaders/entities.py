@@ -169,6 +169,7 @@ SPECS: dict[str, TableSpec] = {
         ],
         check=_valid_uscc,
         derive=lambda row: {"caption": wrap(row["name"], 5)},
+        before=_q("unlink_subjects"),
     ),
     "licences": TableSpec(
         "licences.csv",
@@ -189,6 +190,7 @@ SPECS: dict[str, TableSpec] = {
             Column("valid_to", "date"),
         ],
         check=_first(_not_before("valid_from", "valid_to", "有效期止早于有效期起"), _filing_is_filed),
+        before=_q("unlink_licences"),
     ),
     "inspectors": TableSpec(
         "inspectors.csv",
@@ -202,6 +204,7 @@ SPECS: dict[str, TableSpec] = {
             Column("qualifications", "list"),
             Column("specialties", "list"),
         ],
+        before=_q("unlink_inspectors"),
     ),
     "conflicts": TableSpec(
         "conflicts.csv",
@@ -231,6 +234,7 @@ SPECS: dict[str, TableSpec] = {
             Column("plan_id", ref="InspectionPlan"),
         ],
         check=_first(_not_before("window_start", "window_end", "检查窗口的结束日期早于开始日期"), _done_has_date),
+        before=_q("unlink_inspection_tasks"),
     ),
     "clues": TableSpec(
         "clues.csv",
@@ -249,6 +253,7 @@ SPECS: dict[str, TableSpec] = {
             Column("receiver_id", ref="Department"),
         ],
         derive=lambda row: {"received_at": beijing(row["received_at"])},
+        before=_q("unlink_clues"),
     ),
     "referrals": TableSpec(
         "referrals.csv",
@@ -268,6 +273,8 @@ SPECS: dict[str, TableSpec] = {
         ],
         derive=_hop_times,
         then=_q("link_referral_hops"),
+        before=_q("unlink_referrals"),
+        then_before=_q("unlink_referral_hops"),
     ),
 }
 KINDS = tuple(SPECS)  # also the order a folder loads in: every file names only what comes before it

@@ -73,6 +73,10 @@ class TableSpec:
     # A second statement over the same rows, run after every table is written (links to rows
     # that may come later in the same load, e.g. a region's parent).
     then: Query | None = None
+    # Clean-ups run in the same transaction just before `query` / `then` (links a row no longer names): apart, so
+    # that neither statement needs an Eager plan (a delete and a merge of the same type in one statement do).
+    before: Query | None = None
+    then_before: Query | None = None
     # A rule across columns: returns (column, reason) when the row breaks it.
     check: Callable[[dict[str, Any]], tuple[str, str] | None] | None = None
     # A file a catalogue may leave out (added after others were written): missing means no rows.
@@ -207,12 +211,17 @@ def write_batches(
     actor: str,
     batch_size: int = 5000,
     progress: Callable[[int], None] | None = None,
+    before: Query | None = None,
 ) -> int:
-    """Writes rows with `UNWIND $rows`, one transaction per batch; returns the rows written."""
+    """Writes rows with `UNWIND $rows`, one transaction per batch (with `before`, its clean-up, in the same one);
+    returns the rows written."""
     written = 0
     for start in range(0, len(rows), batch_size):
         batch = rows[start : start + batch_size]
-        runner.write(query, rows=batch, actor=actor)
+        if before is None:
+            runner.write(query, rows=batch, actor=actor)
+        else:
+            runner.write_all([(before, {"rows": batch, "actor": actor}), (query, {"rows": batch, "actor": actor})])
         written += len(batch)
         if progress:
             progress(len(batch))
@@ -238,9 +247,9 @@ def load_tables(
         return report
     for spec, rows in parsed:
         advance = (lambda n, name=spec.name: progress(name, n)) if progress else None
-        written = write_batches(runner, spec.query, rows, actor, batch_size, advance)
+        written = write_batches(runner, spec.query, rows, actor, batch_size, advance, spec.before)
         report.written[spec.name] = report.written.get(spec.name, 0) + written
     for spec, rows in parsed:
         if spec.then:
-            write_batches(runner, spec.then, rows, actor, batch_size)
+            write_batches(runner, spec.then, rows, actor, batch_size, before=spec.then_before)
     return report

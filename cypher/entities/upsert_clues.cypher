@@ -1,5 +1,6 @@
 // Writes clues with their region and, where known, subject, matter and receiving department;
-// a row states the whole truth, so links it no longer names are removed.
+// a row states the whole truth: entities/unlink_clues removes the links it no longer names, just before, in the
+// same transaction (one statement doing both would need an Eager plan).
 // mode: write
 // params: rows, actor
 // returns: written
@@ -13,22 +14,6 @@ SET c.title = row.title, c.description = row.description, c.channel = row.channe
 MERGE (c)-[within:IN_REGION]->(region)
 SET within.updated_at = datetime(), within.updated_by = $actor
 WITH c, row
-CALL (c, row) {
-  MATCH (c)-[old:IN_REGION]->(r) WHERE r.id <> row.region_id
-  DELETE old
-}
-CALL (c, row) {
-  MATCH (c)-[old:ON_SUBJECT]->(s) WHERE s.id <> coalesce(row.subject_id, '')
-  DELETE old
-}
-CALL (c, row) {
-  MATCH (c)-[old:ABOUT_MATTER]->(m) WHERE m.id <> coalesce(row.matter_id, '')
-  DELETE old
-}
-CALL (c, row) {
-  MATCH (c)-[old:RECEIVED_BY]->(d) WHERE d.id <> coalesce(row.receiver_id, '')
-  DELETE old
-}
 CALL (c, row) {
   MATCH (s:Subject {id: row.subject_id})
   MERGE (c)-[target:ON_SUBJECT]->(s)

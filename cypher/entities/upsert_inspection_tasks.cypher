@@ -1,5 +1,6 @@
 // Writes inspection tasks: one department's check of one subject for some matters within a window;
-// a row states the whole truth, so links it no longer names are removed.
+// a row states the whole truth: entities/unlink_inspection_tasks removes the links it no longer names, just before, in the
+// same transaction (one statement doing both would need an Eager plan).
 // mode: write
 // params: rows, actor
 // returns: written
@@ -14,22 +15,6 @@ SET done_by.updated_at = datetime(), done_by.updated_by = $actor
 MERGE (t)-[target:ON_SUBJECT]->(s)
 SET target.updated_at = datetime(), target.updated_by = $actor
 WITH t, row
-CALL (t, row) {
-  MATCH (t)-[old:BY_DEPARTMENT]->(other) WHERE other.id <> row.department_id
-  DELETE old
-}
-CALL (t, row) {
-  MATCH (t)-[old:ON_SUBJECT]->(other) WHERE other.id <> row.subject_id
-  DELETE old
-}
-CALL (t, row) {
-  MATCH (t)-[old:COVERS]->(m) WHERE NOT m.id IN row.matter_ids
-  DELETE old
-}
-CALL (t, row) {
-  MATCH (t)-[old:FROM_PLAN]->(p) WHERE p.id <> coalesce(row.plan_id, '')
-  DELETE old
-}
 CALL (t, row) {
   UNWIND row.matter_ids AS matter_id
   MATCH (m:Matter {id: matter_id})

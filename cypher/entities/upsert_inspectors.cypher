@@ -1,4 +1,5 @@
 // Writes inspectors of the departments' rosters, each a member of one department.
+// The links a row no longer names are removed just before by entities/unlink_inspectors, in the same transaction.
 // mode: write
 // params: rows, actor
 // returns: written
@@ -10,9 +11,4 @@ SET i.name = row.name, i.cert_no = row.cert_no, i.qualifications = row.qualifica
     i.specialties = row.specialties, i.updated_at = datetime(), i.updated_by = $actor
 MERGE (i)-[member:MEMBER_OF]->(d)
 SET member.updated_at = datetime(), member.updated_by = $actor
-WITH i, row
-CALL (i, row) {
-  MATCH (i)-[old:MEMBER_OF]->(other) WHERE other.id <> row.department_id
-  DELETE old
-}
 RETURN count(*) AS written

@@ -1,5 +1,6 @@
 // Writes licences and filings with their holder, issuing department, matter and domain;
-// a row states the whole truth, so links it no longer names are removed.
+// a row states the whole truth: entities/unlink_licences removes the links it no longer names, just before, in the
+// same transaction (one statement doing both would need an Eager plan).
 // mode: write
 // params: rows, actor
 // returns: written
@@ -15,22 +16,6 @@ SET held.updated_at = datetime(), held.updated_by = $actor
 MERGE (l)-[issued:ISSUED_BY]->(issuer)
 SET issued.updated_at = datetime(), issued.updated_by = $actor
 WITH l, row
-CALL (l, row) {
-  MATCH (l)-[old:HELD_BY]->(s) WHERE s.id <> row.subject_id
-  DELETE old
-}
-CALL (l, row) {
-  MATCH (l)-[old:ISSUED_BY]->(d) WHERE d.id <> row.issuer_id
-  DELETE old
-}
-CALL (l, row) {
-  MATCH (l)-[old:FOR_MATTER]->(m) WHERE m.id <> coalesce(row.matter_id, '')
-  DELETE old
-}
-CALL (l, row) {
-  MATCH (l)-[old:IN_DOMAIN]->(d) WHERE d.id <> coalesce(row.domain_id, '')
-  DELETE old
-}
 CALL (l, row) {
   MATCH (m:Matter {id: row.matter_id})
   MERGE (l)-[about:FOR_MATTER]->(m)

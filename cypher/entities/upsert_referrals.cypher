@@ -1,4 +1,5 @@
 // Writes referral hops of clues: who sent the clue to whom, when, why, the acknowledgement and the outcome.
+// The links a row no longer names are removed just before by entities/unlink_referrals, in the same transaction.
 // mode: write
 // params: rows, actor
 // returns: written
@@ -17,18 +18,4 @@ MERGE (r)-[sent:FROM_DEPARTMENT]->(sender)
 SET sent.updated_at = datetime(), sent.updated_by = $actor
 MERGE (r)-[received:TO_DEPARTMENT]->(receiver)
 SET received.updated_at = datetime(), received.updated_by = $actor
-WITH r, row
-CALL (r, row) {
-  MATCH (r)-[old:OF_CLUE]->(other) WHERE other.id <> row.clue_id
-  SET other.chain_version = coalesce(other.chain_version, 0) + 1
-  DELETE old
-}
-CALL (r, row) {
-  MATCH (r)-[old:FROM_DEPARTMENT]->(other) WHERE other.id <> row.from_department_id
-  DELETE old
-}
-CALL (r, row) {
-  MATCH (r)-[old:TO_DEPARTMENT]->(other) WHERE other.id <> row.to_department_id
-  DELETE old
-}
 RETURN count(*) AS written

@@ -1,5 +1,6 @@
 // Writes regulated subjects by USCC, with the region they are located in and their subject types;
-// a row states the whole truth, so links it no longer names are removed.
+// a row states the whole truth: entities/unlink_subjects removes the links it no longer names, just before, in the
+// same transaction (one statement doing both would need an Eager plan).
 // mode: write
 // params: rows, actor
 // returns: written
@@ -13,14 +14,6 @@ SET s.name = row.name, s.caption = row.caption, s.kind = row.kind, s.industry_co
 MERGE (s)-[located:LOCATED_IN]->(region)
 SET located.updated_at = datetime(), located.updated_by = $actor
 WITH s, row
-CALL (s, row) {
-  MATCH (s)-[old:LOCATED_IN]->(r) WHERE r.id <> row.region_id
-  DELETE old
-}
-CALL (s, row) {
-  MATCH (s)-[old:OF_TYPE]->(t) WHERE NOT t.id IN row.type_ids
-  DELETE old
-}
 CALL (s, row) {
   UNWIND row.type_ids AS type_id
   MATCH (t:SubjectType {id: type_id})
