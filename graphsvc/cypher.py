@@ -72,7 +72,7 @@ def parse_file(path: Path, root: Path = CYPHER_DIR) -> Query:
     if mode != "schema" and ";" in _strip_strings(body).rstrip().rstrip(";"):
         raise CypherFileError(f"{path}: one statement per file")
     returns = tuple(r.strip() for r in header.get("returns", "").split(",") if r.strip())
-    return Query(name, mode, declared, returns, body.rstrip().rstrip(";"), path)  # type: ignore[arg-type]
+    return Query(name, mode, declared, returns, body.rstrip().rstrip(";"), path)
 
 
 def _strip_strings(text: str) -> str:

@@ -95,11 +95,11 @@ class Runner:
         def write(tx: neo4j.ManagedTransaction) -> list[list[dict[str, Any]]]:
             results = []
             for q, params in steps:
-                result = tx.run(q.text, params)  # type: ignore[arg-type]
+                result = tx.run(q.text, params)
                 rows = [to_python(r.data()) for r in result]
                 event = audit_event(q.name, params, rows)
                 if event is not None and result.consume().counters.contains_updates:
-                    tx.run(AUDIT_WRITE.text, event=event)  # type: ignore[arg-type]
+                    tx.run(AUDIT_WRITE.text, event=event)
                 results.append(rows)
             return results
 
@@ -115,7 +115,7 @@ class Runner:
             return
 
         def write(tx: neo4j.ManagedTransaction) -> None:
-            tx.run(AUDIT_WRITE.text, event=event).consume()  # type: ignore[arg-type]
+            tx.run(AUDIT_WRITE.text, event=event).consume()
 
         with translate_errors(action), self._session() as session:
             self._retrying(lambda: session.execute_write(write))
@@ -137,14 +137,14 @@ class Runner:
         """Applies a DDL script statement by statement (schema changes cannot share a transaction)."""
         with translate_errors(), self._session() as session:
             for statement in q.statements:
-                session.run(statement).consume()  # type: ignore[arg-type]
+                session.run(statement).consume()
         return len(q.statements)
 
     def ping(self, q: Query) -> list[dict[str, Any]]:
         """One try, no retries: readiness must answer quickly, also when the database is down."""
         q.check_params({})
         with translate_errors(), self._session(neo4j.READ_ACCESS) as session:
-            return _rows(q, session.run(q.text))  # type: ignore[arg-type]
+            return _rows(q, session.run(q.text))
 
     def _run(self, q: Query, mode: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         if q.mode != mode:
@@ -154,17 +154,17 @@ class Runner:
 
         @unit_of_work(timeout=self.read_timeout)
         def read(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return _rows(q, tx.run(q.text, params))  # type: ignore[arg-type]
+            return _rows(q, tx.run(q.text, params))
 
         def write(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            result = tx.run(q.text, params)  # type: ignore[arg-type]
+            result = tx.run(q.text, params)
             rows = _rows(q, result)
             event = audit_event(q.name, params, rows)
             changed = result.consume().counters.contains_updates
             if event is not None and changed:
-                tx.run(AUDIT_WRITE.text, event=event)  # type: ignore[arg-type]
+                tx.run(AUDIT_WRITE.text, event=event)
             if changed and catalogue_writes.changes_catalogue(q):  # processes holding the catalogue reload it
-                tx.run(catalogue_writes.BUMP.text).consume()  # type: ignore[arg-type]
+                tx.run(catalogue_writes.BUMP.text).consume()
             return rows
 
         with (
@@ -221,7 +221,7 @@ class _TransactionReader:
         if q.mode != "read":
             raise ValueError(f"{q.name} is a {q.mode} statement, not read")
         q.check_params(params)
-        return _rows(q, self.tx.run(q.text, params))  # type: ignore[arg-type]
+        return _rows(q, self.tx.run(q.text, params))
 
 
 @contextmanager

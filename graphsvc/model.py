@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -106,7 +106,7 @@ class GraphModel(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _expand(cls, data: dict) -> dict:
+    def _expand(cls, data: dict[str, Any]) -> dict[str, Any]:
         for name, label in data.get("labels", {}).items():
             label["name"] = name
         for name, rel in data.get("relationships", {}).items():

@@ -161,7 +161,8 @@ class CatalogueModel:
             "carriers": carriers,
             "performers": performers,
         }
-        return pickle.loads(pickle.dumps(read))  # nothing the caller does may reach the model
+        copied: dict[str, Any] = pickle.loads(pickle.dumps(read))  # nothing the caller does may reach the model
+        return copied
 
     def _performers(
         self, region_id: str, as_of: date, levels: list[str | None], carrier_ids: set[str]
