@@ -133,6 +133,27 @@ def test_nothing_matching_is_said_with_what_to_do(graph: Runner) -> None:
     assert any("编制管理条例》第十条" in p and "本级人民政府决定" in p for p in answer["no_match"]["procedure"])
 
 
+def test_a_description_nothing_comes_near_still_says_where_to_go(graph: Runner) -> None:
+    # No word of it is in any matter, article or thesaurus entry: no candidate, and still somewhere to go.
+    for region in (YANTA, MINHANG):
+        [answer] = behaviours(graph, "隔壁老王家的鹦鹉半夜学人说话", region)
+        assert (answer["outcome"], answer["rule"], answer["candidates"]) == ("no_match", "无匹配", [])
+        usual = answer["no_match"]["usual_departments"]
+        assert [u["department"]["id"] for u in usual] == [f"{region}-bb", f"{region}-gov"]
+        assert "编制条例第十条" in usual[0]["why"] and "行政处罚法第二十五条" in usual[1]["why"]
+        assert any("首接负责" in p for p in answer["no_match"]["procedure"])
+        assert any("第十条" in p and "编办" in p for p in answer["no_match"]["procedure"])
+
+
+def test_only_matters_that_apply_in_the_region_are_candidates(graph: Runner) -> None:
+    text = "单用途卡经营者预收资金余额超过风险警示标准,也没有报送发卡和预收资金信息"
+    shanghai_only = {"card-005", "card-006", "card-007", "card-008"}
+    in_minhang = {c["matter"]["id"] for b in behaviours(graph, text, MINHANG) for c in b["candidates"]}
+    in_yanta = {c["matter"]["id"] for b in behaviours(graph, text, YANTA) for c in b["candidates"]}
+    assert in_minhang & shanghai_only  # the Shanghai rule answers in 闵行区 ...
+    assert in_yanta and not in_yanta & shanghai_only  # ... and is no candidate in 雁塔区
+
+
 def test_a_description_of_several_behaviours_gets_one_answer_each(graph: Runner) -> None:
     # 消防通道堵塞 (消防法第六十条) and 无证经营燃气 (城镇燃气管理条例第四十五条) go to different departments.
     answers = behaviours(graph, "这家饭店把消防通道堵死了，另外还无证经营燃气，私自倒卖瓶装液化石油气")

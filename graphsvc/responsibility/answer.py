@@ -117,10 +117,19 @@ class BehaviourCandidate(BaseModel):
     lead: list[CandidateLead]
 
 
+class UsualDepartment(BaseModel):
+    """A department that usually takes such reports: the holder of a near matter, or the 编办 and the people's
+    government when no matter is near."""
+
+    department: DepartmentRef
+    matters: list[str]  # the near matters it leads (empty for the 编办 and the government)
+    why: str
+
+
 class NoMatch(BaseModel):
     message: str
     nearest_domains: list[str]
-    usual_departments: list[dict[str, Any]]
+    usual_departments: list[UsualDepartment]
     procedure: list[str]
 
 

@@ -29,6 +29,7 @@ SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
 FACTS = query("responsibility/get_matter_facts")
 DEVOLUTIONS = query("devolution/find_devolutions")
+RECEIVERS = query("responsibility/get_region_receivers")
 
 TEXT_CANDIDATES = 6
 CLAUSE_CANDIDATES = 4  # per clause of a longer description: enough to see agreement, cheap to resolve
@@ -182,7 +183,7 @@ def _by_text(
     each with the rule that decided how sure it is; `results` are the candidate matters, resolved."""
     parts = segment.clauses(text)
     limits = {text: TEXT_CANDIDATES} | ({p: CLAUSE_CANDIDATES for p in parts if p != text} if len(parts) > 1 else {})
-    found = behaviour_search.search_many(runner, limits)  # the description and its clauses in one round trip
+    found = behaviour_search.search_many(runner, limits, region)  # the description and its clauses in one round trip
     ids = list(dict.fromkeys(h.id for _, hits in found.values() for h in hits))
     headers = {m["id"]: m for m in runner.read(GET_MATTERS, ids=ids)}
     answers = resolve_matters(runner, list(headers.values()), region, as_of, licences)
@@ -224,6 +225,9 @@ def _by_text(
         decision, candidates = judge(key)
         nearest = found[key][1] or found[text][1]  # a clause with no hit: the whole description's nearest
         behaviours.append(_behaviour(said, decision, candidates, found[key][1], headers, resolved, nearest))
+    for behaviour, (_, key) in zip(behaviours, chosen, strict=True):
+        if behaviour["no_match"] is not None:
+            _no_match_fallback(runner, region, behaviour["no_match"], found[key][0], found[text][0])
     weak = {
         c["matter"]["id"]
         for b in behaviours
@@ -263,6 +267,7 @@ def _candidate(hit: behaviour_search.Hit, result: dict[str, Any]) -> rules.Behav
         frozenset(d["department"]["id"] for d in result["lead"]),
         tuple(sorted({d["department"]["name"] for d in result["lead"]})),
         result["overlap"] is not None,
+        hit.unexplained,
     )
 
 
@@ -365,7 +370,10 @@ def _no_match(hits: list[behaviour_search.Hit], resolved: dict[str, dict[str, An
     usual: dict[str, dict[str, Any]] = {}
     for hit in hits:
         for duty in resolved[hit.id]["lead"]:
-            entry = usual.setdefault(duty["department"]["id"], {"department": duty["department"], "matters": []})
+            entry = usual.setdefault(
+                duty["department"]["id"],
+                {"department": duty["department"], "matters": [], "why": "最接近的监管事项由其牵头"},
+            )
             entry["matters"].append(hit.name)
     return {
         "message": "目录中没有与该描述对应的监管事项,不作职责认定;请按下列程序办理",
@@ -373,6 +381,27 @@ def _no_match(hits: list[behaviour_search.Hit], resolved: dict[str, dict[str, An
         "usual_departments": list(usual.values())[:3],
         "procedure": NO_MATCH_PROCEDURE,
     }
+
+
+def _no_match_fallback(runner: Reader, region: str, no_match: dict[str, Any], *queries: behaviour_search.Query) -> None:
+    """A description no matter comes near still gets somewhere to go: the domains its thesaurus terms belong to,
+    and, when no matter's holder usually takes such reports, the region's 编办 (it coordinates a duty no list
+    settles, 编制条例第十条) and its people's government (the common superior that decides)."""
+    if not no_match["nearest_domains"]:
+        domains = [d for q in queries for c in q.concepts for d in c.domain_names]
+        no_match["nearest_domains"] = list(dict.fromkeys(domains))[:3]
+    if no_match["usual_departments"]:
+        return
+    [row] = runner.read(RECEIVERS, region_id=region)
+    why = {
+        "office": "职责不明确时由编办组织协商、提出协调意见(编制条例第十条)",
+        "government": "本级人民政府:协商不一致时由其决定,也是共同的上一级行政机关(行政处罚法第二十五条)",
+    }
+    no_match["usual_departments"] = [
+        {"department": row[key], "matters": [], "why": why[key]} for key in ("office", "government") if row[key]
+    ]
+    if not no_match["nearest_domains"]:
+        no_match["message"] = "目录中没有与该描述相近的监管事项或领域,不作职责认定;请按下列程序办理"
 
 
 def _subject(runner: Reader, code: str, as_of: date) -> dict[str, Any]:

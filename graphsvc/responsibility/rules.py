@@ -440,6 +440,7 @@ class BehaviourCandidate:
     holders: frozenset[str]  # lead department ids
     holder_names: tuple[str, ...]
     overlap: bool  # the matter's own law leaves the act open (OVERLAP)
+    unexplained: int = 0  # concepts of the description the matter does not explain
 
 
 @dataclass(frozen=True)
