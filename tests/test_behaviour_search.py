@@ -235,4 +235,4 @@ def test_quality_on_the_labelled_descriptions_stays_above_its_floor(graph: Runne
     assert figures["confidently_wrong"] <= CEILING_CONFIDENTLY_WRONG
     assert figures["overlap_flagged"] >= FLOOR_OVERLAP_FLAGGED
     assert figures["no_match_handled"] >= FLOOR_NO_MATCH_HANDLED
-    assert rules.WEAK_COVERAGE < rules.ALONE_COVERAGE  # the stated rule stays ordered
+    assert rules.NO_MATCH_COVERAGE < rules.FIRM_COVERAGE < rules.WEAK_COVERAGE  # the stated rule stays ordered
