@@ -114,6 +114,10 @@ def basis(
         (["卫生健康主管部门"], "责令改正；情节严重的，由有关主管部门依法处理", True),
         (["药品监督管理部门"], "由县级以上人民政府药品监督管理部门按照职责分工决定", False),
         (["燃气管理部门"], None, False),
+        # 医疗器械监督管理条例第八十九条: a penalty of two departments, each 依据各自职责, given to neither alone
+        (["药品监督管理部门", "卫生主管部门"], "由负责药品监督管理的部门和卫生主管部门依据各自职责责令改正", True),
+        # … whereas 第五十四条 divides supervision by what is supervised (质量 / 使用行为): no penalty left open
+        (["药品监督管理部门"], "负责药品监督管理的部门和卫生主管部门依据各自职责，分别对使用环节的医疗器械质量", False),
     ],
 )
 def test_open_wordings(named: list[str], text: str | None, open_: bool) -> None:

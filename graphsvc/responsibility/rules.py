@@ -255,7 +255,8 @@ def _duty(
 # -- OVERLAP: where the law does not give one department --------------------------------------------------
 
 # Wordings that leave the authority open: 有关部门 on its own, a department the government 确定/指定, several
-# departments deciding 按照职责分工, or a referral to 有关主管部门. "X或者其他有关部门" names X for its own field
+# departments deciding 按照职责分工, a penalty given to two departments 依据各自职责 without saying which act is
+# whose (医疗器械监督管理条例第八十九条), or a referral to 有关主管部门. "X或者其他有关部门" names X for its own field
 # and is not open (建设工程质量管理条例第四十三条 gives the other fields to their departments).
 # "违反其他法律、行政法规的，由有关主管部门依法处理" (医疗保障基金使用监督管理条例第三十八条) refers what breaks *other*
 # laws on to their departments: the act the article punishes stays with the department it names, unless the act
@@ -264,6 +265,7 @@ _OPEN_TEXT = re.compile(
     r"(?:指定|确定)的(?:监督管理)?部门|(?:有关部门|其他[^，。；：]{0,24}部门)按照职责分工"
     r"|(?<!违反其他法律、行政法规的，由)有关主管部门依法处理"
     r"|违反其他法律、行政法规的，由有关主管部门依法处理：[^：]*违反"
+    r"|部门和[^，。；：]{0,20}部门依据各自职责责令改正"
 )
 # The same, as a Java regex over a whole text (Cypher's =~), so only such article texts travel as evidence.
 OPEN_TEXT_PATTERN = "(?s).*(?:" + _OPEN_TEXT.pattern + ").*"
@@ -418,6 +420,8 @@ SHORT_UNEXPLAINED = 1
 POOL = 4
 CLOSE_SCORE = 0.7
 CLEAR_LEAD = 1 / CLOSE_SCORE
+# A best matter that no close candidate confirms must explain this much of the description on its own.
+ALONE_COVERAGE = 0.4
 
 # A clause of a longer description is judged needing this much weight (about one rare word: a clause is short).
 # It is a behaviour of its own when it alone firmly names a holder, by a matter that explains SPLIT_COVERAGE of it
@@ -493,6 +497,14 @@ def decide_behaviour(candidates: list[BehaviourCandidate], min_weight: float = N
     rivals = tuple(i for i in close if candidates[i].holders != top.holders)
     if not rivals and close:
         return BehaviourDecision(FIRM, "候选一致", f"得分相近的 {len(close) + 1} 个候选事项均由{names}牵头", 0)
+    if not close and top.coverage < ALONE_COVERAGE:
+        return BehaviourDecision(
+            SUGGESTION,
+            "匹配不足",
+            f"只有事项「{top.matter_name}」部分相符(解释描述的 {top.coverage:.0%},单一候选须达 {ALONE_COVERAGE:.0%}),"
+            "没有其他候选印证,不作认定",
+            0,
+        )
     if not rivals:
         second = candidates[1].score if len(candidates) > 1 else 0.0
         lead = f"得分为次优候选的 {top.score / second:.2f} 倍," if second else ""
