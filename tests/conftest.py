@@ -24,6 +24,9 @@ from tests.support.auth import TEST_ACTOR
 from tests.support.clue_world import load_clue_world
 from tests.support.graph import BOLT_PORT, HTTP_PORT, TEST_HOME, wipe
 
+# Fixtures kept beside the world they build, offered to every test module.
+pytest_plugins = ["tests.support.synthetic"]
+
 
 def make_settings(**service: object) -> Settings:
     return Settings(
@@ -67,7 +70,9 @@ def server(settings: Settings) -> Iterator[LocalNeo4j]:
 @pytest.fixture(scope="session")
 def runner(server: LocalNeo4j, settings: Settings) -> Iterator[Runner]:
     driver = create_driver(settings)
-    r = Runner(driver, settings.neo4j.database)
+    # The settings' read timeout (generous here), not the service default: a loaded machine is slow, not wrong.
+    service = settings.service
+    r = Runner(driver, settings.neo4j.database, service.read_timeout_seconds, service.db_retry_seconds)
     from graphsvc import schema
 
     schema.apply(r)

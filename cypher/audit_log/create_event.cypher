@@ -1,6 +1,6 @@
 // Appends one record of a write, in the transaction of the write itself: who, when (the server's clock), which
 // statement, on which objects, and what changed (before → after, as JSON). Audit events are only ever created:
-// no statement of the service updates or deletes them (tests/test_audit_log.py checks every Cypher file).
+// no statement of the service updates or deletes them (tests/unit/test_hardening.py checks every Cypher file).
 // mode: write
 // params: event
 // returns: id

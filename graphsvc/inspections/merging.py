@@ -17,9 +17,9 @@ holds its visit and the visits are as few as possible is *interval stabbing*:
   above k departments), but their number is not always minimal (the problem with the limit is a kind of
   bin packing): with k = 2 and days A[3,3], A'[4,5], B[2,4], B'[4,6], C[3,4] (A, A' of one department, B, B' of
   another) it visits {A, B} on 3, {C, A'} on 4, {B'} on 6, where {A, C} on 3 and {A', B, B'} on 4 suffice
-  (tests/test_merging.py pins the case). Random search finds no worse case with four tasks or fewer.
+  (tests/unit/test_merging.py pins the case). Random search finds no worse case with four tasks or fewer.
 
-tests/test_merging.py checks the first two against brute force (every partition into groups with a common
+tests/unit/test_merging.py checks the first two against brute force (every partition into groups with a common
 allowed day) on small random cases.
 """
 

@@ -19,7 +19,8 @@ DEVOLUTION = "devolution"
 DEVOLVED, POSSIBLE = "DEVOLVED", "DEVOLUTION_POSSIBLE"
 PENALTY = "行政处罚"
 
-# The article as the law says it (verified against shared/laws/行政处罚法(2021-01-22).md by tests/test_devolution.py).
+# The article as the law says it (verified against shared/laws/行政处罚法(2021-01-22).md by
+# tests/unit/test_devolution.py).
 LAW = "中华人民共和国行政处罚法"
 BASIS_ID = "行政处罚法"
 ARTICLE_NUMBER = 24

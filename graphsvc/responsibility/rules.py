@@ -343,7 +343,7 @@ def _candidate(duty: dict[str, Any], role: str) -> dict[str, Any]:
     }
 
 
-# The rules that break a tie, quoted from the law texts (verified against shared/laws; see tests/test_rules.py).
+# The rules that break a tie, quoted from the law texts (verified against shared/laws; see tests/unit/test_rules.py).
 TIE_BREAKS: dict[str, dict[str, str]] = {
     "first_to_file": {
         "law": "中华人民共和国行政处罚法",

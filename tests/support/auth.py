@@ -11,3 +11,8 @@ TEST_ACTOR = "test:pytest"
 def bearer(runner: Runner, name: str, role: Role, department: str | None = None) -> dict[str, str]:
     """The Authorization header of a fresh token for a new user `name`."""
     return {"Authorization": f"Bearer {create_token(runner, name, role, department, TEST_ACTOR).token}"}
+
+
+def role_bearer(runner: Runner, role: Role, department: str | None = None) -> dict[str, str]:
+    """The Authorization header of a fresh token for a user named after the role and department."""
+    return bearer(runner, f"测试-{role.value}-{department}", role, department)

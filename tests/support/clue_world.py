@@ -11,8 +11,8 @@ from graphsvc.clues.times import BEIJING
 from graphsvc.db import Runner
 from loaders.entities import load_entities
 from loaders.reference import load_reference
-from tests.catalogue import Catalogue
 from tests.support.auth import TEST_ACTOR
+from tests.support.catalogue import Catalogue
 
 P, C, X, Y, T, S, M = "610000", "610100", "610113", "610103", "610113001", "310000", "310112"
 SCJ, ZJJ, CGJ, GAJ, GSJ = f"{X}-scjgj", f"{X}-zjj", f"{X}-cgj", f"{X}-gaj", f"{X}-gsj"

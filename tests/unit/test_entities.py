@@ -1,0 +1,31 @@
+"""The USCC check (GB 32100-2015) the entity loaders rely on, against the standard written out."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graphsvc.uscc import problem as uscc_problem
+from tests.support.codes import gb32100_check
+
+
+@given(
+    st.text("0123456789", min_size=8, max_size=8),
+    st.text("0123456789ABCDEFGHJKLMNPQRTUWXY", min_size=9, max_size=9),
+    st.sampled_from("0123456789ABCDEFGHJKLMNPQRTUWXY"),
+)
+def test_uscc_check_character_agrees_with_the_standard(head: str, body: str, last: str) -> None:
+    code = head + body + last
+    problem = uscc_problem(code)
+    if last == gb32100_check(head + body):
+        assert problem is None
+    else:
+        assert problem == f"统一社会信用代码校验位错误:第 18 位应为 {gb32100_check(head + body)},而非 {last}"
+
+
+def test_uscc_format_problems_are_named() -> None:
+    assert uscc_problem("91310112MA1FL8B33W") is None
+    assert "不含空格" in (uscc_problem("91310112 MA1FL8B33W") or "")
+    assert "不含空格" in (uscc_problem("91310112ma1fl8b33w") or "")
+    assert "不用 I、O、Z、S、V" in (uscc_problem("91310112MA1FL8BI3W") or "")
+    assert "此处为 19 位" in (uscc_problem("91310112MA1FL8B33WX") or "")

@@ -1,0 +1,39 @@
+"""The local server's files without a running server: stale PID files, the password never on a command line."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+from graphsvc.local_neo4j import LocalNeo4j
+from tests.conftest import make_settings
+
+
+def test_a_stale_pid_file_is_removed(tmp_path: Path) -> None:
+    other = LocalNeo4j(make_settings(neo4j_home=tmp_path / "home"))
+    other.pid_file.parent.mkdir(parents=True)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    other.pid_file.write_text(str(dead.pid))
+    assert other.pid() is None
+    assert not other.pid_file.exists()
+    assert other.stop() == "未在运行"
+
+
+def test_the_initial_password_never_goes_on_a_command_line(tmp_path: Path) -> None:
+    """neo4j-admin reads the password from an @-file that is gone afterwards; the hash it stored is of exactly
+    that password (quotes, spaces, backslashes and Chinese included), checked the way Neo4j checks it."""
+    fresh = LocalNeo4j(make_settings(neo4j_home=tmp_path / "home"))
+    fresh.password = 'pa"ss wo\\rd-测试'
+    fresh.install()
+    fresh.write_conf()
+    fresh._set_initial_password()
+    assert not list((tmp_path / "home" / "run").iterdir())  # the argument file is removed
+    user, credential, _ = (tmp_path / "home" / "data" / "dbms" / "auth.ini").read_text().split(":", 2)
+    algorithm, stored, salt, iterations = credential.split(",")
+    assert (user, algorithm) == ("neo4j", "SHA-256")
+    digest = hashlib.sha256(bytes.fromhex(salt) + fresh.password.encode()).digest()
+    for _ in range(int(iterations) - 1):
+        digest = hashlib.sha256(digest).digest()
+    assert digest.hex() == stored
