@@ -401,7 +401,7 @@ def _no_match_fallback(runner: Reader, region: str, no_match: dict[str, Any], *q
         {"department": row[key], "matters": [], "why": why[key]} for key in ("office", "government") if row[key]
     ]
     if not no_match["nearest_domains"]:
-        no_match["message"] = "目录中没有与该描述相近的监管事项或领域,不作职责认定;请按下列程序办理"
+        no_match["message"] = "目录中没有与该描述对应的监管事项,也没有相近的领域,不作职责认定;请按下列程序办理"
 
 
 def _subject(runner: Reader, code: str, as_of: date) -> dict[str, Any]:
