@@ -2,8 +2,9 @@
 
     GRAPHSVC_LAWS_DIR=/work/shared/laws .venv/bin/python benchmarks/resolve_quality.py [--reuse] [--misses]
 
-Starts its own Neo4j (.neo4j/bench-quality, Bolt 28287, HTTP 28274), loads the reference catalogue (with the
-thesaurus) and the law texts, then resolves every description for 雁塔区 (610113) and 闵行区 (310112) and prints:
+Starts its own Neo4j (.neo4j/bench-quality, Bolt 28287, HTTP 28274, + 10 × GRAPHSVC_TEST_SLOT), loads the reference
+catalogue (with the thesaurus) and the law texts, then resolves every description for 雁塔区 (610113) and
+闵行区 (310112) and prints:
 - firm-right: of the rows whose law settles one holder (expect=firm), the share answered firmly with exactly
   the expected lead department(s) (one per behaviour);
 - confidently wrong: of all answers, the share with a firm lead that is not an expected department (for
@@ -23,22 +24,23 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import statistics
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
 from pydantic import SecretStr
 
-from graphsvc import fulltext, schema
+from graphsvc import fulltext, schema, segment
 from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner, create_driver
 from graphsvc.local_neo4j import LocalNeo4j
-from graphsvc.responsibility import behaviour_search
+from graphsvc.responsibility import behaviour_search, rules
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 from loaders.law_text import load_law_path
 from loaders.reference import load_reference
@@ -75,6 +77,7 @@ class Outcome:
     overlap: bool
     no_match: bool
     answer: list[dict] = field(default_factory=list)
+    dump: dict = field(default_factory=dict)
 
     @property
     def expected(self) -> list[set[str]]:
@@ -114,9 +117,11 @@ def read_rows(path: Path) -> list[Row]:
 
 
 def settings() -> Settings:
+    # GRAPHSVC_TEST_SLOT moves the ports (as it does the tests'), so parallel runs on one machine do not meet
+    slot = int(os.environ.get("GRAPHSVC_TEST_SLOT", "0") or 0)
     return Settings(
-        Neo4jSettings(uri="neo4j://127.0.0.1:28287", password=SecretStr("graphsvc-bench-only")),
-        ServiceSettings(neo4j_home=HOME, neo4j_http_port=28274, neo4j_heap="1g", neo4j_pagecache="256m"),
+        Neo4jSettings(uri=f"neo4j://127.0.0.1:{28287 + 10 * slot}", password=SecretStr("graphsvc-bench-only")),
+        ServiceSettings(neo4j_home=HOME, neo4j_http_port=28274 + 10 * slot, neo4j_heap="1g", neo4j_pagecache="256m"),
     )
 
 
@@ -130,11 +135,14 @@ def load(runner: Runner, laws: Path) -> None:
     load_law_path(runner, laws, ACTOR).raise_if_failed()
 
 
-def run(runner: Runner, rows: list[Row], regions: tuple[str, ...] = REGIONS) -> tuple[list[Outcome], list[float]]:
+def run(
+    runner: Runner, rows: list[Row], regions: tuple[str, ...] = REGIONS, seen: list[dict] | None = None
+) -> tuple[list[Outcome], list[float]]:
     outcomes, times = [], []
     for row in rows:
         for region in regions:
             request = ResolveRequest(text=row.text, region=region, as_of=AS_OF)
+            start = len(seen) if seen is not None else 0
             t0 = time.perf_counter()
             answer = resolve(runner, request).model_dump()  # read as the API body's structure
             times.append((time.perf_counter() - t0) * 1000)
@@ -150,6 +158,16 @@ def run(runner: Runner, rows: list[Row], regions: tuple[str, ...] = REGIONS) -> 
                     behaviours,
                 )
             )
+            if seen is not None:
+                outcomes[-1].dump = {
+                    "id": row.id,
+                    "region": region,
+                    "expect": row.expect,
+                    "expected": row.departments[region],
+                    "text": row.text,
+                    "parts": segment.clauses(row.text),
+                    "decisions": seen[start:],
+                }
     return outcomes, times
 
 
@@ -177,19 +195,80 @@ def report(title: str, outcomes: list[Outcome]) -> dict[str, float]:
     return figures
 
 
-def compare_analyzers(runner: Runner, rows: list[Row]) -> None:
-    """whitespace (jieba words, thesaurus, re-ranked by what they explain) against cjk bigrams, on the firm rows
-    settled by one article: is the best matter (or one of the first six) one that cites that article?"""
-    runner.run_schema(BIGRAM_INDEX)
+def cited_articles() -> dict[str, set[str]]:
     cites: dict[str, set[str]] = {}
     with MATTER_ARTICLES.open(encoding="utf-8-sig", newline="") as f:
         for r in csv.DictReader(f):
             cites.setdefault(r["matter_id"], set()).add(r["article_id"])
+    return cites
+
+
+def cites_article(cites: dict[str, set[str]], matter_id: str, article: str) -> bool:
+    """The matter rests on the article, or on a part of it, or on the article it is part of."""
+    return any(
+        a == article or a.startswith(article + ".") or article.startswith(a + ".") for a in cites.get(matter_id, ())
+    )
+
+
+def cause(o: Outcome, cites: dict[str, set[str]]) -> str | None:
+    """Why an answer is not right, in one word (None when it is right)."""
+    if o.row.expect == "firm":
+        if o.firm_right:
+            return None
+        if not o.expected:
+            return "no performer in the data"
+        if o.confidently_wrong:
+            return "wrong firm"
+        if o.no_match:
+            return "no match"
+        if all(x == "firm" for x in o.outcomes):
+            return "behaviours miscounted"
+        allowed = set().union(*o.expected)
+        tops = [
+            {d["department"]["id"] for d in b["candidates"][0]["lead"]} if b["candidates"] else set()
+            for b in o.answer
+            if b["outcome"] != "firm"
+        ]
+        return "demoted right answer" if tops and all(t and t <= allowed for t in tops) else "demoted wrong answer"
+    if o.row.expect == "overlap":
+        if o.overlap:
+            return None
+        return "overlap missed (firm)" if o.firm_leads else "overlap missed (not firm)"
+    if o.no_match:
+        return None
+    return "no-match missed (firm)" if o.firm_leads else "no-match missed (suggestion)"
+
+
+def uncatalogued(row: Row, cites: dict[str, set[str]]) -> bool:
+    """No matter of the catalogue rests on (one of) the article(s) that settle the row."""
+    articles = [a for a in row.article_id.split(";") if a]
+    return any(not any(cites_article(cites, m, a) for m in cites) for a in articles)
+
+
+def breakdown(outcomes: list[Outcome]) -> None:
+    """The misses by cause, and how many of each rest on an article no matter of the catalogue cites."""
+    cites = cited_articles()
+    causes: Counter[str] = Counter()
+    orphan: Counter[str] = Counter()
+    for o in outcomes:
+        why = cause(o, cites)
+        if why:
+            causes[why] += 1
+            orphan[why] += uncatalogued(o.row, cites)
+    missed = sum(causes.values())
+    print(f"misses by cause ({missed} of {len(outcomes)} answers; in brackets: settling article cited by no matter):")
+    for why, n in causes.most_common():
+        print(f"  {why:<30} {n:4d}  ({orphan[why]})")
+
+
+def compare_analyzers(runner: Runner, rows: list[Row]) -> None:
+    """whitespace (jieba words, thesaurus, re-ranked by what they explain) against cjk bigrams, on the firm rows
+    settled by one article: is the best matter (or one of the first six) one that cites that article?"""
+    runner.run_schema(BIGRAM_INDEX)
+    cites = cited_articles()
 
     def settles(matter_id: str, article: str) -> bool:
-        return any(
-            a == article or a.startswith(article + ".") or article.startswith(a + ".") for a in cites.get(matter_id, ())
-        )
+        return cites_article(cites, matter_id, article)
 
     single = [r for r in rows if r.expect == "firm" and r.article_id and ";" not in r.article_id]
     known = [r for r in single if any(settles(m, r.article_id) for m in cites)]
@@ -221,6 +300,10 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="keep the loaded store of an earlier run")
     parser.add_argument("--misses", action="store_true", help="list the rows that are not right")
     parser.add_argument("--eval", type=Path, default=EVAL)
+    parser.add_argument("--regions", default=",".join(REGIONS), help="regions to resolve in, comma-separated")
+    parser.add_argument("--reload-reference", action="store_true", help="with --reuse: load data/reference again")
+    parser.add_argument("--dump", type=Path, help="write the candidates each decision saw (JSON lines), to study rules")
+    parser.add_argument("--no-analyzers", action="store_true", help="skip the whitespace/cjk comparison")
     args = parser.parse_args()
     config = settings()
     server = LocalNeo4j(config)
@@ -232,12 +315,29 @@ def main() -> None:
         started = time.perf_counter()
         load(runner, Settings().service.laws_dir)
         print(f"loaded reference and law texts in {time.perf_counter() - started:.0f} s")
+    elif args.reload_reference:  # the catalogue changed since: it merges idempotently (and refreshes the index)
+        load_reference(runner, ROOT / "data" / "reference", ACTOR).raise_if_failed()
     else:  # the thesaurus and the index may have changed since: both reload idempotently
         load_synonyms(runner, ROOT / "data" / "reference" / "synonyms.csv", ACTOR).raise_if_failed()
         behaviour_search.refresh(runner, ACTOR)
     rows = read_rows(args.eval)
-    run(runner, rows[:10])  # warm: plans, pools, the segmenter's dictionary
-    outcomes, times = run(runner, rows)
+    regions = tuple(r for r in args.regions.split(",") if r)
+    run(runner, rows[:10], regions)  # warm: plans, pools, the segmenter's dictionary
+    seen: list[dict] = []
+    if args.dump:  # every decision's candidates, keyed by the text or clause judged
+        decide = rules.decide_behaviour
+
+        def recording(candidates: list[rules.BehaviourCandidate], min_weight: float = rules.NO_MATCH_WEIGHT):
+            seen.append({"key": "", "min_weight": min_weight, "candidates": [asdict(c) for c in candidates]})
+            return decide(candidates, min_weight)
+
+        rules.decide_behaviour = recording  # type: ignore[assignment]
+    outcomes, times = run(runner, rows, regions, seen if args.dump else None)
+    if args.dump:
+        rules.decide_behaviour = decide  # type: ignore[assignment]
+        with args.dump.open("w", encoding="utf-8") as f:
+            for o in outcomes:
+                f.write(json.dumps(o.dump, ensure_ascii=False, default=list) + "\n")
     report("all", outcomes)
     report("dev (odd ids)", [o for o in outcomes if int(o.row.id.lstrip("E") or 0) % 2])
     report("test (even ids)", [o for o in outcomes if not int(o.row.id.lstrip("E") or 0) % 2])
@@ -245,7 +345,9 @@ def main() -> None:
     machine_load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"latency of resolve by text (direct): p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms over {len(times)} calls")
     print(f"  machine: {os.cpu_count()} cores, load average {machine_load} (1/5/15 min) at the end")
-    compare_analyzers(runner, rows)
+    breakdown(outcomes)
+    if not args.no_analyzers:
+        compare_analyzers(runner, rows)
     if args.misses:
         for o in outcomes:
             if (o.row.expect == "firm" and not o.firm_right) or (
@@ -256,7 +358,9 @@ def main() -> None:
                     + "|".join(d["department"]["id"] for d in b["lead"])
                     for b in o.answer
                 ]
-                print(f"  {o.row.id} {o.region} expect {o.row.expect} {o.expected} got {got}  {o.row.text[:50]}")
+                why = cause(o, cited_articles())
+                wanted = f"expect {o.row.expect} {o.expected}"
+                print(f"  {o.row.id} {o.region} [{why}] {wanted} got {got}  {o.row.text[:40]}")
     driver.close()
 
 

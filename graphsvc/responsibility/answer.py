@@ -288,10 +288,12 @@ class BehaviourCandidate(BaseModel):
 
 
 class UsualDepartment(BaseModel):
-    """A department that leads on the nearest matters of a description nothing matches, with those matters."""
+    """A department that usually takes such reports: the holder of a near matter, or the 编办 and the people's
+    government when no matter is near."""
 
     department: DepartmentRef
-    matters: list[str]
+    matters: list[str]  # the near matters it leads (empty for the 编办 and the government)
+    why: str
 
 
 class NoMatch(BaseModel):

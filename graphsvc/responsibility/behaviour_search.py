@@ -66,6 +66,7 @@ class Concept(BaseModel):
     words: list[str]
     synonym_of: list[str] = []
     domains: list[str] = []  # the domain ids the thesaurus puts the term in
+    domain_names: list[str] = []  # and their names
 
 
 class Hit(BaseModel):
@@ -77,6 +78,7 @@ class Hit(BaseModel):
     coverage: float  # share of the description's weight the matter explains (0..1)
     explained_weight: float  # the same, absolute: how much of substance it explains
     explained: list[str]  # the concepts of the description this matter explains
+    unexplained: int = 0  # how many concepts of the description it leaves unexplained
 
 
 class Query(BaseModel):
@@ -214,7 +216,13 @@ def understand(state: _State, text: str) -> Query:
             names = [state.domain_names[d] for d in domains]
             words = [w for s in [*statutory, term, *names] for w in segment.content_words(s)]
             concepts.append(
-                Concept(surface=term, words=list(dict.fromkeys(words)), synonym_of=statutory, domains=domains)
+                Concept(
+                    surface=term,
+                    words=list(dict.fromkeys(words)),
+                    synonym_of=statutory,
+                    domains=domains,
+                    domain_names=names,
+                )
             )
     for word, pieces in segment.phrases(text):
         if not any(word in t for t in taken):
@@ -227,12 +235,14 @@ def understand(state: _State, text: str) -> Query:
     return Query(text=text, concepts=concepts, lucene=fulltext.any_of(list(boosts), boosts))
 
 
-def search(reader: Reader, text: str, limit: int) -> tuple[Query, list[Hit]]:
-    """The matters that best match the description, best first, each with how much of it it explains."""
-    return search_many(reader, {text: limit})[text]
+def search(reader: Reader, text: str, limit: int, region: str | None = None) -> tuple[Query, list[Hit]]:
+    """The matters that best match the description, best first, each with how much of it it explains; with a
+    region, only the matters that can answer there (no other region's own matters, no 子项, no local rule of
+    elsewhere)."""
+    return search_many(reader, {text: limit}, region)[text]
 
 
-def search_many(reader: Reader, texts: dict[str, int]) -> dict[str, tuple[Query, list[Hit]]]:
+def search_many(reader: Reader, texts: dict[str, int], region: str | None = None) -> dict[str, tuple[Query, list[Hit]]]:
     """`search` for several texts (a description and its clauses, each with its limit), ranked in one statement that
     also returns the search stamp: the thesaurus and word weights of the last search are used, and only when the
     stamp has moved since are they reloaded and the texts searched again (a refresh, or a synonym added)."""
@@ -241,7 +251,11 @@ def search_many(reader: Reader, texts: dict[str, int]) -> dict[str, tuple[Query,
         understood = {text: understand(state, text) for text in texts}
         queries = [{"key": text, "query": q.lucene} for text, q in understood.items() if q.concepts]
         rows: dict[str, list[tuple[str, float]]] = {text: [] for text in texts}
-        found = reader.read(BY_WORDS_BATCH, queries=queries, limit=max(RANKED, *texts.values())) if queries else []
+        found = (
+            reader.read(BY_WORDS_BATCH, queries=queries, limit=max(RANKED, *texts.values()), region_id=region)
+            if queries
+            else []
+        )
         if attempt == 0 and found and found[0]["stamp"] != state.stamp:
             state = _current(reader)
             continue
@@ -272,6 +286,7 @@ def _rank(state: _State, q: Query, rows: list[tuple[str, float]], limit: int) ->
                 coverage=round(sum(credits) / total, 3),
                 explained_weight=round(sum(credits), 2),
                 explained=[c.surface for c, got in zip(q.concepts, credits, strict=True) if got],
+                unexplained=sum(1 for got in credits if not got),
             )
         )
     # The domains the thesaurus puts the description's colloquial terms in vote, each by the term's weight.

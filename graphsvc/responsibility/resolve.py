@@ -32,6 +32,7 @@ from graphsvc.responsibility.answer import (
     BehaviourCandidate,
     CandidateLead,
     Carrier,
+    DepartmentRef,
     Flag,
     LicenceIssuer,
     MatterBasis,
@@ -57,6 +58,7 @@ SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
 FACTS = query("responsibility/get_matter_facts")
 DEVOLUTIONS = query("devolution/find_devolutions")
+RECEIVERS = query("responsibility/get_region_receivers")
 
 TEXT_CANDIDATES = 6
 CLAUSE_CANDIDATES = 4  # per clause of a longer description: enough to see agreement, cheap to resolve
@@ -283,6 +285,14 @@ def _by_text(
         )
         for said, key in chosen
     ]
+    behaviours = [
+        b.model_copy(
+            update={"no_match": _no_match_fallback(reader, region, b.no_match, found.query(key), found.query(text))}
+        )
+        if b.no_match is not None
+        else b
+        for b, (_, key) in zip(behaviours, chosen, strict=True)
+    ]
     return Resolution(
         region=region,
         as_of=as_of,
@@ -304,6 +314,9 @@ class _TextFacts:
     headers: dict[str, MatterHeader]
     resolved: dict[str, MatterResult]
 
+    def query(self, key: str) -> behaviour_search.Query:
+        return self.found[key][0]
+
     def hits(self, key: str) -> list[behaviour_search.Hit]:
         return self.found[key][1]
 
@@ -322,7 +335,7 @@ def _gather_text(
     """Gather: the description and its clauses searched in one round trip, every matter found resolved at once."""
     parts = segment.clauses(text)
     limits = {text: TEXT_CANDIDATES} | ({p: CLAUSE_CANDIDATES for p in parts if p != text} if len(parts) > 1 else {})
-    found = behaviour_search.search_many(reader, limits)
+    found = behaviour_search.search_many(reader, limits, region)
     ids = list(dict.fromkeys(h.id for _, hits in found.values() for h in hits))
     headers = {m.id: m for m in read_matter_headers(reader, ids)}
     answers = resolve_matters(reader, list(headers.values()), region, as_of, licences, model)
@@ -407,6 +420,7 @@ def _candidate(hit: behaviour_search.Hit, result: MatterResult) -> rules.Behavio
         frozenset(d.department.id for d in result.lead),
         tuple(sorted({d.department.name for d in result.lead})),
         result.overlap is not None,
+        hit.unexplained,
     )
 
 
@@ -503,7 +517,10 @@ def _no_match(hits: list[behaviour_search.Hit], resolved: dict[str, MatterResult
     usual: dict[str, UsualDepartment] = {}
     for hit in hits:
         for duty in resolved[hit.id].lead:
-            entry = usual.setdefault(duty.department.id, UsualDepartment(department=duty.department, matters=[]))
+            entry = usual.setdefault(
+                duty.department.id,
+                UsualDepartment(department=duty.department, matters=[], why="最接近的监管事项由其牵头"),
+            )
             entry.matters.append(hit.name)
     return NoMatch(
         message="目录中没有与该描述对应的监管事项,不作职责认定;请按下列程序办理",
@@ -511,6 +528,33 @@ def _no_match(hits: list[behaviour_search.Hit], resolved: dict[str, MatterResult
         usual_departments=list(usual.values())[:3],
         procedure=NO_MATCH_PROCEDURE,
     )
+
+
+def _no_match_fallback(reader: Reader, region: str, no_match: NoMatch, *queries: behaviour_search.Query) -> NoMatch:
+    """A description no matter comes near still gets somewhere to go: the domains its thesaurus terms belong to,
+    and, when no matter's holder usually takes such reports, the region's 编办 (it coordinates a duty no list
+    settles, 编制条例第十条) and its people's government (the common superior that decides)."""
+    domains = (
+        no_match.nearest_domains
+        or list(dict.fromkeys(d for q in queries for c in q.concepts for d in c.domain_names))[:3]
+    )
+    no_match = no_match.model_copy(update={"nearest_domains": domains})
+    if no_match.usual_departments:
+        return no_match
+    [row] = reader.read(RECEIVERS, region_id=region)
+    why = {
+        "office": "职责不明确时由编办组织协商、提出协调意见(编制条例第十条)",
+        "government": "本级人民政府:协商不一致时由其决定,也是共同的上一级行政机关(行政处罚法第二十五条)",
+    }
+    usual = [
+        UsualDepartment(department=DepartmentRef.model_validate(row[key]), matters=[], why=why[key])
+        for key in ("office", "government")
+        if row[key]
+    ]
+    message = no_match.message
+    if not domains:
+        message = "目录中没有与该描述对应的监管事项,也没有相近的领域,不作职责认定;请按下列程序办理"
+    return no_match.model_copy(update={"usual_departments": usual, "message": message})
 
 
 class SubjectContext(BaseModel):

@@ -22,19 +22,19 @@ explicit local assignment has settled the question for the region, so no OVERLAP
 For a description in words (resolve by text) `decide_behaviour` states how sure the answer is:
 - 无匹配 (NO_MATCH): no matter explains even a small part of the description (NO_MATCH_COVERAGE), or a weak
   part resting on about one word (below WEAK_COVERAGE and NO_MATCH_WEIGHT);
-- 匹配不足 (SUGGESTION): the best matter explains less than WEAK_COVERAGE of what the description says; or the
-  match rests on about one word (NO_MATCH_WEIGHT) of a description it does not nearly explain (SHORT_AND_EXPLAINED);
-  or it stands alone (no other matter scores close) and explains less than ALONE_COVERAGE;
+- 匹配不足 (SUGGESTION): the best matter explains less than FIRM_COVERAGE of what the description says; or the
+  match rests on next to nothing (THIN_WEIGHT of the weight asked) of a description it does not nearly explain
+  (SHORT_AND_EXPLAINED, at most SHORT_UNEXPLAINED words left over);
 - 法定交叉 (OVERLAP): the best matter's law gives the act to several departments (above);
-- 候选一致 (firm): the matters that score close to the best all have the same lead department;
-- 候选多数一致 (firm): close matters name different departments, but one department's carry MAJORITY of
-  their scores;
-- 首选领先 (firm): the best matter scores clearly above every close matter of another department;
+- 候选一致 (firm): the first POOL candidates that score CLOSE_SCORE of the best or more all have the same lead
+  department as the best;
+- 首选领先 (firm): no other candidate comes that close: the best leads by CLEAR_LEAD at least;
+- 候选分歧 (OVERLAP): a close candidate names another department: the evidence names several, so no single
+  department is said and the tie-breaks apply (a majority of close candidates is not enough: on the labelled set
+  it was wrong about as often as right);
 - several behaviours: a description that is not firm as a whole, whose clauses, each on its own firm
-  (SPLIT_COVERAGE), name different lead departments gets one answer per department, each decided as above; a
-  clause no answer explains is listed in `unexplained`, so nothing said is dropped in silence;
-- 候选分歧 (OVERLAP): close matters of different departments and no clear lead: the law gives the described act
-  to several departments, so the tie-breaks apply.
+  (SPLIT_COVERAGE, SPLIT_WEIGHT), name different lead departments gets one answer per department, each decided as
+  above; a clause no answer explains is listed in `unexplained`, so nothing said is dropped in silence.
 """
 
 from __future__ import annotations
@@ -308,7 +308,8 @@ def _duty(
 # -- OVERLAP: where the law does not give one department --------------------------------------------------
 
 # Wordings that leave the authority open: 有关部门 on its own, a department the government 确定/指定, several
-# departments deciding 按照职责分工, or a referral to 有关主管部门. "X或者其他有关部门" names X for its own field
+# departments deciding 按照职责分工, a penalty given to two departments 依据各自职责 without saying which act is
+# whose (医疗器械监督管理条例第八十九条), or a referral to 有关主管部门. "X或者其他有关部门" names X for its own field
 # and is not open (建设工程质量管理条例第四十三条 gives the other fields to their departments).
 # "违反其他法律、行政法规的，由有关主管部门依法处理" (医疗保障基金使用监督管理条例第三十八条) refers what breaks *other*
 # laws on to their departments: the act the article punishes stays with the department it names, unless the act
@@ -317,6 +318,7 @@ _OPEN_TEXT = re.compile(
     r"(?:指定|确定)的(?:监督管理)?部门|(?:有关部门|其他[^，。；：]{0,24}部门)按照职责分工"
     r"|(?<!违反其他法律、行政法规的，由)有关主管部门依法处理"
     r"|违反其他法律、行政法规的，由有关主管部门依法处理：[^：]*违反"
+    r"|部门和[^，。；：]{0,20}部门依据各自职责责令改正"
 )
 # The same, as a Java regex over a whole text (Cypher's =~), so only such article texts travel as evidence.
 OPEN_TEXT_PATTERN = "(?s).*(?:" + _OPEN_TEXT.pattern + ").*"
@@ -450,32 +452,40 @@ def tie_breaks(
 
 # Shares of the description's weight (its words, weighed by rarity among the matters) the best matter explains;
 # and how much it must explain at all (about two rare words: one word in common is no match). The values were
-# chosen on the odd rows of data/eval/descriptions.csv to keep confident mistakes rare (benchmarks/resolve_quality.py
-# prints the figures on both halves).
+# chosen with benchmarks/resolve_quality.py on the labelled set data/eval/descriptions.csv (it prints the figures
+# on its odd and even halves) to keep confident mistakes rare.
 NO_MATCH_COVERAGE = 0.15
 NO_MATCH_WEIGHT = 6.0
 WEAK_COVERAGE = 0.35
-# A short description (little weight to explain) still matches when a matter explains this share of it.
+# Below this share the best matter is only a suggestion, however well the candidates agree.
+FIRM_COVERAGE = 0.25
+# A match firmer than a suggestion explains at least THIN_WEIGHT of the weight asked (`min_weight`), unless it
+# explains a short description nearly whole: SHORT_AND_EXPLAINED of it, leaving at most SHORT_UNEXPLAINED of its
+# words unexplained (无证行医 is firm; 网吧让未成年人进去上网 is not: the place is known, the act is not).
+THIN_WEIGHT = 0.85
 SHORT_AND_EXPLAINED = 0.75
-# When close candidates name different departments, one department whose candidates carry this share of their
-# scores is the answer (the candidates vote).
-MAJORITY = 0.7
-# A matter with no close rival at all must explain this much on its own to be firm.
-ALONE_COVERAGE = 0.4
-# A matter scoring at least this share of the best score is a close rival; the best clearly leads when it
-# scores this many times the best close rival of another department.
+SHORT_UNEXPLAINED = 1
+# The candidates that vote: the first POOL, each scoring at least CLOSE_SCORE of the best. A candidate of another
+# department among them is a rival, and then no single department is named (候选分歧): on the labelled set,
+# answering the department of the best candidate or of a majority in spite of a close rival was wrong about as
+# often as right. The best matter clearly leads when no candidate of another department reaches CLOSE_SCORE of
+# its score, i.e. it scores CLEAR_LEAD times theirs.
+POOL = 4
 CLOSE_SCORE = 0.7
-CLEAR_LEAD = 1.25
+CLEAR_LEAD = 1 / CLOSE_SCORE
+# A best matter that no close candidate confirms must explain this much of the description on its own.
+ALONE_COVERAGE = 0.4
 
 # A clause of a longer description is judged needing this much weight (about one rare word: a clause is short).
 # It is a behaviour of its own when it alone firmly names a holder, by a matter that explains SPLIT_COVERAGE of it
 # with SPLIT_WEIGHT, and the whole description does not firmly name one holder: on the labelled set, splitting a
 # description the whole of which was firm turned one behaviour told with a story around it into two answers, the
-# second one wrong, far more often than it found a second behaviour. A clause not explained by any answer is
-# listed apart when it has CLAUSE_CONCEPTS content words.
+# second one wrong, far more often than it found a second behaviour; and a split resting on less than SPLIT_WEIGHT
+# (about one rare word) added a wrong answer far more often than a right one. A clause not explained by any answer
+# is listed apart when it has CLAUSE_CONCEPTS content words.
 CLAUSE_WEIGHT = 4.0
 SPLIT_COVERAGE = 0.55
-SPLIT_WEIGHT = 4.5
+SPLIT_WEIGHT = 6.0
 CLAUSE_CONCEPTS = 2
 
 FIRM: Final = "firm"
@@ -496,6 +506,7 @@ class BehaviourCandidate:
     holders: frozenset[str]  # lead department ids
     holder_names: tuple[str, ...]
     overlap: bool  # the matter's own law leaves the act open (OVERLAP)
+    unexplained: int = 0  # concepts of the description the matter does not explain
 
 
 @dataclass(frozen=True)
@@ -519,62 +530,48 @@ def decide_behaviour(candidates: list[BehaviourCandidate], min_weight: float = N
         return BehaviourDecision(
             NO_MATCH, "无匹配", f"目录中没有事项与该描述对应(最接近的事项只解释了描述的 {top.coverage:.0%})", None
         )
-    if top.coverage < WEAK_COVERAGE:
+    if top.coverage < FIRM_COVERAGE:
         return BehaviourDecision(
             SUGGESTION,
             "匹配不足",
-            f"最接近的事项「{top.matter_name}」只解释了描述的 {top.coverage:.0%}(低于 {WEAK_COVERAGE:.0%}),不作认定",
+            f"最接近的事项「{top.matter_name}」只解释了描述的 {top.coverage:.0%}(低于 {FIRM_COVERAGE:.0%}),不作认定",
             0,
         )
-    if little and top.coverage < SHORT_AND_EXPLAINED:
+    thin = top.explained_weight < min_weight * THIN_WEIGHT  # next to nothing of substance explained
+    if thin and (top.coverage < SHORT_AND_EXPLAINED or top.unexplained > SHORT_UNEXPLAINED):
         return BehaviourDecision(
             SUGGESTION,
             "匹配不足",
-            f"最接近的事项「{top.matter_name}」只与描述中个别词语相符(解释 {top.coverage:.0%}),不作认定",
+            f"最接近的事项「{top.matter_name}」只与描述中个别词语相符(解释 {top.coverage:.0%},"
+            f"另有 {top.unexplained} 处未解释),不作认定",
             0,
         )
     if top.overlap:
         return BehaviourDecision(OVERLAP, "法定交叉", f"事项「{top.matter_name}」的设定依据未把该行为交给唯一的部门", 0)
     names = "、".join(top.holder_names) or "(当地无履职部门)"
-    close = [
-        i for i, c in enumerate(candidates) if i and c.score >= CLOSE_SCORE * top.score and c.coverage >= WEAK_COVERAGE
-    ]
+    close = [i for i, c in enumerate(candidates[:POOL]) if i and c.score >= CLOSE_SCORE * top.score]
     rivals = tuple(i for i in close if candidates[i].holders != top.holders)
+    if not rivals and close:
+        return BehaviourDecision(FIRM, "候选一致", f"得分相近的 {len(close) + 1} 个候选事项均由{names}牵头", 0)
     if not close and top.coverage < ALONE_COVERAGE:
         return BehaviourDecision(
             SUGGESTION,
             "匹配不足",
-            f"只有事项「{top.matter_name}」部分相符(解释描述的 {top.coverage:.0%},"
-            f"单一候选须达 {ALONE_COVERAGE:.0%}),不作认定",
+            f"只有事项「{top.matter_name}」部分相符(解释描述的 {top.coverage:.0%},单一候选须达 {ALONE_COVERAGE:.0%}),"
+            "没有其他候选印证,不作认定",
             0,
         )
     if not rivals:
-        agreeing = len(close) + 1
-        reason = (
-            f"得分相近的 {agreeing} 个候选事项均由{names}牵头"
-            if agreeing > 1
-            else f"只有事项「{top.matter_name}」与描述相符(解释描述的 {top.coverage:.0%}),由{names}牵头"
-        )
-        return BehaviourDecision(FIRM, "候选一致", reason, 0)
+        second = candidates[1].score if len(candidates) > 1 else 0.0
+        lead = f"得分为次优候选的 {top.score / second:.2f} 倍," if second else ""
+        reason = f"事项「{top.matter_name}」{lead}解释描述的 {top.coverage:.0%},由{names}牵头"
+        return BehaviourDecision(FIRM, "首选领先", reason, 0)
     ratio = top.score / max(candidates[i].score for i in rivals)
-    votes: dict[frozenset[str], float] = {}
-    for i in [0, *close]:
-        votes[candidates[i].holders] = votes.get(candidates[i].holders, 0.0) + candidates[i].score
-    winner, mass = max(votes.items(), key=lambda kv: kv[1])
-    if winner and mass >= MAJORITY * sum(votes.values()):
-        chosen = 0 if winner == top.holders else next(i for i in close if candidates[i].holders == winner)
-        share = mass / sum(votes.values())
-        names = "、".join(candidates[chosen].holder_names)
-        return BehaviourDecision(FIRM, "候选多数一致", f"得分相近的候选事项中 {share:.0%}(按得分)由{names}牵头", chosen)
-    if ratio >= CLEAR_LEAD:
-        return BehaviourDecision(
-            FIRM, "首选领先", f"事项「{top.matter_name}」得分为其他部门候选的 {ratio:.2f} 倍,由{names}牵头", 0
-        )
-    others = "、".join(sorted({n for i in rivals for n in candidates[i].holder_names}))
+    others = "、".join(sorted({n for i in rivals for n in candidates[i].holder_names})) or "(当地无履职部门)"
     return BehaviourDecision(
         OVERLAP,
         "候选分歧",
-        f"描述同时符合{names}与{others}的事项,得分相近(仅 {ratio:.2f} 倍),不作单一认定",
+        f"描述同时符合{names}与{others}的事项,得分相近(仅 {ratio:.2f} 倍,须达 {CLEAR_LEAD:.2f} 倍),不作单一认定",
         0,
         rivals,
     )

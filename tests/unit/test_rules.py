@@ -4,6 +4,7 @@ description is, when the law leaves the authority open, and the tie-breaks quote
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -26,7 +27,8 @@ def test_nothing_found_or_next_to_nothing_explained_is_no_match() -> None:
     one_word = candidate("a", 9, rules.WEAK_COVERAGE - 0.05, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
     assert decide_behaviour([one_word]).rule == "无匹配"
     # more of the description, still resting on about one word: a suggestion, not a silence
-    partly = candidate("a", 9, rules.SHORT_AND_EXPLAINED - 0.1, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
+    thin = rules.NO_MATCH_WEIGHT * rules.THIN_WEIGHT - 0.5
+    partly = candidate("a", 9, rules.SHORT_AND_EXPLAINED - 0.1, {"d1"}, weight=thin)
     assert (decide_behaviour([partly]).outcome, decide_behaviour([partly]).rule) == (rules.SUGGESTION, "匹配不足")
     # a short description fully explained is a match however little weight it has (无证行医)
     short = candidate("a", 9, 1.0, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
@@ -34,10 +36,15 @@ def test_nothing_found_or_next_to_nothing_explained_is_no_match() -> None:
 
 
 def test_a_weak_best_match_is_only_a_suggestion() -> None:
-    weak = decide_behaviour([candidate("a", 9, rules.WEAK_COVERAGE - 0.01, {"d1"}), candidate("b", 8, 0.3, {"d1"})])
+    weak = decide_behaviour([candidate("a", 9, rules.FIRM_COVERAGE - 0.01, {"d1"}), candidate("b", 8, 0.2, {"d1"})])
     assert (weak.outcome, weak.rule, weak.chosen) == (rules.SUGGESTION, "匹配不足", 0)
-    alone = decide_behaviour([candidate("a", 9, rules.ALONE_COVERAGE - 0.01, {"d1"}), candidate("b", 2, 0.2, {"d2"})])
-    assert alone.outcome == rules.SUGGESTION and "单一候选" in alone.reason
+    # The place is known and the act is not (网吧让未成年人进去上网: 网吧 is a 公共娱乐场所 of the fire law, the
+    # rest is in no matter): one word explains most of the weight, but two words are left unexplained.
+    thin = rules.NO_MATCH_WEIGHT * rules.THIN_WEIGHT - 0.5
+    place = candidate("a", 9, 0.85, {"d1"}, weight=thin)
+    assert decide_behaviour([replace(place, unexplained=rules.SHORT_UNEXPLAINED)]).outcome == rules.FIRM
+    only_place = decide_behaviour([replace(place, unexplained=rules.SHORT_UNEXPLAINED + 1)])
+    assert (only_place.outcome, only_place.rule) == (rules.SUGGESTION, "匹配不足") and "未解释" in only_place.reason
 
 
 def test_close_candidates_that_agree_on_the_holder_are_firm() -> None:
@@ -46,6 +53,18 @@ def test_close_candidates_that_agree_on_the_holder_are_firm() -> None:
     )
     assert (decision.outcome, decision.rule) == (rules.FIRM, "候选一致")
     assert "2 个候选事项均由d1牵头" in decision.reason
+
+
+def test_a_majority_of_close_candidates_is_not_enough() -> None:
+    # Two close candidates of one department and one of another: the evidence names two departments.
+    split = decide_behaviour(
+        [candidate("a", 10, 0.6, {"d1"}), candidate("b", 9, 0.5, {"d1"}), candidate("c", 8, 0.5, {"d2"})]
+    )
+    assert (split.outcome, split.rule, split.rivals) == (rules.OVERLAP, "候选分歧", (2,))
+    # Only the first POOL candidates vote: a close candidate further down does not take the answer away.
+    far = [candidate(str(i), 10 - i * 0.1, 0.5, {"d1"}) for i in range(rules.POOL)]
+    decision = decide_behaviour([*far, candidate("z", 9, 0.5, {"d2"})])
+    assert (decision.outcome, decision.rule) == (rules.FIRM, "候选一致")
 
 
 def test_a_clear_leader_is_firm_and_a_close_race_between_departments_is_an_overlap() -> None:
@@ -95,6 +114,10 @@ def basis(
         (["卫生健康主管部门"], "责令改正；情节严重的，由有关主管部门依法处理", True),
         (["药品监督管理部门"], "由县级以上人民政府药品监督管理部门按照职责分工决定", False),
         (["燃气管理部门"], None, False),
+        # 医疗器械监督管理条例第八十九条: a penalty of two departments, each 依据各自职责, given to neither alone
+        (["药品监督管理部门", "卫生主管部门"], "由负责药品监督管理的部门和卫生主管部门依据各自职责责令改正", True),
+        # … whereas 第五十四条 divides supervision by what is supervised (质量 / 使用行为): no penalty left open
+        (["药品监督管理部门"], "负责药品监督管理的部门和卫生主管部门依据各自职责，分别对使用环节的医疗器械质量", False),
     ],
 )
 def test_open_wordings(named: list[str], text: str | None, open_: bool) -> None:
