@@ -17,6 +17,7 @@ from graphsvc.clues.chain import DEFAULT_LIMITS
 from graphsvc.clues.store import read_places
 from graphsvc.clues.summary import STALE
 from graphsvc.clues.times import BEIJING
+from graphsvc.clues.views import Anomalies
 from graphsvc.config import ROOT
 from graphsvc.cypher import query
 from graphsvc.db import Runner
@@ -35,7 +36,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def _sweeps(runner: Runner) -> tuple[dict[str, object], dict[str, object]]:
+def _sweeps(runner: Runner) -> tuple[Anomalies, Anomalies]:
     asked = {"region": None, "date_from": None, "date_to": None, "flags": [], "sort": "-received_at"}
     paging = {"offset": 0, "limit": 100, "limits": DEFAULT_LIMITS}
     fast = anomalies(runner, as_of=MOMENT, **asked, **paging)  # type: ignore[arg-type]
@@ -80,7 +81,7 @@ def test_a_department_moved_by_a_reference_reload_refreshes_the_summaries(
     fast, slow = _sweeps(runner)
     assert fast == slow
     # The move changed flags the summaries carry (not a vacuous check), and only for clues that touch it.
-    assert fast["flag_counts"]["CROSS_PROVINCE"] != fast_before["flag_counts"]["CROSS_PROVINCE"]  # type: ignore[index]
+    assert fast.flag_counts["CROSS_PROVINCE"] != fast_before.flag_counts["CROSS_PROVINCE"]
     changed = [r["id"] for r in runner.read(SUMMARIES) if r["flags"] != summaries_before[r["id"]]["flags"]]
     assert changed
     touching = {r["clue_id"] for r in _rows(tmp_path / "world" / "referrals.csv") if moved in r.values()}
