@@ -13,11 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graphsvc import amendments, identity
 from graphsvc.cli.common import err, out, reported, runner, settings, step
-from graphsvc.cli.neo4j_server import wait_until_ready
 from graphsvc.errors import InvalidInput
-from graphsvc.local_neo4j import LocalNeo4j
 from graphsvc.names import Names
-from loaders.bulk_import import finish, initial_import
 from loaders.devolution import load_devolution
 from loaders.entities import KINDS as ENTITY_KINDS
 from loaders.entities import load_entities, load_folder
@@ -272,53 +269,6 @@ def load_demo_cmd(
             dry_run,
             report,
         )
-
-
-@app.command("initial")
-def load_initial_cmd(
-    directory: Annotated[Path, typer.Argument(help="A folder written by `graphsvc generate` (or entity files alike)")],
-) -> None:
-    """空库的初始导入:经 neo4j-admin database import full 整库导入实体文件(比逐行载入快百倍;库中已有业务数据时拒绝)。
-
-    Stops the local Neo4j for the import and starts it again; the reference catalogue already in the graph (or
-    loaded first, when there is none) is carried over, then the schema is applied and each file audited.
-    """
-    config = settings()
-    with reported():
-        if not config.service.manage_neo4j:
-            raise InvalidInput(
-                "初始导入需要本地管理的 Neo4j(neo4j-admin 直接写数据库文件);"
-                "GRAPHSVC_MANAGE_NEO4J=false 时请用 graphsvc load demo DIR 载入。"
-            )
-        if not directory.is_dir():
-            raise InvalidInput(f"找不到文件夹 {directory}", [{"field": "directory", "reason": "not a folder"}])
-        actor = identity.cli_actor()
-        server = LocalNeo4j(config)
-        started = time.monotonic()
-        with runner(config) as r:
-            report = initial_import(
-                r,
-                server,
-                directory,
-                actor,
-                config.service.reference_dir,
-                config.service.neo4j_home / "import" / "initial",
-                progress=lambda what: out.print(f"  {what} …", highlight=False),
-            )
-        with runner(config) as r:
-            wait_until_ready(r, config.service.neo4j_start_timeout)
-            out.print("  建立约束与索引 …", highlight=False)
-            finish(r, report, directory, actor)
-        seconds = time.monotonic() - started
-        nodes, rels = sum(report.nodes.values()), sum(report.relationships.values())
-        out.print(
-            f"已导入 {report.rows:,} 行({', '.join(f'{n} {c:,}' for n, c in report.files.items())}):"
-            f"节点 {nodes:,}、关系 {rels:,}",
-            highlight=False,
-        )
-        steps = ", ".join(f"{name} {s:.1f}s" for name, s in report.seconds.items())
-        out.print(f"用时 {seconds:.1f} 秒,{report.rows / seconds:,.0f} 行/秒({steps})", highlight=False)
-        out.print("[green]✓[/green] 初始导入完成")
 
 
 @app.command("powers")
