@@ -288,14 +288,20 @@ class PublishedTask(BaseModel):
     status: str | None
 
 
+class DrawnVisit(BaseModel):
+    """One subject a department visits with its team, as a draw decided it."""
+
+    subject_id: str
+    department_id: str
+    inspector_ids: list[str]
+
+
 class Replay(BaseModel):
     id: str
     seed: int
     identical: bool
-    only_in_stored: list[tuple[str, str, list[str]]] = Field(
-        description="只在原抽查中出现的 [对象, 部门, 执法人员] 组合"
-    )
-    only_in_replay: list[tuple[str, str, list[str]]] = Field(description="只在重放中出现的 [对象, 部门, 执法人员] 组合")
+    only_in_stored: list[DrawnVisit] = Field(description="只在原抽查中出现的（对象、部门、执法人员）组合")
+    only_in_replay: list[DrawnVisit] = Field(description="只在重放中出现的（对象、部门、执法人员）组合")
 
 
 class PlanTasks(BaseModel):

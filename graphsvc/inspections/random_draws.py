@@ -39,7 +39,7 @@ from graphsvc.inspections import access
 from graphsvc.inspections.draw_sampling import Candidate, Drawn, draw_subjects, draw_team
 from graphsvc.inspections.duties import split_matters
 from graphsvc.inspections.frequency import CLASSES, GRADES, FrequencyTable
-from graphsvc.inspections.models import DrawnTask, PublishedTask, Replay, Span, Window
+from graphsvc.inspections.models import DrawnTask, DrawnVisit, PublishedTask, Replay, Span, Window
 from graphsvc.regions import require_region
 from graphsvc.types import CreditGrade, Instant, RegionCode, RiskClass
 
@@ -314,9 +314,14 @@ def replay(runner: Runner, draw_id: str) -> Replay:
         id=draw_id,
         seed=stored.seed,
         identical=again == before,
-        only_in_stored=[(s, d, list(team)) for s, d, team in sorted(set(before) - set(again))],
-        only_in_replay=[(s, d, list(team)) for s, d, team in sorted(set(again) - set(before))],
+        only_in_stored=[_visit(v) for v in sorted(set(before) - set(again))],
+        only_in_replay=[_visit(v) for v in sorted(set(again) - set(before))],
     )
+
+
+def _visit(visit: tuple[str, str, tuple[str, ...]]) -> DrawnVisit:
+    subject_id, department_id, team = visit
+    return DrawnVisit(subject_id=subject_id, department_id=department_id, inspector_ids=list(team))
 
 
 def stratum_ratios(ratios: Ratios, table: FrequencyTable) -> dict[str, float]:

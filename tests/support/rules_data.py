@@ -1,6 +1,6 @@
 """The pure rules of graphsvc/responsibility/rules.py over the plain dicts the rule tests write: the facts a test
 leaves out (an article's gist, a function's duty kind …) are filled with nothing, the models built, and the answers
-read back as dicts. Everything else is the rules module itself."""
+read back as dicts. The constants and the behaviour decision are read from the rules module itself."""
 
 from __future__ import annotations
 
@@ -8,39 +8,6 @@ from typing import Any
 
 from graphsvc.responsibility import rules
 from graphsvc.responsibility.answer import MatterBasis, MatterHeader, OverlapArticle
-from graphsvc.responsibility.rules import (
-    ALONE_COVERAGE,
-    CLEAR_LEAD,
-    FIRM,
-    NO_MATCH,
-    NO_MATCH_COVERAGE,
-    NO_MATCH_WEIGHT,
-    OVERLAP,
-    SHORT_AND_EXPLAINED,
-    SUGGESTION,
-    TIE_BREAKS,
-    WEAK_COVERAGE,
-    BehaviourCandidate,
-    decide_behaviour,
-)
-
-__all__ = [
-    "ALONE_COVERAGE",
-    "CLEAR_LEAD",
-    "FIRM",
-    "NO_MATCH",
-    "NO_MATCH_COVERAGE",
-    "NO_MATCH_WEIGHT",
-    "OVERLAP",
-    "SHORT_AND_EXPLAINED",
-    "SUGGESTION",
-    "TIE_BREAKS",
-    "WEAK_COVERAGE",
-    "BehaviourCandidate",
-    "decide_behaviour",
-    "open_authorities",
-    "tie_breaks",
-]
 
 _NAMED = {"function_name": None, "wording": None, "duty_kind": None, "level": None, "method": None}
 _ARTICLE = {"article": None, "gist": None, "text": None, "title": None, "version": None}

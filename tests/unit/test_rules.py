@@ -9,8 +9,9 @@ from dataclasses import replace
 import pytest
 
 from graphsvc.config import Settings
-from tests.support import rules_data as rules
-from tests.support.rules_data import BehaviourCandidate, decide_behaviour, open_authorities
+from graphsvc.responsibility import rules
+from graphsvc.responsibility.rules import BehaviourCandidate, decide_behaviour
+from tests.support.rules_data import open_authorities, tie_breaks
 
 
 def candidate(
@@ -166,8 +167,8 @@ def test_tie_breaks_quote_the_law_texts_word_for_word() -> None:
 def test_tie_breaks_depend_on_the_act() -> None:
     penalty = {"category": "行政处罚", "domain_id": "catering"}
     open_designation = [{"article": "《反食品浪费法》第二十八条第二款", "wording": "县级以上地方人民政府指定的部门"}]
-    keys = [t["key"] for t in rules.tie_breaks(penalty, [], open_designation)]
+    keys = [t["key"] for t in tie_breaks(penalty, [], open_designation)]
     assert keys == ["designation", "first_to_file", "establishment_office"]
     inspection = {"category": "行政检查", "domain_id": "work-safety"}
-    keys = [t["key"] for t in rules.tie_breaks(inspection, [{"title": "中华人民共和国安全生产法"}], [])]
+    keys = [t["key"] for t in tie_breaks(inspection, [{"title": "中华人民共和国安全生产法"}], [])]
     assert keys == ["closest_business", "establishment_office"]

@@ -85,6 +85,8 @@ def expected_counts(directory: Path) -> tuple[Counter[str], Counter[tuple[str, s
     # The thesaurus (merged on term and statutory term) and the state of the behaviour search built from them.
     nodes["Synonym"] = len({(r["term"], r["statutory_term"]) for r in rows.get("synonyms.csv", [])})
     nodes["SearchIndex"] = 1
+    # The stamp every catalogue write changes, so that processes holding the catalogue reload it.
+    nodes["CatalogueVersion"] = 1
     nodes = +nodes
     rels: Counter[tuple[str, str, str]] = Counter()
 
