@@ -13,9 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -50,6 +52,12 @@ ARTICLE_ONLY = 0.7
 # 三个月 must not sink a description whose core the catalogue explains), but not nothing (a description made
 # only of such words is one the catalogue does not know).
 UNKNOWN_WORD_WEIGHT = 0.3
+
+# A thesaurus term may name parts a speaker puts other words between: 欠…工资 is 欠我们服务员两个月的工资. The
+# parts match in order within one clause, each gap at most GAP_CHARS long.
+GAP = "…"
+GAP_CHARS = 12
+_IN_CLAUSE = rf"[^，。；;！!？?\n]{{0,{GAP_CHARS}}}?"
 
 
 class RefreshReport(BaseModel):
@@ -156,7 +164,7 @@ def _current(reader: Reader) -> _State:
             return _state
         segment.teach([w for row in reader.read(GET_VOCABULARY) for w in row["vocabulary"]])
         entries = reader.read(SYNONYMS, contains=None)
-        segment.teach([w for e in entries for w in (e["term"], e["statutory_term"])])
+        segment.teach([w for e in entries for w in (*e["term"].split(GAP), e["statutory_term"])])
         names = {d["id"]: d["name"] for d in reader.read(DOMAINS)}
         ids = {name: key for key, name in names.items()}
         grouped: dict[str, tuple[list[str], list[str]]] = {}
@@ -203,6 +211,19 @@ def credit(state: _State, concept: Concept, words: frozenset[str], title: frozen
     )
 
 
+@cache
+def _pattern(term: str) -> re.Pattern[str]:
+    return re.compile("(" + f"){_IN_CLAUSE}(".join(re.escape(p) for p in term.split(GAP)) + ")")
+
+
+def occurrence(term: str, text: str) -> tuple[str, list[str]] | None:
+    """Where a thesaurus term occurs in a (lowered) text: the span it covers and the parts it consists of."""
+    if GAP not in term:
+        return (term, [term]) if term in text else None
+    found = _pattern(term).search(text)
+    return (found.group(0), list(found.groups())) if found else None
+
+
 def understand(state: _State, text: str) -> Query:
     """The concepts of a description: thesaurus terms stand for their statutory words (kept beside the term
     itself, and with the name of their domain); every other word stands for itself."""
@@ -210,14 +231,14 @@ def understand(state: _State, text: str) -> Query:
     concepts: list[Concept] = []
     taken: list[str] = []
     for term, statutory, domains in state.synonyms:
-        t = term.lower()
-        if t in lowered and not any(t in other for other in taken):
-            taken.append(t)
+        found = occurrence(term.lower(), lowered)
+        if found and not any(part in other for part in found[1] for other in taken):
+            taken.extend(found[1])
             names = [state.domain_names[d] for d in domains]
-            words = [w for s in [*statutory, term, *names] for w in segment.content_words(s)]
+            words = [w for s in [*statutory, *term.split(GAP), *names] for w in segment.content_words(s)]
             concepts.append(
                 Concept(
-                    surface=term,
+                    surface=found[0],
                     words=list(dict.fromkeys(words)),
                     synonym_of=statutory,
                     domains=domains,

@@ -56,7 +56,19 @@ def test_close_candidates_that_agree_on_the_holder_are_firm() -> None:
     assert "2 个候选事项均由d1牵头" in decision.reason
 
 
-def test_a_majority_of_close_candidates_is_not_enough() -> None:
+def test_three_of_four_close_candidates_name_the_department_and_the_fourth_is_told() -> None:
+    # 拖欠农民工工资: the 人社局's complaint, penalty and inspection matters, and the 发改委's credit sanctions.
+    pool = [candidate("a", 10, 0.9, {"d1"}), candidate("b", 9.9, 0.9, {"d2"})]
+    pool += [candidate("c", 8.5, 0.8, {"d1"}), candidate("d", 8.4, 0.8, {"d1"})]
+    decision = decide_behaviour(pool)
+    assert (decision.outcome, decision.rule, decision.rivals) == (rules.FIRM, "候选多数一致", (1,))
+    assert "4 个候选事项中 3 个由d1牵头" in decision.reason and "d2仅 1 个" in decision.reason
+    # The same three, but the fourth close candidate is a second rival: two against two is a split.
+    split = decide_behaviour([*pool[:3], candidate("e", 8.4, 0.8, {"d3"})])
+    assert (split.outcome, split.rule) == (rules.OVERLAP, "候选分歧")
+
+
+def test_two_against_one_is_not_enough() -> None:
     # Two close candidates of one department and one of another: the evidence names two departments.
     split = decide_behaviour(
         [candidate("a", 10, 0.6, {"d1"}), candidate("b", 9, 0.5, {"d1"}), candidate("c", 8, 0.5, {"d2"})]
