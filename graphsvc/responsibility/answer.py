@@ -309,7 +309,8 @@ Outcome = Literal["firm", "overlap", "suggestion", "no_match"]
 class Behaviour(BaseModel):
     text: str  # the part of the description this answer is about
     outcome: Outcome
-    rule: str  # 候选一致 / 候选多数一致 / 首选领先 / 法定交叉 / 候选分歧 / 匹配不足 / 无匹配 (graphsvc/responsibility/rules.py)
+    # 候选一致 / 候选多数一致 / 首选领先 / 法定交叉 / 候选分歧 / 匹配不足 / 无匹配 (graphsvc/responsibility/rules.py)
+    rule: str
     reason: str
     matter: MatterRef | None
     lead: list[Duty]

@@ -230,10 +230,12 @@ def understand(state: _State, text: str) -> Query:
     lowered = text.lower()
     concepts: list[Concept] = []
     taken: list[str] = []
+    spans: list[str] = []  # what the terms with gaps cover, the words between their parts included
     for term, statutory, domains in state.synonyms:
         found = occurrence(term.lower(), lowered)
         if found and not any(part in other for part in found[1] for other in taken):
             taken.extend(found[1])
+            spans.append(found[0])
             names = [state.domain_names[d] for d in domains]
             words = [w for s in [*statutory, *term.split(GAP), *names] for w in segment.content_words(s)]
             concepts.append(
@@ -246,7 +248,9 @@ def understand(state: _State, text: str) -> Query:
                 )
             )
     for word, pieces in segment.phrases(text):
-        if not any(word in t for t in taken):
+        # a word of a term's part, or one a term with gaps covers with its part (拖欠农民工工资 under 拖…工资); the
+        # words between the parts are the description's own (服务员 in 欠我们服务员两个月的工资)
+        if not any(word in t for t in taken) and not any(word in s and p in word for s in spans for p in taken):
             concepts.append(Concept(surface=word, words=pieces))
     # Each concept weighs the same in the ranking however many words stand for it.
     boosts: dict[str, float] = {}

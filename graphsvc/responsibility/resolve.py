@@ -368,7 +368,9 @@ def _decide_behaviours(found: _TextFacts) -> tuple[list[tuple[str, str]], list[s
             groups.setdefault(candidates[0].holders, []).append(part)
     # Clauses that firmly name different departments are behaviours of their own, unless the whole description
     # firmly names one holder: then the other clauses are most often the story around it (they stay listed below).
-    split = len(groups) > 1 and _judge(found, text)[0].outcome != rules.FIRM
+    # A whole named by a majority over a rival (候选多数一致) may be two behaviours: its clauses decide.
+    whole = _judge(found, text)[0]
+    split = len(groups) > 1 and (whole.outcome != rules.FIRM or bool(whole.rivals))
     chosen = [("，".join(c), c[0]) for c in groups.values()] if split else [(text, text)]
     # A clause that none of the answers explains is listed, never dropped in silence (it is not made an answer
     # of its own: most such clauses are the story around the behaviour, 吓死人了, 物业不管).

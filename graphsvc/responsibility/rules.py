@@ -320,6 +320,10 @@ _OPEN_TEXT = re.compile(
     r"|违反其他法律、行政法规的，由有关主管部门依法处理：[^：]*违反"
     r"|部门和[^，。；：]{0,20}部门依据各自职责责令改正"
 )
+# "X和其他…部门按照职责分工" names X for its field and leaves the others open (安全生产法第一百一十五条 gives
+# penalties to 应急管理部门 and to the departments its 第十条 gives their own trades): settled when X leads, open
+# when one of the others does (a restaurant's gas alarm, led by the 燃气管理部门, stays open).
+_NAMED_BEFORE_OTHERS = re.compile(r"([^，。；：、]{2,30}部门)(?:和|以及)$")
 # The same, as a Java regex over a whole text (Cypher's =~), so only such article texts travel as evidence.
 OPEN_TEXT_PATTERN = "(?s).*(?:" + _OPEN_TEXT.pattern + ").*"
 _DEFINITE_PARTS = re.compile(
@@ -327,13 +331,28 @@ _DEFINITE_PARTS = re.compile(
 )
 
 
+def _open_wording(text: str, named_leads: bool) -> str | None:
+    """The first wording of a text that leaves the authority open, if any (see _OPEN_TEXT); `named_leads`: a
+    function the article names is the lead's (then "X和其他…部门按照职责分工" is X's)."""
+    for m in _OPEN_TEXT.finditer(text):
+        before = _NAMED_BEFORE_OTHERS.search(text[max(0, m.start() - 32) : m.start()])
+        definite = before is not None and not _open_named(before.group(1).removeprefix("由"))
+        if named_leads and definite and m.group(0).startswith("其他"):
+            continue
+        return m.group(0)
+    return None
+
+
 def _open_named(wording: str) -> bool:
     """A named authority that is no definite department: 有关部门, (县级以上人民政府)其他有关部门."""
     return "有关" in wording and not _DEFINITE_PARTS.sub("", wording).strip()
 
 
-def open_authorities(bases: Sequence[MatterBasis]) -> list[OverlapArticle]:
-    """The in-force articles (or the articles allocating their power) whose wording leaves the authority open."""
+def open_authorities(
+    bases: Sequence[MatterBasis], lead_functions: frozenset[str] = frozenset()
+) -> list[OverlapArticle]:
+    """The in-force articles (or the articles allocating their power) whose wording leaves the authority open to
+    the lead's functions."""
     found: dict[str, OverlapArticle] = {}
     for basis in bases:
         if not basis.in_force:
@@ -345,9 +364,10 @@ def open_authorities(bases: Sequence[MatterBasis]) -> list[OverlapArticle]:
             # "X或者其他有关部门", or X and 其他有关部门 named apart: X holds for its field, the others for theirs
             definite = any(not _open_named(w) for w in wordings)
             phrases = [w for w in wordings if _open_named(w) and not definite]
-            phrases += [m.group(0) for n in named if (m := _OPEN_TEXT.search(n.wording or ""))]
-            if not phrases and (m := _OPEN_TEXT.search(article.text or "")):
-                phrases.append(m.group(0))
+            named_leads = any(n.function_id in lead_functions for n in named)
+            phrases += [w for n in named if (w := _open_wording(n.wording or "", named_leads))]
+            if not phrases and (w := _open_wording(article.text or "", named_leads)):
+                phrases.append(w)
             if phrases and article.article_id not in found:
                 found[article.article_id] = OverlapArticle(
                     article_id=article.article_id,
@@ -361,7 +381,7 @@ def statutory_overlap(facts: Facts, lead: list[Duty], cooperating: list[Duty]) -
     """OVERLAP when the law leaves the act open, unless a ruling, licence or local assignment settled it."""
     if any(d.rule in ("ruling", "licence", "assignment") for d in lead):
         return None
-    open_articles = open_authorities(facts.bases)
+    open_articles = open_authorities(facts.bases, frozenset(d.function.id for d in lead if d.function))
     if not open_articles:
         return None
     candidates = [_candidate(d, LEAD) for d in lead] + [_candidate(d, COOPERATING) for d in cooperating]
@@ -467,12 +487,13 @@ SHORT_AND_EXPLAINED = 0.75
 SHORT_UNEXPLAINED = 1
 # The candidates that vote: the first POOL, each scoring at least CLOSE_SCORE of the best. The best matter's
 # department is named when no close candidate is another department's (候选一致), or when its matters are at least
-# AGREEING of the close candidates with the best counted (候选多数一致: three of four; 拖欠农民工工资 is the 人社局's
-# complaint, penalty and inspection matters and one 发改委 matter on credit sanctions). Otherwise the rivals are
-# named and no single department (候选分歧). On the labelled set (benchmarks/resolve_quality.py), against
-# CLOSE_SCORE 0.7 with no majority, this answered about a tenth more of the firm rows rightly on both halves, for
-# about 1.4 points more confident mistakes; two against one stays a split. The best matter clearly leads when no
-# candidate of another department reaches CLOSE_SCORE of its score, i.e. it scores CLEAR_LEAD times theirs.
+# AGREEING of the close candidates, the best counted (候选多数一致: three of four, as the 人社局's wage matters
+# against the 发改委's one on credit sanctions). Otherwise the rivals are named and no single department (候选分歧):
+# two against one stays a split. On the labelled set (benchmarks/resolve_quality.py), against CLOSE_SCORE 0.7 and
+# no majority, this answered about a tenth more of the firm rows rightly on both halves, for about 1.4 points more
+# confident mistakes; naming a majority behind a best matter of another department added as many mistakes as right
+# answers. The best matter clearly leads when no candidate of another department reaches CLOSE_SCORE of its score,
+# i.e. it scores CLEAR_LEAD times theirs.
 POOL = 4
 CLOSE_SCORE = 0.75
 CLEAR_LEAD = 1 / CLOSE_SCORE
@@ -558,7 +579,7 @@ def decide_behaviour(candidates: list[BehaviourCandidate], min_weight: float = N
     if not rivals and close:
         return BehaviourDecision(FIRM, "候选一致", f"得分相近的 {len(close) + 1} 个候选事项均由{names}牵头", 0)
     agreeing = len(close) + 1 - len(rivals)
-    if rivals and agreeing >= AGREEING * (len(close) + 1):
+    if rivals and top.holders and agreeing >= AGREEING * (len(close) + 1):
         others = "、".join(sorted({n for i in rivals for n in candidates[i].holder_names})) or "(当地无履职部门)"
         reason = f"得分相近的 {len(close) + 1} 个候选事项中 {agreeing} 个由{names}牵头({others}仅 {len(rivals)} 个)"
         return BehaviourDecision(FIRM, "候选多数一致", reason, 0, rivals)

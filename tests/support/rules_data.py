@@ -21,8 +21,8 @@ def _basis(data: dict[str, Any]) -> MatterBasis:
     return MatterBasis.model_validate(_BASIS | data | {"named": named, "authority": authority})
 
 
-def open_authorities(bases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [a.model_dump() for a in rules.open_authorities([_basis(b) for b in bases])]
+def open_authorities(bases: list[dict[str, Any]], lead_functions: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    return [a.model_dump() for a in rules.open_authorities([_basis(b) for b in bases], lead_functions)]
 
 
 def tie_breaks(

@@ -152,6 +152,26 @@ def test_the_allocating_article_counts_and_articles_out_of_force_do_not() -> Non
     assert open_authorities([basis(["有关部门"], in_force=False)]) == []
 
 
+def test_the_department_named_before_the_others_holds_its_own_field() -> None:
+    # 第一百一十五条 names 应急管理部门 and leaves the others 按照职责分工 (第十条: each in its own trade): a factory's
+    # safety penalty led by 应急管理 is settled; a restaurant's gas alarm led by the 燃气管理部门 stays open.
+    wording = "应急管理部门和其他负有安全生产监督管理职责的部门"
+    allocating = {
+        "article_id": "安全生产法@2021-06-10:115",
+        "article": "第一百一十五条",
+        "title": "中华人民共和国安全生产法",
+        "text": f"本法规定的行政处罚，由{wording}按照职责分工决定",
+        "named": [{"function_id": "emergency-management", "wording": wording}],
+    }
+    bases = [basis([], None, [allocating])]
+    assert open_authorities(bases, frozenset({"emergency-management"})) == []
+    assert open_authorities(bases, frozenset({"gas-authority"}))
+    # 有关部门 before the others names no department: open whoever leads
+    named = [{"function_id": "emergency-management", "wording": None}]
+    vague = allocating | {"text": "由县级以上人民政府有关部门和其他有关部门按照职责分工决定", "named": named}
+    assert open_authorities([basis([], None, [vague])], frozenset({"emergency-management"}))
+
+
 def _article(law: str, number: str) -> str:
     """The text of one article of a law file (from its number to the next article), whitespace removed."""
     lines = law.splitlines()
