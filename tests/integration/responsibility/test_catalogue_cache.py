@@ -135,7 +135,7 @@ def catalogue_loader_statements() -> set[str]:
 def test_catalogue_writes_are_told_from_the_others() -> None:
     writes = catalogue_writes()
     # The stamp's labels and types cover everything the model and the statements it stands in for read, but
-    # IN_REGION, which clues, plans and draws write all day (see the last check below).
+    # IN_REGION, which clues, plans and draws write all day (its writers are reviewed below).
     read = [CATALOGUE, MATTER_FACTS, FACTS, GET_MATTER, GET_MATTERS]
     used = {name for q in read for u in [cypher_check.usage(q.text)] for name in u.labels | u.types}
     assert used - LABELS - TYPES == {"IN_REGION"}
