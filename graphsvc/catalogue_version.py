@@ -47,7 +47,7 @@ _CLAUSE = re.compile(
 _LOCK = re.compile(r"\b\w+\._lock\b(?:\s*=\s*true)?")
 # Reviewed: the variables these write without a label are not the catalogue's (a referral's old clue, a user's old
 # membership, a devolution's powers).
-REVIEWED = frozenset({"entities/upsert_referrals", "identity/set_user_role", "devolution/delete_decision"})
+REVIEWED = frozenset({"entities/unlink_referrals", "identity/set_user_role", "devolution/delete_decision"})
 _WRITES = ("CREATE", "MERGE", "SET", "REMOVE", "DELETE")
 _TARGET = re.compile(r"(?<![\w.$])([a-z_]\w*)\s*(?:\.\w+\s*=|\+?=|:[A-Z])")
 _DELETED = re.compile(r"(?<![\w.$])([a-z_]\w*)\b")
