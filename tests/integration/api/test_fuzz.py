@@ -44,6 +44,12 @@ from loaders.synthetic import generate
 from tests.conftest import TEST_ACTOR
 
 FUZZ_EXAMPLES = int(os.environ.get("GRAPHSVC_FUZZ_EXAMPLES", "12"))
+# Writes the fuzz must get through to the database at least once, not only past validation.
+MUST_SUCCEED = (
+    "POST /api/v1/disputes",
+    "POST /api/v1/disputes/{dispute_id}/ruling",
+    "POST /api/v1/clues/{clue_id}/referrals",
+)
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
@@ -71,7 +77,12 @@ class Pools:
         hops = _rows(data / "referrals.csv")
         passed_on = {r["previous_id"] for r in hops}
         open_clues = {r["id"] for r in _rows(data / "clues.csv") if r["status"] == "办理中"}
-        self.hops = [(r["clue_id"], r["id"]) for r in hops if r["clue_id"] in open_clues and r["id"] not in passed_on]
+        # Open hops of open clues, with the department holding the clue there (the one that may pass it on).
+        self.hops = [
+            (r["clue_id"], r["id"], r["to_department_id"])
+            for r in hops
+            if r["clue_id"] in open_clues and r["id"] not in passed_on
+        ]
         recent = (datetime.now(BEIJING) - timedelta(hours=2)).isoformat()
         self.values: dict[str, list[Any]] = {
             "region": REGIONS,
@@ -82,7 +93,6 @@ class Pools:
             "receiver_id": departments,
             "to_department_ids": departments,
             "departments": departments,
-            "claimants": departments,
             "lead": departments,
             "cooperating": departments,
             "matter_id": [r["id"] for r in _rows(reference / "matters.csv")][:40],
@@ -121,6 +131,8 @@ class Pools:
     def realise(self, key: str, value: Any, draw: Draw) -> Any:
         if isinstance(value, dict):
             return {k: self.realise(k, v, draw) for k, v in value.items()}
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            return [self.realise(key, v, draw) for v in value]  # e.g. claimants: each one's department_id
         pool = self.values.get(key)
         if pool is None:
             return value
@@ -134,14 +146,52 @@ class Pools:
         if case.query:
             case.query = self.realise("", dict(case.query), draw)
         path = dict(case.path_parameters or {})
+        holder = None
         if "referral_id" in path and self.hops:
-            path["clue_id"], path["referral_id"] = draw(st.sampled_from(self.hops))
+            path["clue_id"], path["referral_id"], holder = draw(st.sampled_from(self.hops))
         elif "clue_id" in path and self.hops:
-            path["clue_id"] = draw(st.sampled_from(self.hops))[0]
+            path["clue_id"], _, holder = draw(st.sampled_from(self.hops))
+        if isinstance(case.body, dict):
+            if holder and "from_department_id" in case.body:
+                case.body["from_department_id"] = holder  # only the holder may pass a clue on
+            claimants = case.body.get("claimants")
+            if isinstance(claimants, list) and claimants and isinstance(claimants[0], dict):
+                # A dispute in the region of its first claimant, so that the parties belong there.
+                first = str(claimants[0].get("department_id", ""))
+                if first[:6].isdigit() and "region" in case.body:
+                    case.body["region"] = first[:6]
         for key, made_by in (("dispute_id", "disputes"), ("plan_id", "merge-plan"), ("draw_id", "random-draw")):
             if key in path and self.created[made_by]:
                 path[key] = draw(st.sampled_from(self.created[made_by]))
         case.path_parameters = self.realise("", path, draw)
+        if case.operation.label in MUST_SUCCEED:
+            self.complete(case, holder, draw)
+
+    def complete(self, case: Any, holder: str | None, draw: Draw) -> None:
+        """The body a clerk would send for a write that must get through: the fuzz's own values for the rest."""
+        label = case.operation.label
+        yanta = [d for d in self.values["department"] if d.startswith("610113-")]
+        if label == "POST /api/v1/disputes":
+            parties = draw(st.lists(st.sampled_from(yanta), min_size=2, max_size=2, unique=True))
+            case.body = {
+                "kind": draw(st.sampled_from(["职责交叉", "管辖争议"])),
+                "matter_id": draw(st.sampled_from(self.values["matter_id"])),
+                "region": "610113",
+                "claimants": [{"department_id": d, "position": "不属于本部门职责"} for d in parties],
+                "statement": "双方均认为不属于本部门职责",
+            }
+        elif label == "POST /api/v1/disputes/{dispute_id}/ruling":
+            lead = [draw(st.sampled_from(yanta))]
+            case.body = {"deciding_body": "编办", "lead": lead, "effective_from": date.today().isoformat()}
+        elif label == "POST /api/v1/clues/{clue_id}/referrals" and holder:
+            others = [d for d in self.values["department"] if d.split("-")[0] == holder.split("-")[0] and d != holder]
+            if others:
+                case.body = {
+                    "kind": "转办",
+                    "from_department_id": holder,
+                    "to_department_ids": [draw(st.sampled_from(others))],
+                    "reason": "不属于本部门职责,转有关部门办理",
+                }
 
     def harvest(self, path: str, body: Any) -> None:
         """Remembers what a successful call created, for the calls on it that come later."""
@@ -152,7 +202,11 @@ class Pools:
             self.created[made_by].append(body["id"])
         clue, hops = body.get("clue"), body.get("hops")
         if isinstance(clue, dict) and isinstance(hops, list):
-            self.hops += [(clue["id"], h["id"]) for h in hops if isinstance(h, dict) and h.get("current")]
+            self.hops += [
+                (clue["id"], h["id"], (h.get("to") or {}).get("id"))
+                for h in hops
+                if isinstance(h, dict) and h.get("current") and isinstance(h.get("to"), dict)
+            ]
 
 
 @pytest.fixture
@@ -182,6 +236,8 @@ def test_every_operation_survives_a_bounded_fuzz(app: FastAPI, graph: Runner, po
     statuses: Counter[int] = Counter()
     calls: Counter[str] = Counter()
     written: Counter[str] = Counter()
+    succeeded: Counter[str] = Counter()  # 2xx answers by operation, reads and writes
+    refused: dict[str, Counter[str]] = defaultdict(Counter)  # why the writes that must succeed did not
     writes = 0
     slowest: dict[str, float] = defaultdict(float)
     failures: list[str] = []
@@ -210,6 +266,11 @@ def test_every_operation_survives_a_bounded_fuzz(app: FastAPI, graph: Runner, po
             slowest[operation.label] = max(slowest[operation.label], time.monotonic() - started)
             statuses[response.status_code] += 1
             calls[operation.label] += 1
+            if response.status_code < 300:
+                succeeded[operation.label] += 1
+            elif operation.label in MUST_SUCCEED:
+                error = (_json(response) or {}).get("error") if isinstance(_json(response), dict) else None
+                refused[operation.label][f"{response.status_code} {str(error)[:160]}"] += 1
             if case.method.upper() != "GET":
                 writes += 1
                 if response.status_code < 300:
@@ -234,11 +295,16 @@ def test_every_operation_survives_a_bounded_fuzz(app: FastAPI, graph: Runner, po
         f"\n  successful writes: {dict(written.most_common())}"
         "\n  slowest calls: "
         + ", ".join(f"{k} {v:.1f}s" for k, v in sorted(slowest.items(), key=lambda kv: -kv[1])[:5])
+        + "\n  2xx by operation: "
+        + ", ".join(f"{label} {succeeded[label]}/{calls[label]}" for label in sorted(calls))
+        + "".join(f"\n  refused {label}: {dict(refused[label])}" for label in MUST_SUCCEED)
     )
     assert server_errors == 0, failures[:20]
     assert not failures, "\n".join(failures[:30])
     # The fuzz reaches the database's writes, not only the validation in front of them.
     assert len(written) >= 6 and sum(written.values()) >= writes // 10, dict(written)
+    missing = [label for label in MUST_SUCCEED if not written[label]]
+    assert missing == [], "\n".join(f"{label}: {dict(refused[label])}" for label in missing)
 
 
 def _json(response: Any) -> Any:
