@@ -540,7 +540,7 @@ class BehaviourDecision:
     rule: str
     reason: str
     chosen: int | None  # index of the deciding candidate
-    rivals: tuple[int, ...] = ()  # close candidates of other departments, for 候选分歧
+    rivals: tuple[int, ...] = ()  # close candidates of other departments: 候选分歧, or outvoted in 候选多数一致
 
 
 def decide_behaviour(candidates: list[BehaviourCandidate], min_weight: float = NO_MATCH_WEIGHT) -> BehaviourDecision:
