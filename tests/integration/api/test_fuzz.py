@@ -246,7 +246,8 @@ def test_every_operation_survives_a_bounded_fuzz(app: FastAPI, graph: Runner, po
         @given(
             case=operation.as_strategy(),
             role=st.sampled_from(["admin", "admin", "office", "department", "analyst"]),
-            realistic=st.booleans(),
+            # the writes that must get through are made realistic two times in three, the others one in two
+            realistic=st.sampled_from([True, True, False]) if operation.label in MUST_SUCCEED else st.booleans(),
             data=st.data(),
         )
         @settings(
@@ -261,6 +262,8 @@ def test_every_operation_survives_a_bounded_fuzz(app: FastAPI, graph: Runner, po
             nonlocal writes
             if realistic:
                 pools.realise_case(case, data.draw)
+                if operation.label in MUST_SUCCEED:
+                    role = "office"  # the 编办 clerk, who files disputes, rules on them and passes clues on
             started = time.monotonic()
             response = case.call(headers={"Authorization": f"Bearer {tokens[role]}"}, timeout=60)
             slowest[operation.label] = max(slowest[operation.label], time.monotonic() - started)
