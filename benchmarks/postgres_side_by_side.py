@@ -59,6 +59,7 @@ from graphsvc.inspections.frequency import load_table
 from graphsvc.inspections.precheck import PrecheckRequest, Window, precheck
 from graphsvc.local_neo4j import LocalNeo4j
 from graphsvc.responsibility import rules
+from graphsvc.responsibility.answer import MatterHeader, MatterResult
 from graphsvc.responsibility.resolve import DEVOLUTIONS, FACTS, ResolveRequest, resolve, resolve_matters
 from loaders.entities import load_entities, load_folder
 from loaders.reference import load_reference
@@ -703,14 +704,14 @@ def precheck_facts(row: dict[str, Any]) -> tuple[Any, ...]:
     return department, matters, subjects
 
 
-def decided(results: list[dict[str, Any]]) -> tuple[Any, ...]:
+def decided(results: list[MatterResult]) -> tuple[Any, ...]:
     """What a resolution decided: per matter, the lead and cooperating departments and functions, and the flags."""
     return tuple(
         (
-            r["matter"]["id"],
-            tuple((d["department"]["id"], (d.get("function") or {}).get("id")) for d in r["lead"]),
-            tuple((d["department"]["id"], (d.get("function") or {}).get("id")) for d in r["cooperating"]),
-            tuple(f["code"] for f in r["flags"]),
+            r.matter.id,
+            tuple((d.department.id, d.function.id if d.function else None) for d in r.lead),
+            tuple((d.department.id, d.function.id if d.function else None) for d in r.cooperating),
+            tuple(f.code for f in r.flags),
         )
         for r in results
     )
@@ -834,11 +835,11 @@ def main() -> None:
                 answers["rs"] = timed(
                     samples, "resolve postgres", lambda: sql_one(conn, RESOLVE_SQL, **resolve_params(facts))
                 )
-                header = [{"id": m, "name": names[m], "level": levels[m], "category": None, "domain_id": None}]
+                header = [MatterHeader(id=m, name=names[m], level=levels[m])]
                 answers["rr"] = timed(
                     samples,
                     "resolve postgres+decide",
-                    lambda: resolve_matters(relational, header, region, AS_OF, model=None),  # type: ignore[arg-type]
+                    lambda: resolve_matters(relational, header, region, AS_OF, model=None),
                 )
 
             steps = [chain_graph, chain_sql, precheck_graph, precheck_sql, resolve_graph, resolve_sql]
@@ -848,7 +849,7 @@ def main() -> None:
             disagree["chain"] += chain_facts(answers["cg"]) != chain_facts(answers["cs"])
             disagree["precheck"] += precheck_facts(answers["pg"]) != precheck_facts(answers["ps"])
             disagree["resolve facts"] += canonical(answers["rg"]) != canonical(answers["rs"])
-            disagree["resolve answers"] += decided(answers["rm"]["results"]) != decided(answers["rr"])
+            disagree["resolve answers"] += decided(answers["rm"].results) != decided(answers["rr"])
             disagree["read model"] += (
                 answers["rm"] != answers["rn"]
             )  # as data: the keys of a dict may come in another order

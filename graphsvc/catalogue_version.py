@@ -2,8 +2,9 @@
 
 The Runner changes the catalogue's version in the transaction of every write statement classified here that
 changed something, so no loader or route has to remember it. A statement counts when one of its write clauses
-(CREATE, MERGE, SET, REMOVE, DELETE) writes a catalogue label or relationship type, or writes a variable the
-statement binds to no label (it might be one: better a needless reload than a stale answer).
+(CREATE, MERGE, SET, REMOVE, DELETE) writes a catalogue label, or a catalogue relationship type from a catalogue
+node (a licence's FOR_MATTER is not the catalogue's; an assignment's is), or writes a variable the statement binds
+to no label (it might be one: better a needless reload than a stale answer).
 """
 
 from __future__ import annotations
@@ -54,9 +55,18 @@ _DELETED = re.compile(r"(?<![\w.$])([a-z_]\w*)\b")
 
 
 def written(text: str) -> set[str]:
-    """The labels and relationship types a statement's write clauses write ("?" for a variable bound to none)."""
+    """The labels and relationship types a statement's write clauses write ("?" for a variable bound to none).
+
+    A relationship type written from a node of another label than the catalogue's is named with it,
+    "(Licence)-FOR_MATTER", so that it is not taken for the catalogue's type.
+    """
     clean = _LOCK.sub("", cypher_check._clean(text))
     bound = _bindings(clean)
+    # a relationship variable may be bound again in each subquery, to another type
+    rel_vars: dict[str, set[str]] = {}
+    for var, rel_type, start in relationships(clean, bound):
+        if var:
+            rel_vars.setdefault(var, set()).add(_qualified(rel_type, start))
     found: set[str] = set()
     parts = _CLAUSE.split(clean)
     for keyword, body in zip(parts[1::2], parts[2::2], strict=True):
@@ -64,13 +74,60 @@ def written(text: str) -> set[str]:
         if not word.split()[-1].startswith(_WRITES) and word not in ("DETACH DELETE",):
             continue
         if word in ("CREATE", "MERGE"):
-            used = cypher_check.usage(body)
-            found |= used.labels | used.types
+            found |= cypher_check.usage(body).labels - {"?"}
+            found |= {_qualified(t, start) for _, t, start in relationships(body, bound)}
         elif word.endswith("DELETE"):
-            found |= {bound.get(v, "?") for v in _DELETED.findall(body)}
+            found |= {w for v in _DELETED.findall(body) for w in rel_vars.get(v, {bound.get(v, "?")})}
         else:  # SET, REMOVE
-            found |= {bound.get(v, "?") for v in _TARGET.findall(body)}
+            found |= {w for v in _TARGET.findall(body) for w in rel_vars.get(v, {bound.get(v, "?")})}
     return found
+
+
+_NODE_HEAD = re.compile(r"\(\s*(\w*)\s*((?::\s*\w+\s*)*)")
+_ARROW = re.compile(r"(<?)-\[\s*(\w*)\s*:\s*([A-Z][A-Z0-9_]*)[^\]]*\]-(>?)\s*")
+
+
+def starts(text: str) -> set[tuple[str, str]]:
+    """(type, label of the start node or "?") of every relationship pattern of a statement, read or write."""
+    clean = cypher_check._clean(text)
+    return {(rel_type, start) for _, rel_type, start in relationships(clean, _bindings(clean))}
+
+
+def relationships(text: str, bound: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(variable, type, label of the start node or "?") of each relationship pattern, by its arrow's direction."""
+    found = []
+    for arrow in _ARROW.finditer(text):
+        left = _node_before(text, arrow.start(), bound)
+        right = _NODE_HEAD.match(text, arrow.end())
+        right_node = _label(right.group(1), right.group(2), bound) if right else "?"
+        start = right_node if arrow.group(1) and not arrow.group(4) else left
+        found.append((arrow.group(2), arrow.group(3), start))
+    return found
+
+
+def _node_before(text: str, end: int, bound: dict[str, str]) -> str:
+    """The label of the node pattern that closes just before `end` ("?" when there is none or it has none)."""
+    i = end - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ")":
+        return "?"
+    depth = 0
+    for j in range(i, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[j], 0)
+        if depth == 0:
+            head = _NODE_HEAD.match(text, j)
+            return _label(head.group(1), head.group(2), bound) if head else "?"
+    return "?"
+
+
+def _label(var: str, labels: str, bound: dict[str, str]) -> str:
+    names = [n.strip() for n in labels.split(":") if n.strip()]
+    return names[0] if names else bound.get(var, "?") if var else "?"
+
+
+def _qualified(rel_type: str, start: str) -> str:
+    return rel_type if start in LABELS or start == "?" else f"({start})-{rel_type}"
 
 
 def _bindings(text: str) -> dict[str, str]:
