@@ -28,6 +28,7 @@ from graphsvc.types import REGION_PATTERN
 from graphsvc.vocab import Vocabulary, VocabularyName
 
 LIST_DEPARTMENTS = query("names/list_departments")
+DEPARTMENT_REGION = query("names/get_department_region")
 LIST_REGIONS = query("names/list_regions")
 FIND_MATTERS = query("names/find_matters")
 SUGGEST_MATTERS = query("names/suggest_matters")
@@ -432,8 +433,14 @@ class Names:
         return text if text is None or text.isascii() else self.department(text, region, field)
 
     def region_of_department(self, department_id: str | None) -> str | None:
-        """The region a department sits in: the context for the names its users write."""
-        return next((d.region_id for d in self._all_departments() if d.id == department_id), None)
+        """The region a department sits in: the context for the names its users write. One small read, not the list
+        of every department, unless this request has read that already."""
+        if department_id is None:
+            return None
+        if self._departments is not None:
+            return next((d.region_id for d in self._departments if d.id == department_id), None)
+        rows = self.reader.read(DEPARTMENT_REGION, id=department_id, as_of=self.as_of)
+        return rows[0]["region_id"] if rows else None
 
     def departments_param(self, texts: list[str], region: str | None, field: str) -> list[str]:
         return [str(self.department_param(t, region, f"{field}.{i}")) for i, t in enumerate(texts)]

@@ -193,9 +193,11 @@ def precheck(
 def _named(runner: Runner, request: PrecheckRequest, user: User) -> PrecheckRequest:
     """The request with names replaced by ids: a department user's names are read in its region."""
     resolver = Names(runner, request.as_of)
-    home = resolver.region_of_department(user.department_id)
+    # the region is the context of names only: ids (ASCII) need none, and then no read for it
+    named_in_words = not all(text.isascii() for text in [request.department, *request.matters])
+    home = resolver.region_of_department(user.department_id) if named_in_words else None
     department = str(resolver.department_param(request.department, home, "department"))
-    region = resolver.region_of_department(department) or home
+    region = (resolver.region_of_department(department) or home) if named_in_words else None
     named = {
         "department": department,
         "matters": [resolver.matter_param(m, region, f"matters.{i}") for i, m in enumerate(request.matters)],
