@@ -214,10 +214,12 @@ def write_batches(
     before: Query | None = None,
 ) -> int:
     """Writes rows with `UNWIND $rows`, one transaction per batch (with `before`, its clean-up, in the same one);
-    returns the rows written."""
+    returns the rows written. Datetimes go as ISO text with their offset, which the statements read with
+    `datetime(row.x)`: the driver packs a datetime through its own temporal classes, ≈ 0.1 ms each, and a county's
+    clues and referrals carry hundreds of thousands of them (a third of the load's time)."""
     written = 0
     for start in range(0, len(rows), batch_size):
-        batch = rows[start : start + batch_size]
+        batch = [_times_as_text(row) for row in rows[start : start + batch_size]]
         if before is None:
             runner.write(query, rows=batch, actor=actor)
         else:
@@ -226,6 +228,12 @@ def write_batches(
         if progress:
             progress(len(batch))
     return written
+
+
+def _times_as_text(row: dict[str, Any]) -> dict[str, Any]:
+    if not any(isinstance(v, datetime) for v in row.values()):
+        return row
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in row.items()}
 
 
 def load_tables(

@@ -154,13 +154,15 @@ def read_facts(reader: Reader, ids: list[str], places: dict[str, Place]) -> list
     """The named clues' chain facts at full precision, each with the chain_version they were read at."""
     found = []
     for row in reader.read(FACTS, ids=ids):
+        received_at = from_iso(row["received_at"])
+        assert received_at is not None  # a clue's required time
         facts = ClueFacts(
             id=row["id"],
-            received_at=row["received_at"],
+            received_at=received_at,
             status=row["status"],
             region=places[row["region_id"]],
             receiver_id=row["receiver_id"],
-            hops=tuple(Hop.from_row(hop) for hop in row["hops"]),
+            hops=tuple(Hop.from_row(hop | {time: from_iso(hop[time]) for time in EPOCH_TIMES}) for hop in row["hops"]),
         )
         found.append((row["version"], facts))
     return found
