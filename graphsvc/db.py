@@ -16,6 +16,7 @@ from typing import Any, Protocol, TypeVar
 import neo4j
 from neo4j import GraphDatabase, unit_of_work
 from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 from pydantic import BaseModel
 
@@ -96,7 +97,7 @@ class Runner:
             results = []
             for q, params in steps:
                 result = tx.run(q.text, params)
-                rows = [to_python(r.data()) for r in result]
+                rows = [to_python(dict(r.items())) for r in result]
                 event = audit_event(q.name, params, rows)
                 if event is not None and result.consume().counters.contains_updates:
                     tx.run(AUDIT_WRITE.text, event=event)
@@ -199,7 +200,7 @@ def _rows(q: Query, result: neo4j.Result) -> list[dict[str, Any]]:
     columns = tuple(result.keys())
     if columns != q.returns:
         raise ReturnsMismatch(f"{q.name}: returns {list(columns)}, but its header declares {list(q.returns)}")
-    return [to_python(r.data()) for r in result]
+    return [to_python(dict(r.items())) for r in result]
 
 
 def _check_bounds(q: Query, params: dict[str, Any]) -> None:
@@ -266,9 +267,11 @@ def translate_errors(name: str = "") -> Iterator[None]:
 
 
 def to_python(value: Any) -> Any:
-    """Neo4j temporal values to their Python equivalents, recursively. Plain values, dicts and lists are told by
-    their exact type first: an isinstance check against the driver's temporal classes costs several times more
-    (3.7× for the whole of a 20-hop chain's record), and a long chain's record holds hundreds of values."""
+    """A record's values as plain Python, recursively: temporal values to their Python equivalents, graph values as
+    `Record.data()` gives them (a node its properties). Called on `dict(record.items())` rather than on
+    `record.data()`, whose own recursive copy cost 1.6 ms of a 20-hop chain's record against 0.15 ms for all of this.
+    Plain values, dicts and lists are told by their exact type first: an isinstance check against the driver's
+    temporal classes costs several times more (3.7× for the whole of a 20-hop chain's record)."""
     kind = type(value)
     if value is None or kind is str or kind is int or kind is bool or kind is float:
         return value
@@ -280,6 +283,15 @@ def to_python(value: Any) -> Any:
         return value.to_native()
     if isinstance(value, Duration):
         return value.iso_format()
+    if isinstance(value, Node):
+        return to_python(dict(value))
+    if isinstance(value, Relationship):
+        return (to_python(dict(value.start_node or {})), type(value).__name__, to_python(dict(value.end_node or {})))
+    if isinstance(value, Path):
+        steps = [to_python(value.start_node)]
+        for rel, node in zip(value.relationships, value.nodes[1:], strict=True):
+            steps += [type(rel).__name__, to_python(node)]
+        return steps
     if isinstance(value, dict):
         return {k: to_python(v) for k, v in value.items()}
     if isinstance(value, list):
