@@ -934,7 +934,7 @@ def chain_cost(runner: Runner, repeat: int = 20) -> None:
                 records = list(result)
                 received = time.perf_counter()
                 summary = result.consume()
-                [to_python(r.data()) for r in records]
+                [to_python(dict(r.items())) for r in records]  # as the Runner reads them
                 convert.append((time.perf_counter() - received) * 1000)
                 server.append(float((summary.result_available_after or 0) + (summary.result_consumed_after or 0)))
                 client.append((received - started) * 1000)
