@@ -84,7 +84,7 @@ def written(text: str) -> set[str]:
 
 
 _NODE_HEAD = re.compile(r"\(\s*(\w*)\s*((?::\s*\w+\s*)*)")
-_ARROW = re.compile(r"(<?)-\[\s*(\w*)\s*:\s*([A-Z][A-Z0-9_]*)[^\]]*\]-(>?)\s*")
+_ARROW = re.compile(r"(<?)-\[\s*(\w*)\s*:\s*([A-Z][A-Z0-9_]*(?:\s*\|\s*[A-Z][A-Z0-9_]*)*)[^\]]*\]-(>?)\s*")
 
 
 def starts(text: str) -> set[tuple[str, str]]:
@@ -101,7 +101,7 @@ def relationships(text: str, bound: dict[str, str]) -> list[tuple[str, str, str]
         right = _NODE_HEAD.match(text, arrow.end())
         right_node = _label(right.group(1), right.group(2), bound) if right else "?"
         start = right_node if arrow.group(1) and not arrow.group(4) else left
-        found.append((arrow.group(2), arrow.group(3), start))
+        found += [(arrow.group(2), rel_type.strip(), start) for rel_type in arrow.group(3).split("|")]
     return found
 
 

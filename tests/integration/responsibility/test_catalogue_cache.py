@@ -221,6 +221,12 @@ def test_catalogue_writes_are_told_from_the_others() -> None:
     assert "(Licence)-FOR_MATTER" in written(query("entities/upsert_licences").text)
 
     assert written("MATCH (n:Matter {id: $id}) SET n.name = $name") == {"Matter"}
+    assert written("MATCH (l:Licence)-[r:HELD_BY|FOR_MATTER]->(m) DELETE r") == {
+        "(Licence)-HELD_BY",
+        "(Licence)-FOR_MATTER",
+    }
+    assert written("MATCH (a:Assignment)<-[r:CREATED]-(:Ruling) DELETE r") == {"CREATED"}  # from the ruling
+    assert written("MATCH (x)-[r:FOR_MATTER]->(:Matter) DELETE r") == {"FOR_MATTER"}  # unlabelled: counted
     assert written("MATCH (s:Subject)-[:LOCATED_IN]->(r:Region) SET s.name = $n") == {"Subject"}
     assert written("MATCH (n) WHERE n.id = $id DETACH DELETE n") == {"?"}
     assert written("MATCH (d:Department {id: $d}), (r:Region {id: $r}) MERGE (d)-[:PERFORMS]->(f)") == {"PERFORMS"}
