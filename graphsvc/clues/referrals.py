@@ -6,7 +6,9 @@ they make. Only a department that holds the clue passes it on; nothing is ever d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -237,6 +239,10 @@ def close(
 def chain_view(record: ClueRecord, chain: Chain, as_of: datetime, limits: Limits) -> ClueChain:
     """The chain as the API shows it: hops in tree order with how long each was held, holdings, regions, flags."""
     holding_of = {h.hop_id: h for h in chain.holdings if h.hop_id}
+    # a long chain names the same few departments dozens of times: each view is built once
+    department: Callable[[str | None], PlaceView | None] = cache(
+        lambda department_id: _department(record, department_id)
+    )
     hops = []
     for hop_id in chain.order:
         row = record.hops[hop_id]
@@ -253,8 +259,8 @@ def chain_view(record: ClueRecord, chain: Chain, as_of: datetime, limits: Limits
                 depth=chain.depth[hop_id],
                 parent_id=row.parent_id,
                 children=chain.children.get(hop_id, []),
-                from_=_department(record, row.from_id),  # type: ignore[call-arg]  # populated by name
-                to=_department(record, row.to_id),
+                from_=department(row.from_id),  # type: ignore[call-arg]  # populated by name
+                to=department(row.to_id),
                 sent_at=row.sent_at,
                 reason=row.reason,
                 acknowledged_at=row.acknowledged_at,
@@ -279,10 +285,10 @@ def chain_view(record: ClueRecord, chain: Chain, as_of: datetime, limits: Limits
         as_of=as_of,
         limits=LimitsView(acknowledge_hours=hours(limits.acknowledge), act_days=limits.act.total_seconds() / 86400),
         hops=hops,
-        holdings=[_holding_view(record, h, as_of) for h in chain.holdings],
-        held=[Held(department=_department(record, d), hours=hours_) for d, hours_ in chain.held_hours.items()],
+        holdings=[_holding_view(department, h, as_of) for h in chain.holdings],
+        held=[Held(department=department(d), hours=hours_) for d, hours_ in chain.held_hours.items()],
         regions=[_region(record, r) for r in chain.regions],
-        current_holders=[_holding_view(record, h, as_of) for h in chain.current],
+        current_holders=[_holding_view(department, h, as_of) for h in chain.current],
         flags=[
             ChainFlag(
                 code=f.code,  # type: ignore[arg-type]  # the codes chain.FLAGS declares, which FlagCode lists
@@ -295,9 +301,11 @@ def chain_view(record: ClueRecord, chain: Chain, as_of: datetime, limits: Limits
     )
 
 
-def _holding_view(record: ClueRecord, holding: Holding, as_of: datetime) -> HoldingView:
+def _holding_view(
+    department: Callable[[str | None], PlaceView | None], holding: Holding, as_of: datetime
+) -> HoldingView:
     return HoldingView(
-        department=_department(record, holding.department_id),
+        department=department(holding.department_id),
         hop_id=holding.hop_id,
         since=holding.start,
         acknowledged_at=holding.acknowledged_at,
