@@ -23,14 +23,6 @@ HEADERS = query("clue/list_clue_headers")
 FACTS = query("clue/list_clue_facts")
 CLUE_TIMES = ("received_at", "created_at")
 HOP_TIMES = ("sent_at", "acknowledged_at", "closed_at", "created_at", "acknowledged_recorded_at", "closed_recorded_at")
-EPOCH_TIMES = (
-    "sent_at",
-    "acknowledged_at",
-    "closed_at",
-    "created_at",
-    "acknowledged_recorded_at",
-    "closed_recorded_at",
-)
 
 
 class HopRow(BaseModel):
@@ -138,7 +130,7 @@ def read_chains(
     for clue_id, clue_rows in by_clue.items():
         first = clue_rows[0]
         hops = tuple(
-            Hop.from_row(row | {time: from_epoch(row[time]) for time in EPOCH_TIMES})
+            Hop.from_row(row | {time: from_epoch(row[time]) for time in HOP_TIMES})
             for row in clue_rows
             if row["id"] is not None
         )
@@ -162,7 +154,7 @@ def read_facts(reader: Reader, ids: list[str], places: dict[str, Place]) -> list
             status=row["status"],
             region=places[row["region_id"]],
             receiver_id=row["receiver_id"],
-            hops=tuple(Hop.from_row(hop | {time: from_iso(hop[time]) for time in EPOCH_TIMES}) for hop in row["hops"]),
+            hops=tuple(Hop.from_row(hop | {time: from_iso(hop[time]) for time in HOP_TIMES}) for hop in row["hops"]),
         )
         found.append((row["version"], facts))
     return found
