@@ -226,6 +226,9 @@ STOPWORDS = frozenset(
 )
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n\r]+|(?:另外|此外|同时|并且|而且|还有)")
 _KEEP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# A count or an amount (一百多个, 两个, 三年, 五千): how much, never which behaviour. Penalty articles are full of
+# amounts (一百万元), so such words would otherwise count as rare words the matters share with a description.
+_QUANTITY = re.compile(r"^[零〇一二三四五六七八九十百千万亿两几多余半0-9０-９.]+[个天年月日号次块元岁]?$")
 
 
 def _base() -> jieba.Tokenizer:
@@ -267,9 +270,25 @@ def content_words(text: str) -> list[str]:
     """The words of a description that can carry its meaning: no stopwords, no lone characters, no repeats."""
     seen: dict[str, None] = {}
     for w in words(text):
-        if len(w) >= 2 and w not in STOPWORDS:
+        if _content(w):
             seen.setdefault(w)
     return list(seen)
+
+
+def _content(word: str) -> bool:
+    return len(word) >= 2 and word not in STOPWORDS and not _QUANTITY.match(word)
+
+
+def boundaries(text: str) -> set[int]:
+    """The offsets where jieba's precise cut of the text puts a word break (0 and the end included): a thesaurus
+    term must start on one, or 死人 would be found in 吓死人了."""
+    with _lock:
+        tokenizer = _base()
+        found, at = {0}, 0
+        for word in tokenizer.cut(text or ""):
+            at += len(word)
+            found.add(at)
+        return found
 
 
 def phrases(text: str) -> list[tuple[str, list[str]]]:
@@ -280,9 +299,9 @@ def phrases(text: str) -> list[tuple[str, list[str]]]:
         tokenizer = _base()
         for word in tokenizer.cut(text or ""):
             w = word.lower()
-            if len(w) < 2 or w in STOPWORDS or not _KEEP.search(w) or w in seen:
+            if not _content(w) or not _KEEP.search(w) or w in seen:
                 continue
-            pieces = [p.lower() for p in tokenizer.cut_for_search(word) if len(p) >= 2 and p.lower() not in STOPWORDS]
+            pieces = [p.lower() for p in tokenizer.cut_for_search(word) if _content(p.lower())]
             seen[w] = list(dict.fromkeys([w, *pieces]))
     return list(seen.items())
 

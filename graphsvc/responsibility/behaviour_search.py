@@ -48,6 +48,11 @@ DOMAIN_VOTE = 4.0
 # lists many behaviours, the matter names one.
 ARTICLE_ONLY = 0.7
 
+# A word that stands for a thesaurus term only through the name of its domain (餐饮服务 for 老鼠) says which field
+# the description is in, not what happened there: it explains little, or every matter of the field would explain
+# 老鼠 as well as the one about 防鼠.
+DOMAIN_WORD = 0.3
+
 # A word no matter uses cannot be explained by any: it weighs little (a stray colloquial word such as 老板 or
 # 三个月 must not sink a description whose core the catalogue explains), but not nothing (a description made
 # only of such words is one the catalogue does not know).
@@ -75,6 +80,7 @@ class Concept(BaseModel):
     synonym_of: list[str] = []
     domains: list[str] = []  # the domain ids the thesaurus puts the term in
     domain_names: list[str] = []  # and their names
+    broad: list[str] = []  # the words that come only from those names: they place it in a field, no more
 
 
 class Hit(BaseModel):
@@ -174,7 +180,7 @@ def _current(reader: Reader) -> _State:
             domain = e["domain"] if e["domain"] in names else ids.get(e["domain"] or "")
             if domain and domain not in domains:
                 domains.append(domain)
-        synonyms = [(term, statutory, domains) for term, (statutory, domains) in grouped.items()]
+        synonyms = [(term.lower(), statutory, domains) for term, (statutory, domains) in grouped.items()]
         df: Counter[str] = Counter()
         docs: dict[str, _Document] = {}
         for doc in reader.read(INDEXED_WORDS):
@@ -200,14 +206,23 @@ def idf(state: _State, word: str) -> float:
 
 def weight(state: _State, concept: Concept) -> float:
     """How much a concept says: the inverse document frequency of its rarest known word among the matters."""
-    return max((idf(state, w) for w in concept.words), default=0.0) or UNKNOWN_WORD_WEIGHT
+    return max((idf(state, w) * _share(concept, w) for w in concept.words), default=0.0) or UNKNOWN_WORD_WEIGHT
+
+
+def _share(concept: Concept, word: str) -> float:
+    return DOMAIN_WORD if word in concept.broad else 1.0
 
 
 def credit(state: _State, concept: Concept, words: frozenset[str], title: frozenset[str]) -> float:
     """How much of a concept a matter's words explain: its rarest word they contain (a thesaurus term met only
     through a common piece, 服务 for 餐饮服务提供者, explains little), less when only its articles contain it."""
     return max(
-        (idf(state, w) * (1.0 if w in title else ARTICLE_ONLY) for w in concept.words if w in words), default=0.0
+        (
+            idf(state, w) * (1.0 if w in title else ARTICLE_ONLY) * _share(concept, w)
+            for w in concept.words
+            if w in words
+        ),
+        default=0.0,
     )
 
 
@@ -216,10 +231,15 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile("(" + f"){_IN_CLAUSE}(".join(re.escape(p) for p in term.split(GAP)) + ")")
 
 
-def occurrence(term: str, text: str) -> tuple[str, list[str]] | None:
-    """Where a thesaurus term occurs in a (lowered) text: the span it covers and the parts it consists of."""
+def occurrence(term: str, text: str, breaks: set[int] | None = None) -> tuple[str, list[str]] | None:
+    """Where a thesaurus term occurs in a (lowered) text: the span it covers and the parts it consists of. With
+    `breaks` (segment.boundaries), a term without gaps counts only where a word of the text starts with it: 健康证
+    in 健康证明 is the same thing, 死人 in 吓死人了 is not."""
     if GAP not in term:
-        return (term, [term]) if term in text else None
+        at = text.find(term)
+        while at >= 0 and breaks is not None and at not in breaks:
+            at = text.find(term, at + 1)
+        return (term, [term]) if at >= 0 else None
     found = _pattern(term).search(text)
     return (found.group(0), list(found.groups())) if found else None
 
@@ -231,17 +251,24 @@ def understand(state: _State, text: str) -> Query:
     concepts: list[Concept] = []
     taken: list[str] = []
     spans: list[str] = []  # what the terms with gaps cover, the words between their parts included
+    breaks: set[int] | None = None
     for term, statutory, domains in state.synonyms:
-        found = occurrence(term.lower(), lowered)
+        first = term.split(GAP, 1)[0]
+        if first not in lowered:  # most terms: cheap to rule out
+            continue
+        breaks = breaks if breaks is not None else segment.boundaries(lowered)
+        found = occurrence(term, lowered, breaks)
         if found and not any(part in other for part in found[1] for other in taken):
             taken.extend(found[1])
             spans.append(found[0])
             names = [state.domain_names[d] for d in domains]
-            words = [w for s in [*statutory, *term.split(GAP), *names] for w in segment.content_words(s)]
+            words = [w for s in [*statutory, *term.split(GAP)] for w in segment.content_words(s)]
+            broad = [w for s in names for w in segment.content_words(s) if w not in words]
             concepts.append(
                 Concept(
                     surface=found[0],
-                    words=list(dict.fromkeys(words)),
+                    words=list(dict.fromkeys([*words, *broad])),
+                    broad=list(dict.fromkeys(broad)),
                     synonym_of=statutory,
                     domains=domains,
                     domain_names=names,

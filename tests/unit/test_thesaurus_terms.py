@@ -3,6 +3,7 @@ order within one clause with a few words between them (graphsvc/responsibility/b
 
 from __future__ import annotations
 
+from graphsvc import segment
 from graphsvc.responsibility.behaviour_search import GAP_CHARS, occurrence
 
 
@@ -21,3 +22,19 @@ def test_the_parts_of_a_term_must_be_in_order_in_one_clause_and_near() -> None:
     assert occurrence("欠…工资", "他欠了钱，工资照发") is None  # another clause
     assert occurrence("欠…工资", "欠" + "很" * (GAP_CHARS + 1) + "工资") is None  # too far apart
     assert occurrence("欠…工资", "欠" + "很" * GAP_CHARS + "工资") is not None
+
+
+def test_a_plain_term_counts_only_where_a_word_of_the_text_starts_with_it() -> None:
+    text = "天天有人抽烟，吓死人了"
+    assert occurrence("死人", text, segment.boundaries(text)) is None  # inside 吓死人: a figure of speech
+    text = "熟食专柜三名从业人员均无健康证明"
+    assert occurrence("健康证", text, segment.boundaries(text)) == ("健康证", ["健康证"])  # 健康证明 starts with it
+    text = "吓死人了，厂里还死人了"
+    assert occurrence("死人", text, segment.boundaries(text)) == ("死人", ["死人"])  # the second one is a word
+
+
+def test_counts_and_amounts_say_nothing_about_the_behaviour() -> None:
+    words = segment.content_words("液化气站把一百多个气瓶堆在门面房里，两个月了，罚了五千元")
+    assert "气瓶" in words and "液化气" in words
+    assert not {"一百多个", "一百", "多个", "两个", "五千", "五千元"} & set(words)
+    assert "百货" in segment.content_words("百货商场的电梯")  # a word that starts with a numeral is no count
