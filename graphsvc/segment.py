@@ -258,6 +258,17 @@ def teach(words: Iterable[str]) -> None:
                 _known.add(word)
 
 
+# How often a word must occur in jieba's dictionary of general Chinese to count as an everyday word (大家, 特别,
+# 继续, 正常: about the 500 commonest words).
+EVERYDAY_FREQ = 10000
+
+
+def everyday(word: str) -> bool:
+    """A word of everyday Chinese that the catalogue did not teach (its own words are not everyday here)."""
+    with _lock:
+        return word not in _known and _base().FREQ.get(word, 0) >= EVERYDAY_FREQ
+
+
 def words(text: str) -> list[str]:
     """Every search word of the text, in order (repeats kept: they weigh in the index's scoring)."""
     with _lock:

@@ -53,6 +53,13 @@ ARTICLE_ONLY = 0.7
 # 老鼠 as well as the one about 防鼠.
 DOMAIN_WORD = 0.3
 
+# A piece of a word (自动 of 自动扶梯, 特种 of 特种设备) met without the word itself is a weaker match: 自动扶梯 is
+# not 自动消防系统.
+PIECE = 0.5
+
+# An everyday word (segment.everyday) that no matter's name uses weighs this share of its rarity among the matters.
+EVERYDAY_WORD = 0.5
+
 # A word no matter uses cannot be explained by any: it weighs little (a stray colloquial word such as 老板 or
 # 三个月 must not sink a description whose core the catalogue explains), but not nothing (a description made
 # only of such words is one the catalogue does not know).
@@ -81,6 +88,7 @@ class Concept(BaseModel):
     domains: list[str] = []  # the domain ids the thesaurus puts the term in
     domain_names: list[str] = []  # and their names
     broad: list[str] = []  # the words that come only from those names: they place it in a field, no more
+    pieces: list[str] = []  # words only inside its words (自动 in 自动扶梯): each says less than the whole
 
 
 class Hit(BaseModel):
@@ -108,8 +116,9 @@ def refresh(runner: Runner, actor: str, ids: list[str] | None = None) -> Refresh
     segment.teach(vocabulary)
     rows = []
     for doc in runner.read(DOCUMENTS, ids=ids):
-        title = [doc["name"], doc["description"], doc["subjects_text"], *doc["subject_types"]]
-        parts = [*title, doc["domain"], *doc["articles"]]
+        # a description in plain words helps a matter be found, but its everyday words are not what it is about
+        title = [doc["name"], doc["subjects_text"], *doc["subject_types"]]
+        parts = [*title, doc["description"], doc["domain"], *doc["articles"]]
         rows.append(
             {
                 "id": doc["id"],
@@ -148,10 +157,15 @@ class _State:
     stamp: str | None = None
     # term → (statutory terms, domain ids), longest term first
     synonyms: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+    # the part of each term a description must contain for it to occur (the first part of a term with gaps), and the
+    # terms by the first character of that part: a description is checked only for the terms its characters start
+    firsts: list[str] = field(default_factory=list)
+    by_char: dict[str, list[int]] = field(default_factory=dict)
     domain_names: dict[str, str] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)
     documents: int = 0
     docs: dict[str, _Document] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()  # the words of every matter's name, subjects and subject types
 
 
 _state = _State()
@@ -188,7 +202,13 @@ def _current(reader: Reader) -> _State:
             df.update(words)
             title = frozenset((doc["title"] or "").split())
             docs[doc["id"]] = _Document(doc["name"], doc["domain_id"], doc["domain"], words, title)
-        _state = _State(stamp, sorted(synonyms, key=lambda p: -len(p[0])), names, df, len(docs), docs)
+        titles = frozenset().union(*(d.title for d in docs.values()))
+        synonyms.sort(key=lambda p: -len(p[0]))
+        firsts = [term.split(GAP, 1)[0] for term, _, _ in synonyms]
+        by_char: dict[str, list[int]] = {}
+        for i, first in enumerate(firsts):
+            by_char.setdefault(first[:1], []).append(i)
+        _state = _State(stamp, synonyms, firsts, by_char, names, df, len(docs), docs, titles)
         return _state
 
 
@@ -201,7 +221,11 @@ def prepare(runner: Reader) -> None:
 
 
 def idf(state: _State, word: str) -> float:
-    return math.log((state.documents + 1) / (state.df[word] + 0.5)) if state.df[word] else 0.0
+    if not state.df[word]:
+        return 0.0
+    rarity = math.log((state.documents + 1) / (state.df[word] + 0.5))
+    # 大家 in one article's text is rare among the matters but says nothing in a description
+    return rarity * EVERYDAY_WORD if word not in state.titles and segment.everyday(word) else rarity
 
 
 def weight(state: _State, concept: Concept) -> float:
@@ -210,7 +234,9 @@ def weight(state: _State, concept: Concept) -> float:
 
 
 def _share(concept: Concept, word: str) -> float:
-    return DOMAIN_WORD if word in concept.broad else 1.0
+    if word in concept.broad:
+        return DOMAIN_WORD
+    return PIECE if word in concept.pieces else 1.0
 
 
 def credit(state: _State, concept: Concept, words: frozenset[str], title: frozenset[str]) -> float:
@@ -252,9 +278,9 @@ def understand(state: _State, text: str) -> Query:
     taken: list[str] = []
     spans: list[str] = []  # what the terms with gaps cover, the words between their parts included
     breaks: set[int] | None = None
-    for term, statutory, domains in state.synonyms:
-        first = term.split(GAP, 1)[0]
-        if first not in lowered:  # most terms: cheap to rule out
+    for i in sorted({i for c in set(lowered) for i in state.by_char.get(c, ())}):  # longest first, as listed
+        term, statutory, domains = state.synonyms[i]
+        if state.firsts[i] not in lowered:
             continue
         breaks = breaks if breaks is not None else segment.boundaries(lowered)
         found = occurrence(term, lowered, breaks)
@@ -262,13 +288,15 @@ def understand(state: _State, text: str) -> Query:
             taken.extend(found[1])
             spans.append(found[0])
             names = [state.domain_names[d] for d in domains]
-            words = [w for s in [*statutory, *term.split(GAP)] for w in segment.content_words(s)]
+            wholes = [*statutory, *term.split(GAP)]
+            words = [w for s in wholes for w in segment.content_words(s)]
             broad = [w for s in names for w in segment.content_words(s) if w not in words]
             concepts.append(
                 Concept(
                     surface=found[0],
                     words=list(dict.fromkeys([*words, *broad])),
                     broad=list(dict.fromkeys(broad)),
+                    pieces=[w for w in dict.fromkeys(words) if w not in wholes],
                     synonym_of=statutory,
                     domains=domains,
                     domain_names=names,
@@ -278,7 +306,7 @@ def understand(state: _State, text: str) -> Query:
         # a word of a term's part, or one a term with gaps covers with its part (拖欠农民工工资 under 拖…工资); the
         # words between the parts are the description's own (服务员 in 欠我们服务员两个月的工资)
         if not any(word in t for t in taken) and not any(word in s and p in word for s in spans for p in taken):
-            concepts.append(Concept(surface=word, words=pieces))
+            concepts.append(Concept(surface=word, words=pieces, pieces=[p for p in pieces if p != word]))
     # Each concept weighs the same in the ranking however many words stand for it.
     boosts: dict[str, float] = {}
     for c in concepts:

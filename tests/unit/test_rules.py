@@ -25,7 +25,9 @@ def candidate(
 def test_nothing_found_or_next_to_nothing_explained_is_no_match() -> None:
     assert decide_behaviour([]).outcome == rules.NO_MATCH
     assert decide_behaviour([candidate("a", 9, rules.NO_MATCH_COVERAGE - 0.01, {"d1"})]).outcome == rules.NO_MATCH
-    one_word = candidate("a", 9, rules.WEAK_COVERAGE - 0.05, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.5)
+    # less than one rare word explained: no match, however large its share of a description of unknown words
+    bare = rules.NO_MATCH_WEIGHT * rules.BARE_WEIGHT - 0.5
+    one_word = candidate("a", 9, rules.SHORT_AND_EXPLAINED - 0.05, {"d1"}, weight=bare)
     assert decide_behaviour([one_word]).rule == "无匹配"
     # more of the description, still resting on about one word: a suggestion, not a silence
     thin = rules.NO_MATCH_WEIGHT * rules.THIN_WEIGHT - 0.5
@@ -204,3 +206,14 @@ def test_tie_breaks_depend_on_the_act() -> None:
     inspection = {"category": "行政检查", "domain_id": "work-safety"}
     keys = [t["key"] for t in tie_breaks(inspection, [{"title": "中华人民共和国安全生产法"}], [])]
     assert keys == ["closest_business", "establishment_office"]
+
+
+def test_a_lone_best_match_must_explain_what_the_description_is_about() -> None:
+    # 无人机表演未经审批: a 药品 matter explains 未经 and 审批, not 无人机 and 表演; nothing else comes close
+    lone = candidate("a", 9, 0.65, {"d1"}, weight=rules.NO_MATCH_WEIGHT - 0.8)
+    left_open = decide_behaviour(
+        [replace(lone, unexplained=rules.ALONE_UNEXPLAINED + 1), candidate("b", 5, 0.4, {"d2"})]
+    )
+    assert (left_open.outcome, left_open.rule) == (rules.SUGGESTION, "匹配不足") and "未解释" in left_open.reason
+    nearly_all = decide_behaviour([replace(lone, unexplained=rules.ALONE_UNEXPLAINED), candidate("b", 5, 0.4, {"d2"})])
+    assert (nearly_all.outcome, nearly_all.rule) == (rules.FIRM, "首选领先")

@@ -25,12 +25,15 @@ def test_the_parts_of_a_term_must_be_in_order_in_one_clause_and_near() -> None:
 
 
 def test_a_plain_term_counts_only_where_a_word_of_the_text_starts_with_it() -> None:
+    # the breaks as jieba cuts 天天|有人|抽烟|，|吓死人|了 (the cut itself depends on what the segmenter was taught)
     text = "天天有人抽烟，吓死人了"
-    assert occurrence("死人", text, segment.boundaries(text)) is None  # inside 吓死人: a figure of speech
-    text = "熟食专柜三名从业人员均无健康证明"
-    assert occurrence("健康证", text, segment.boundaries(text)) == ("健康证", ["健康证"])  # 健康证明 starts with it
+    assert occurrence("死人", text, {0, 2, 4, 6, 7, 10, 11}) is None  # inside 吓死人: a figure of speech
+    text = "熟食专柜从业人员均无健康证明"
+    breaks = {0, 2, 4, 8, 9, 10, 14}  # 熟食|专柜|从业人员|均|无|健康证明
+    assert occurrence("健康证", text, breaks) == ("健康证", ["健康证"])  # 健康证明 starts with it
     text = "吓死人了，厂里还死人了"
-    assert occurrence("死人", text, segment.boundaries(text)) == ("死人", ["死人"])  # the second one is a word
+    assert occurrence("死人", text, {0, 3, 4, 5, 7, 8, 10, 11}) == ("死人", ["死人"])  # the second one is a word
+    assert {0, len(text)} <= segment.boundaries(text)
 
 
 def test_counts_and_amounts_say_nothing_about_the_behaviour() -> None:
