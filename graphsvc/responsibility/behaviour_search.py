@@ -60,6 +60,10 @@ PIECE = 0.5
 # An everyday word (segment.everyday) that no matter's name uses weighs this share of its rarity among the matters.
 EVERYDAY_WORD = 0.5
 
+# A word only the plain-word descriptions of matters use (老板, 别人, 封条) weighs this share of its rarity: it helps
+# find the matter, but a description that says it has not said much.
+PLAIN_WORD = 0.3
+
 # A word no matter uses cannot be explained by any: it weighs little (a stray colloquial word such as 老板 or
 # 三个月 must not sink a description whose core the catalogue explains), but not nothing (a description made
 # only of such words is one the catalogue does not know).
@@ -166,6 +170,7 @@ class _State:
     documents: int = 0
     docs: dict[str, _Document] = field(default_factory=dict)
     titles: frozenset[str] = frozenset()  # the words of every matter's name, subjects and subject types
+    plain: frozenset[str] = frozenset()  # the words only a matter's description in plain words uses (老板, 大家)
 
 
 _state = _State()
@@ -197,7 +202,10 @@ def _current(reader: Reader) -> _State:
         synonyms = [(term.lower(), statutory, domains) for term, (statutory, domains) in grouped.items()]
         df: Counter[str] = Counter()
         docs: dict[str, _Document] = {}
+        formal: set[str] = set()  # words of a name, subjects, domain or article (more often than its description)
         for doc in reader.read(INDEXED_WORDS):
+            described = Counter(segment.words(doc["description"] or ""))
+            formal.update(w for w, n in Counter(doc["words"].split()).items() if n > described[w])
             words = frozenset(doc["words"].split())
             df.update(words)
             title = frozenset((doc["title"] or "").split())
@@ -208,7 +216,8 @@ def _current(reader: Reader) -> _State:
         by_char: dict[str, list[int]] = {}
         for i, first in enumerate(firsts):
             by_char.setdefault(first[:1], []).append(i)
-        _state = _State(stamp, synonyms, firsts, by_char, names, df, len(docs), docs, titles)
+        plain = frozenset(df) - formal
+        _state = _State(stamp, synonyms, firsts, by_char, names, df, len(docs), docs, titles, plain)
         return _state
 
 
@@ -224,7 +233,10 @@ def idf(state: _State, word: str) -> float:
     if not state.df[word]:
         return 0.0
     rarity = math.log((state.documents + 1) / (state.df[word] + 0.5))
-    # 大家 in one article's text is rare among the matters but says nothing in a description
+    # 大家 in one article's text is rare among the matters but says nothing in a description; nor does 老板 in the
+    # plain words of two matters' descriptions
+    if word in state.plain:
+        return rarity * PLAIN_WORD
     return rarity * EVERYDAY_WORD if word not in state.titles and segment.everyday(word) else rarity
 
 

@@ -223,13 +223,13 @@ EVAL = ROOT / "data" / "eval" / "descriptions.csv"
 # (the reference catalogue without the law texts): 47.3 %, 4.2 %, 63.0 %, 56.2 %.
 # 2026-11-27, the catalogue grown from 231 to 463 matters (the penalty items of 消防法, 安全生产法,
 # 特种设备安全法, 危险化学品安全管理条例, 食品安全法 第一百二十二至一百三十六条, and of the medical,
-# drug and device texts), with the search and rule changes of that day: 雁塔区 alone 48.6 %, 4.5 %,
-# 51.9 %, 68.8 %. Overlap-flagged fell: more matters of one field answer firmly where the set expects
+# drug and device texts), with the search and rule changes of that day: 雁塔区 alone 49.8 %, 4.5 %,
+# 51.9 %, 62.5 %. Overlap-flagged fell: more matters of one field answer firmly where the set expects
 # the law's overlap (E132, E144, E202); its floor follows it.
-FLOOR_FIRM_RIGHT = 0.46
+FLOOR_FIRM_RIGHT = 0.47
 CEILING_CONFIDENTLY_WRONG = 0.05
 FLOOR_OVERLAP_FLAGGED = 0.48
-FLOOR_NO_MATCH_HANDLED = 0.62
+FLOOR_NO_MATCH_HANDLED = 0.56
 
 
 def test_quality_on_the_labelled_descriptions_stays_above_its_floor(graph: Runner) -> None:
