@@ -259,7 +259,7 @@ def teach(words: Iterable[str]) -> None:
 
 
 # How often a word must occur in jieba's dictionary of general Chinese to count as an everyday word (大家, 特别,
-# 继续, 正常: about the 500 commonest words).
+# 继续, 正常: the 432 commonest words of two characters or more).
 EVERYDAY_FREQ = 10000
 
 
