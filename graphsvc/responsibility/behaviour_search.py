@@ -169,8 +169,8 @@ class _State:
     df: Counter[str] = field(default_factory=Counter)
     documents: int = 0
     docs: dict[str, _Document] = field(default_factory=dict)
-    titles: frozenset[str] = frozenset()  # the words of every matter's name, subjects and subject types
     plain: frozenset[str] = frozenset()  # the words only a matter's description in plain words uses (老板, 大家)
+    everyday: frozenset[str] = frozenset()  # indexed everyday words (segment.everyday) that no matter's name uses
 
 
 _state = _State()
@@ -211,13 +211,14 @@ def _current(reader: Reader) -> _State:
             title = frozenset((doc["title"] or "").split())
             docs[doc["id"]] = _Document(doc["name"], doc["domain_id"], doc["domain"], words, title)
         titles = frozenset().union(*(d.title for d in docs.values()))
+        everyday = frozenset(w for w in df if w not in titles and segment.everyday(w))
         synonyms.sort(key=lambda p: -len(p[0]))
         firsts = [term.split(GAP, 1)[0] for term, _, _ in synonyms]
         by_char: dict[str, list[int]] = {}
         for i, first in enumerate(firsts):
             by_char.setdefault(first[:1], []).append(i)
         plain = frozenset(df) - formal
-        _state = _State(stamp, synonyms, firsts, by_char, names, df, len(docs), docs, titles, plain)
+        _state = _State(stamp, synonyms, firsts, by_char, names, df, len(docs), docs, plain, everyday)
         return _state
 
 
@@ -237,7 +238,7 @@ def idf(state: _State, word: str) -> float:
     # plain words of two matters' descriptions
     if word in state.plain:
         return rarity * PLAIN_WORD
-    return rarity * EVERYDAY_WORD if word not in state.titles and segment.everyday(word) else rarity
+    return rarity * EVERYDAY_WORD if word in state.everyday else rarity
 
 
 def weight(state: _State, concept: Concept) -> float:
