@@ -171,6 +171,7 @@ class _State:
     docs: dict[str, _Document] = field(default_factory=dict)
     plain: frozenset[str] = frozenset()  # the words only a matter's description in plain words uses (老板, 大家)
     everyday: frozenset[str] = frozenset()  # indexed everyday words (segment.everyday) that no matter's name uses
+    rarity: dict[str, float] = field(default_factory=dict)  # idf of every indexed word, computed once per stamp
 
 
 _state = _State()
@@ -219,6 +220,7 @@ def _current(reader: Reader) -> _State:
             by_char.setdefault(first[:1], []).append(i)
         plain = frozenset(df) - formal
         _state = _State(stamp, synonyms, firsts, by_char, names, df, len(docs), docs, plain, everyday)
+        _state.rarity = {w: _rarity(_state, w) for w in df}
         return _state
 
 
@@ -231,8 +233,10 @@ def prepare(runner: Reader) -> None:
 
 
 def idf(state: _State, word: str) -> float:
-    if not state.df[word]:
-        return 0.0
+    return state.rarity.get(word, 0.0)
+
+
+def _rarity(state: _State, word: str) -> float:
     rarity = math.log((state.documents + 1) / (state.df[word] + 0.5))
     # 大家 in one article's text is rare among the matters but says nothing in a description; nor does 老板 in the
     # plain words of two matters' descriptions
@@ -255,14 +259,23 @@ def _share(concept: Concept, word: str) -> float:
 def credit(state: _State, concept: Concept, words: frozenset[str], title: frozenset[str]) -> float:
     """How much of a concept a matter's words explain: its rarest word they contain (a thesaurus term met only
     through a common piece, 服务 for 餐饮服务提供者, explains little), less when only its articles contain it."""
-    return max(
-        (
-            idf(state, w) * (1.0 if w in title else ARTICLE_ONLY) * _share(concept, w)
-            for w in concept.words
-            if w in words
-        ),
-        default=0.0,
-    )
+    return _credit(_offers(state, concept), words, title)
+
+
+def _offers(state: _State, concept: Concept) -> list[tuple[str, float]]:
+    """The words of a concept with what each can explain at most, most first (the ranking asks this of every hit)."""
+    offers = ((w, idf(state, w) * _share(concept, w)) for w in concept.words)
+    return sorted((o for o in offers if o[1] > 0), key=lambda o: -o[1])
+
+
+def _credit(offers: list[tuple[str, float]], words: frozenset[str], title: frozenset[str]) -> float:
+    best = 0.0
+    for word, most in offers:
+        if most <= best:  # no later word can explain more
+            break
+        if word in words:
+            best = max(best, most if word in title else most * ARTICLE_ONLY)
+    return best
 
 
 @cache
@@ -364,35 +377,34 @@ def _rank(state: _State, q: Query, rows: list[tuple[str, float]], limit: int) ->
     if not q.concepts:
         return []
     weights = [weight(state, c) for c in q.concepts]
+    offers = [_offers(state, c) for c in q.concepts]
     total = sum(weights)
-    hits = []
-    for matter_id, score in rows:
-        doc = state.docs[matter_id]
-        credits = [min(credit(state, c, doc.words, doc.title), w) for c, w in zip(q.concepts, weights, strict=True)]
-        hits.append(
-            Hit(
-                id=matter_id,
-                name=doc.name,
-                domain_id=doc.domain_id,
-                domain=doc.domain,
-                score=score,
-                coverage=round(sum(credits) / total, 3),
-                explained_weight=round(sum(credits), 2),
-                explained=[c.surface for c, got in zip(q.concepts, credits, strict=True) if got],
-                unexplained=sum(1 for got in credits if not got),
-            )
-        )
     # The domains the thesaurus puts the description's colloquial terms in vote, each by the term's weight.
     votes: dict[str, float] = {}
     for c, w in zip(q.concepts, weights, strict=True):
         for d in c.domains:
             votes[d] = votes.get(d, 0.0) + w / len(c.domains)
-    if hits:
-        top = max(h.score for h in hits)
-        cast = sum(votes.values()) or 1.0
-        for h in hits:
-            h.score = round(
-                h.explained_weight + h.score / top + DOMAIN_VOTE * votes.get(h.domain_id or "", 0.0) / cast, 3
-            )
-        hits.sort(key=lambda h: -h.score)
-    return hits[:limit]
+    cast = sum(votes.values()) or 1.0
+    top = max((score for _, score in rows), default=1.0) or 1.0
+    ranked = []
+    for matter_id, score in rows:
+        doc = state.docs[matter_id]
+        credits = [min(_credit(o, doc.words, doc.title), w) for o, w in zip(offers, weights, strict=True)]
+        explained = round(sum(credits), 2)
+        rank = round(explained + score / top + DOMAIN_VOTE * votes.get(doc.domain_id or "", 0.0) / cast, 3)
+        ranked.append((rank, matter_id, doc, credits, explained))
+    ranked.sort(key=lambda r: -r[0])  # stable: Neo4j's order breaks ties
+    return [
+        Hit(
+            id=matter_id,
+            name=doc.name,
+            domain_id=doc.domain_id,
+            domain=doc.domain,
+            score=rank,
+            coverage=round(sum(credits) / total, 3),
+            explained_weight=explained,
+            explained=[c.surface for c, got in zip(q.concepts, credits, strict=True) if got],
+            unexplained=sum(1 for got in credits if not got),
+        )
+        for rank, matter_id, doc, credits, explained in ranked[:limit]
+    ]
