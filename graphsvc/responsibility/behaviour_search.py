@@ -36,9 +36,11 @@ SYNONYMS = query("search/list_synonyms")
 DOMAINS = query("search/list_domains")
 BY_WORDS_BATCH = query("search/find_matters_by_words_batch")
 
-# Neo4j ranks many more matters than are reported; they are then ordered by how much of the description they
-# explain (Lucene's score, which grows with every repetition of a common word, only breaks ties).
+# Neo4j ranks RERANKED times as many matters as are reported (at most RANKED, and never fewer than asked); they are
+# then ordered by how much of the description they explain (Lucene's score, which grows with every repetition of a
+# common word, only breaks ties). A clause reports 4, so 16 are ranked: its few candidates only show agreement.
 RANKED = 25
+RERANKED = 4
 
 # How much the thesaurus's domains weigh in the rank: a description whose every colloquial term the thesaurus
 # puts in one domain adds about one rare word's weight to that domain's matters.
@@ -355,13 +357,13 @@ def search_many(reader: Reader, texts: dict[str, int], region: str | None = None
     state = _state if _state.stamp is not None else _current(reader)
     for attempt in range(2):
         understood = {text: understand(state, text) for text in texts}
-        queries = [{"key": text, "query": q.lucene} for text, q in understood.items() if q.concepts]
+        queries = [
+            {"key": text, "query": q.lucene, "limit": max(texts[text], min(RANKED, RERANKED * texts[text]))}
+            for text, q in understood.items()
+            if q.concepts
+        ]
         rows: dict[str, list[tuple[str, float]]] = {text: [] for text in texts}
-        found = (
-            reader.read(BY_WORDS_BATCH, queries=queries, limit=max(RANKED, *texts.values()), region_id=region)
-            if queries
-            else []
-        )
+        found = reader.read(BY_WORDS_BATCH, queries=queries, region_id=region) if queries else []
         if attempt == 0 and found and found[0]["stamp"] != state.stamp:
             state = _current(reader)
             continue
