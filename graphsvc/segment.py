@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 
 import jieba
 
@@ -20,6 +21,7 @@ jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 _known: set[str] = set()
+_generation = 0  # moves each time words are taught: the cached cuts of the dictionary before are not used again
 
 # Words that say nothing about which behaviour is meant: how tickets and notes are phrased, not what happened.
 STOPWORDS = frozenset(
@@ -249,6 +251,8 @@ def warm() -> None:
 def teach(words: Iterable[str]) -> None:
     """Adds words to the dictionary (names of functions, departments, subject types, thesaurus terms).
     Words are only ever added: a word the index has not seen yet still matches through its pieces."""
+    global _generation
+    taught = False
     with _lock:
         tokenizer = _base()
         for word in words:
@@ -256,6 +260,9 @@ def teach(words: Iterable[str]) -> None:
             if 2 <= len(word) <= 12 and word not in _known and " " not in word:
                 tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word, tune=False), 20000))
                 _known.add(word)
+                taught = True
+        if taught:
+            _generation += 1
 
 
 # How often a word must occur in jieba's dictionary of general Chinese to count as an everyday word (大家, 特别,
@@ -290,25 +297,37 @@ def _content(word: str) -> bool:
     return len(word) >= 2 and word not in STOPWORDS and not _QUANTITY.match(word)
 
 
+def _precise(text: str) -> tuple[str, ...]:
+    """jieba's precise cut, once per text and dictionary: a search asks it of each description twice (its breaks, its
+    phrases), and a word taught changes the cut (a cut made while a word was being taught is kept under the old
+    generation, never asked again)."""
+    return _precise_in(text, _generation)
+
+
+@lru_cache(maxsize=1024)
+def _precise_in(text: str, generation: int) -> tuple[str, ...]:
+    with _lock:
+        return tuple(_base().cut(text))
+
+
 def boundaries(text: str) -> set[int]:
     """The offsets where jieba's precise cut of the text puts a word break (0 and the end included): a thesaurus
     term must start on one, or 死人 would be found in 吓死人了."""
-    with _lock:
-        tokenizer = _base()
-        found, at = {0}, 0
-        for word in tokenizer.cut(text or ""):
-            at += len(word)
-            found.add(at)
-        return found
+    found, at = {0}, 0
+    for word in _precise(text or ""):
+        at += len(word)
+        found.add(at)
+    return found
 
 
 def phrases(text: str) -> list[tuple[str, list[str]]]:
     """The content words of a description as jieba cuts them precisely, each with the search words inside it
     (外包装 → 外包装, 外包, 包装), so that one word of the description is one thing it says."""
     seen: dict[str, list[str]] = {}
+    cut = _precise(text or "")
     with _lock:
         tokenizer = _base()
-        for word in tokenizer.cut(text or ""):
+        for word in cut:
             w = word.lower()
             if not _content(w) or not _KEEP.search(w) or w in seen:
                 continue
