@@ -109,9 +109,17 @@ def load(config: Settings, files: Path) -> None:
         f"importer (neo4j-admin database import full): {nodes} nodes + {links} relationships in {importer:.1f} s, "
         f"{(nodes + links) / importer:.0f} entities/s, {report.rows / importer:.0f} file rows/s"
     )
+    stages = [line.strip() for line in report.importer_output.splitlines() if _is_stage(line)]
+    print("  " + "\n  ".join(stages))
     steps = ("reference", "files", "import", "start", "schema", "empty_lists")
     print("steps: " + ", ".join(f"{k} {report.seconds[k]:.1f} s" for k in steps))
     print(f"total initial load: {total:.1f} s ({report.rows} rows); load average {load_average()}", flush=True)
+
+
+def _is_stage(line: str) -> bool:
+    """The importer's lines that say what a stage took (its progress dots aside)."""
+    text = line.strip()
+    return text.startswith(("(1/", "(2/", "(3/", "(4/", "IMPORT", "Peak memory")) or " in " in text and "ms" in text
 
 
 def latencies(config: Settings, files: Path, inputs: int, seed: int) -> None:

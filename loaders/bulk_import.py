@@ -115,6 +115,7 @@ class ImportReport:
     arguments: list[str] = field(default_factory=list)  # the file arguments of neo4j-admin
     # The nodes whose list property was empty, by (label, property): the importer stores no property for them.
     empty_lists: dict[Key, list[str]] = field(default_factory=dict)
+    importer_output: str = ""  # what neo4j-admin printed: its stages and their times
 
     @property
     def rows(self) -> int:
@@ -629,6 +630,7 @@ def initial_import(
         *report.arguments,
     )
     report.seconds["import"] = time.perf_counter() - started
+    report.importer_output = done.stdout
     progress("启动 Neo4j")
     started = time.perf_counter()
     server.start()
