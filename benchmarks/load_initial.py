@@ -54,11 +54,11 @@ def load_average() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def settings(bolt: int, http: int, heap: str, pagecache: str) -> Settings:
+def settings(home: Path, bolt: int, http: int, heap: str, pagecache: str) -> Settings:
     return Settings(
         Neo4jSettings(uri=f"neo4j://127.0.0.1:{bolt}", password=SecretStr("graphsvc-bench-only")),
         ServiceSettings(
-            neo4j_home=HOME, neo4j_http_port=http, neo4j_heap=heap, neo4j_pagecache=pagecache, neo4j_start_timeout=900
+            neo4j_home=home, neo4j_http_port=http, neo4j_heap=heap, neo4j_pagecache=pagecache, neo4j_start_timeout=900
         ),
     )
 
@@ -67,8 +67,8 @@ def fresh_store(server: LocalNeo4j) -> None:
     """Stops the server and deletes its data directory, refusing anything outside the bench home."""
     server.stop()
     data = (server.home / "data").resolve()
-    if not data.is_relative_to(HOME.resolve()):
-        raise SystemExit(f"refusing to delete {data}, outside {HOME}")
+    if not server.home.resolve().name.startswith(HOME.name) or not data.is_relative_to(HOME.parent.resolve()):
+        raise SystemExit(f"refusing to delete {data}, outside {HOME}*")
     shutil.rmtree(data, ignore_errors=True)
 
 
@@ -92,7 +92,7 @@ def load(config: Settings, files: Path) -> None:
         config,
         files,
         ACTOR,
-        HOME / "import" / "initial",
+        config.service.neo4j_home / "import" / "initial",
         progress=lambda what: print(f"  {time.perf_counter() - started:7.1f}s {what}", flush=True),
     )
     total = time.perf_counter() - started
@@ -174,8 +174,12 @@ def main() -> None:
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="2g")
     parser.add_argument("--keep", action="store_true", help="leave the server running and the store in place")
+    parser.add_argument("--home", default=HOME.name, help=f"the server's home under .neo4j/, named {HOME.name}*")
+    parser.add_argument("--no-load", action="store_true", help="only the latencies, on the store an earlier run left")
     args = parser.parse_args()
-    config = settings(args.bolt, args.http, args.heap, args.pagecache)
+    if not args.home.startswith(HOME.name):
+        raise SystemExit(f"--home must start with {HOME.name}")
+    config = settings(HOME.parent / args.home, args.bolt, args.http, args.heap, args.pagecache)
     server = LocalNeo4j(config)
     with tempfile.TemporaryDirectory(prefix="graphsvc-bench-") as tmp:
         files = args.files
@@ -185,7 +189,10 @@ def main() -> None:
             counts = generate(args.scale, args.seed, files, REFERENCE)
             print(f"generated {args.scale} (seed {args.seed}) in {time.perf_counter() - started:.1f} s: {counts}")
         try:
-            load(config, files)
+            if args.no_load:
+                server.start()
+            else:
+                load(config, files)
             if args.inputs:
                 latencies(config, files, args.inputs, args.seed)
         finally:
