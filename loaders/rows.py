@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -97,20 +98,63 @@ def read_text(path: Path) -> tuple[str, str]:
             [{"file": path.name, "reason": "file too large"}],
         )
     data = path.read_bytes()
-    if b"\x00" in data[:65536] or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
-        raise InvalidInput(
-            f"{path.name} 不是文本 CSV 文件(看起来是二进制文件或 Excel 工作簿):请在 Excel 中另存为「CSV UTF-8」。",
-            [{"file": path.name, "reason": "binary file"}],
-        )
+    _refuse_binary(path, data[:65536])
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise InvalidInput(
+    raise _unknown_encoding(path)
+
+
+def _refuse_binary(path: Path, head: bytes) -> None:
+    if b"\x00" in head or head[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+        raise InvalidInput(
+            f"{path.name} 不是文本 CSV 文件(看起来是二进制文件或 Excel 工作簿):请在 Excel 中另存为「CSV UTF-8」。",
+            [{"file": path.name, "reason": "binary file"}],
+        )
+
+
+def _unknown_encoding(path: Path) -> InvalidInput:
+    return InvalidInput(
         f"{path.name} 的编码无法识别:既不是 UTF-8 也不是 GB18030/GBK。请在 Excel 中另存为「CSV UTF-8」。",
         [{"file": path.name, "reason": "unknown encoding"}],
     )
+
+
+def stream_csv(path: Path) -> tuple[list[str], Generator[tuple[int, dict[str, str]]]]:
+    """The header and the rows of a CSV file as `read_csv` gives them, read as they are used rather than held: an
+    initial import reads a province's millions of rows. The same errors as `read_text` for a binary file or an
+    unknown encoding (no size limit: nothing is held); the encoding is found by decoding the file once in chunks."""
+    with path.open("rb") as raw:
+        _refuse_binary(path, raw.read(65536))
+    encoding = next((e for e in ENCODINGS if _decodes(path, e)), None)
+    if encoding is None:
+        raise _unknown_encoding(path)
+    f = path.open(encoding=encoding, newline="")
+    reader = csv.DictReader(f)
+    header = list(reader.fieldnames or [])
+
+    def rows() -> Generator[tuple[int, dict[str, str]]]:
+        with f:
+            for row in reader:
+                cleaned = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+                if any(cleaned.values()):
+                    yield reader.line_num, cleaned
+
+    return header, rows()
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 22):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_csv(path: Path, text: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:

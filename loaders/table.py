@@ -20,7 +20,7 @@ from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.model import load_model
 from graphsvc.writes import label_of, missing
-from loaders.rows import LoadReport, RowError, read_csv, read_text
+from loaders.rows import LoadReport, RowError, read_csv, read_text, stream_csv
 
 Kind = Literal["text", "enum", "date", "datetime", "int", "float", "bool", "list", "pattern"]
 
@@ -98,12 +98,28 @@ class Known:
 
 def parse_table(spec: TableSpec, path: Path, known: Known, report: LoadReport) -> list[dict[str, Any]]:
     """The rows of a file that pass every check; the others are added to the report."""
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
     raws = list(_rows_or_missing_columns(spec, path, report))
     if spec.key and any(c.ref == spec.name for c in spec.columns):
         # References within the file (a region's parent) may point at a later row.
         known.add(spec.name, (raw.get(spec.key, "") for _, raw in raws))
+    return list(_parse_rows(spec, path.name, raws, known, report))
+
+
+def iter_table(spec: TableSpec, path: Path, known: Known, report: LoadReport) -> Iterator[dict[str, Any]]:
+    """parse_table's rows one at a time, the file read as they are taken (an initial import of a province reads
+    millions of rows; only the ids seen stay). For tables that name no row of their own file (entity files)."""
+    if spec.key and any(c.ref == spec.name for c in spec.columns):
+        raise ValueError(f"{spec.file} refers to its own rows: use parse_table")
+    header, raws = _stream_or_missing_columns(spec, path, report)
+    if header is not None:
+        yield from _parse_rows(spec, path.name, raws, known, report)
+
+
+def _parse_rows(
+    spec: TableSpec, file: str, raws: Iterable[tuple[int, dict[str, str]]], known: Known, report: LoadReport
+) -> Iterator[dict[str, Any]]:
+    seen: set[str] = set()
+    ids = known.ids.setdefault(spec.name, set()) if spec.key else set()
     written = label_of(spec.query)
     for number, raw in raws:
         parsed: dict[str, Any] = {}
@@ -113,26 +129,47 @@ def parse_table(spec: TableSpec, path: Path, known: Known, report: LoadReport) -
             try:
                 parsed[column.name] = parse_cell(column, value, known)
             except ValueError as e:
-                problems.append(RowError(path.name, number, column.name, str(e), value))
+                problems.append(RowError(file, number, column.name, str(e), value))
         if written and not problems:  # what the model requires of the label, whatever the columns say
             lacking = missing(written, [parsed])
-            problems += [RowError(path.name, number, m.field, f"「{m.zh}」{m.reason}") for m in lacking]
+            problems += [RowError(file, number, m.field, f"「{m.zh}」{m.reason}") for m in lacking]
         if spec.check and not problems and (broken := spec.check(parsed)):
-            problems.append(RowError(path.name, number, broken[0], broken[1], str(parsed.get(broken[0]) or "")))
+            problems.append(RowError(file, number, broken[0], broken[1], str(parsed.get(broken[0]) or "")))
         if spec.key and not problems:
             key = parsed[spec.key]
             if key in seen:
-                problems.append(RowError(path.name, number, spec.key, f"重复的编号 {key}", key))
+                problems.append(RowError(file, number, spec.key, f"重复的编号 {key}", key))
             seen.add(key)
         if problems:
             report.errors.extend(problems)
             continue
         if spec.derive:
             parsed.update(spec.derive(parsed))
-        rows.append(parsed)
-    if spec.key:
-        known.add(spec.name, (r[spec.key] for r in rows))
-    return rows
+        if spec.key:  # later tables may name it (no column names a row of its own table: see parse_table)
+            ids.add(parsed[spec.key])
+        yield parsed
+
+
+def _stream_or_missing_columns(
+    spec: TableSpec, path: Path, report: LoadReport
+) -> tuple[list[str] | None, Iterator[tuple[int, dict[str, str]]]]:
+    """As _rows_or_missing_columns, the file streamed; no header (None) when the file cannot be read."""
+    if not path.exists():
+        if not spec.optional:
+            report.errors.append(RowError(path.name, 0, "", "文件不存在", str(path)))
+        return None, iter(())
+    try:
+        header, rows = stream_csv(path)
+    except InvalidInput as e:
+        report.errors.append(RowError(path.name, 0, "", e.message, str(path)))
+        return None, iter(())
+    names = [h.strip() for h in header]
+    missing_columns = [c.name for c in spec.columns if c.required and c.name not in names]
+    if missing_columns:
+        rows.close()
+        report.errors.append(RowError(path.name, 1, ",".join(missing_columns), "表头缺少这些列", ",".join(names)))
+        return None, iter(())
+    return header, rows
 
 
 def _rows_or_missing_columns(spec: TableSpec, path: Path, report: LoadReport) -> Iterator[tuple[int, dict[str, str]]]:

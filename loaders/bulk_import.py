@@ -1,0 +1,659 @@
+"""The initial load of a graph without entity data through `neo4j-admin database import full` (issue 16, item 4).
+
+The normal loaders (loaders/entities.py) write a few thousand rows a second through Cypher; the offline importer
+writes hundreds of thousands, but only a whole store, with the server stopped. So an initial load:
+
+1. refuses a graph that already holds subjects, licences, inspectors, tasks, clues or hops (those merge through
+   `graphsvc load demo`), and loads the reference catalogue through its own loader when the graph has none, so
+   that the catalogue is exactly the one `graphsvc load reference` writes (captions, search words, versions);
+2. reads that catalogue back (thousands of nodes) and checks the entity files exactly as the normal loaders check
+   them (the same TableSpecs, row checks, references and Chinese errors), streaming them: a province is millions
+   of rows, and only the ids seen and the referral hops (for the chain summaries) stay in memory;
+3. writes the importer's CSV files: the catalogue as read, and the entities as the upserts of cypher/entities/
+   store them (labels, types, properties and their types, the write stamps with the server's time and the actor,
+   the subjects' and hops' captions, each clue's chain_version and the chain summary the load computes after);
+   if any file has a bad row nothing is written beyond the checks, and the error names file, row, field, reason;
+4. stops the server, imports (overwriting its database's store), starts it, applies the schema (constraints and
+   indexes do not survive the import) and records one AuditEvent per file.
+
+The driver's pooled connections do not survive the restart (an old pool hung a read for fifteen minutes in CI),
+so `initial_import` opens a driver of its own for each side of it and closes it before the server stops.
+tests/integration/loaders/test_bulk_import.py compares an imported world with the same world loaded by Cypher.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from graphsvc import schema
+from graphsvc.clues import summary
+from graphsvc.clues.chain import ClueFacts, Hop, Place
+from graphsvc.clues.store import read_places
+from graphsvc.config import Settings
+from graphsvc.cypher import query
+from graphsvc.db import Runner, create_driver
+from graphsvc.errors import DatabaseUnavailable, InvalidInput, SetupError
+from graphsvc.local_neo4j import LocalNeo4j
+from graphsvc.model import load_model
+from loaders.entities import SPECS, HopChain
+from loaders.reference import load_reference
+from loaders.rows import LoadReport
+from loaders.table import Known, iter_table
+
+COUNT_ENTITIES = query("entities/count_entity_nodes")
+ALL_NODES = query("admin/list_all_nodes")
+ALL_RELATIONSHIPS = query("admin/list_all_relationships")
+SERVER_TIME = query("admin/server_time")
+RESTORE_EMPTY_LISTS = query("admin/restore_empty_lists")
+AUDIT_ACTION = "entities/import_full"
+
+ARRAY_DELIMITER = "\x1f"  # the ASCII unit separator: no id, tag or name holds it
+BATCH = 10_000
+Row = dict[str, Any]
+Key = tuple[str, str]  # (label, id): every label has a unique string id
+
+
+@dataclass(frozen=True)
+class CatalogueNode:
+    labels: tuple[str, ...]
+    properties: Row
+
+
+@dataclass(frozen=True)
+class CatalogueLink:
+    start: Key
+    type: str
+    end: Key
+    properties: Row
+
+
+@dataclass
+class Catalogue:
+    """What the graph holds before the import (the reference catalogue), to be written into the new store as is,
+    with what the entity rows need of it: the ids a column may name, departments' names, places for chains."""
+
+    nodes: list[CatalogueNode]
+    links: list[CatalogueLink]
+    places: dict[str, Place]
+
+    def known(self) -> Known:
+        known = Known()
+        for node in self.nodes:
+            for label in node.labels:
+                known.add(label, [node.properties["id"]])
+        return known
+
+    def departments(self) -> dict[str, Row]:
+        return {n.properties["id"]: n.properties for n in self.nodes if "Department" in n.labels}
+
+
+@dataclass
+class FileFigures:
+    """One entity file: the rows that passed and the seconds spent checking them and writing their import rows."""
+
+    rows: int
+    seconds: float
+
+
+@dataclass
+class ImportReport:
+    """What an initial import wrote and how long each step took (seconds by step; the entity files apart)."""
+
+    files: dict[str, FileFigures] = field(default_factory=dict)
+    nodes: Counter[str] = field(default_factory=Counter)
+    relationships: Counter[str] = field(default_factory=Counter)
+    seconds: dict[str, float] = field(default_factory=dict)
+    problems: LoadReport = field(default_factory=LoadReport)
+    arguments: list[str] = field(default_factory=list)  # the file arguments of neo4j-admin
+    # The nodes whose list property was empty, by (label, property): the importer stores no property for them.
+    empty_lists: dict[Key, list[str]] = field(default_factory=dict)
+    importer_output: str = ""  # what neo4j-admin printed: its stages and their times
+
+    @property
+    def rows(self) -> int:
+        return sum(f.rows for f in self.files.values())
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Who and when every imported node and relationship records, as the upserts' datetime() and $actor do."""
+
+    actor: str
+    at: datetime
+
+    def cells(self, node: bool) -> list[str]:
+        at, by = _cell(self.at), _cell(self.actor)
+        return [at, by, at, by] if node else [at, by]
+
+
+NODE_STAMP = ["created_at:datetime", "created_by:string", "updated_at:datetime", "updated_by:string"]
+LINK_STAMP = ["updated_at:datetime", "updated_by:string"]
+
+
+def _scalar(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return str(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
+
+
+def _cell(value: Any) -> str:
+    """One CSV cell for neo4j-admin: None stays empty (no property); everything else is quoted, so that an empty
+    list stays an empty list (as the upserts store it) rather than no property."""
+    if value is None:
+        return ""
+    text = ARRAY_DELIMITER.join(_scalar(v) for v in value) if isinstance(value, (list, tuple)) else _scalar(value)
+    return '"' + text.replace('"', '""') + '"' if '"' in text else '"' + text + '"'
+
+
+def _type(value: Any) -> str:
+    """The importer's type of a Python value read from Neo4j."""
+    if isinstance(value, (list, tuple)):
+        return (_type(value[0]) if value else "string") + "[]"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    if isinstance(value, datetime):
+        return "datetime" if value.tzinfo else "localdatetime"
+    if isinstance(value, date):
+        return "date"
+    return "string"
+
+
+class ImportFile:
+    """One input file of the importer, with its typed header; `label` or `type` given on the command line."""
+
+    def __init__(self, path: Path, header: list[str], group: str | None, nodes: bool):
+        self.path, self.group, self.nodes = path, group, nodes
+        self.handle: TextIO = path.open("w", encoding="utf-8", newline="")
+        self.handle.write(",".join(header) + "\n")
+        self.rows = 0
+        self.multiline = False
+
+    def write(self, cells: list[str]) -> None:
+        line = ",".join(cells)
+        if "\n" in line or "\r" in line:
+            self.multiline = True
+        self.handle.write(line + "\n")
+        self.rows += 1
+
+    def argument(self) -> str:
+        flag = "--nodes" if self.nodes else "--relationships"
+        return f"{flag}={self.group}={self.path}" if self.group else f"{flag}={self.path}"
+
+
+class ImportFiles:
+    """The importer's input files in a work folder: nodes by label, relationships by type, the catalogue's in
+    files of their own (one per set of labels and typed properties)."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.files: dict[tuple[Any, ...], ImportFile] = {}
+
+    def file(self, key: tuple[Any, ...], header: list[str], group: str | None, nodes: bool) -> ImportFile:
+        if key not in self.files:
+            name = f"{'nodes' if nodes else 'rels'}-{len(self.files):04d}-{group or 'catalogue'}.csv"
+            self.files[key] = ImportFile(self.directory / name, header, group, nodes)
+        return self.files[key]
+
+    def close(self) -> None:
+        for f in self.files.values():
+            f.handle.close()
+
+    def arguments(self) -> list[str]:
+        args = [f.argument() for f in self.files.values() if f.rows]
+        multiline = [str(f.path) for f in self.files.values() if f.multiline]
+        if multiline:
+            args += ["--multiline-fields-format=v2", "--multiline-fields=" + ",".join(multiline)]
+        return args
+
+    def counts(self) -> tuple[Counter[str], Counter[str]]:
+        nodes: Counter[str] = Counter()
+        links: Counter[str] = Counter()
+        for f in self.files.values():
+            (nodes if f.nodes else links)[f.group or "(catalogue)"] += f.rows
+        return nodes, links
+
+
+# The audit log is append-only (no statement may change an event): an event carried over with an empty list of
+# object ids keeps no list, which its readers take alike (`$id IN e.object_ids` is not true for either).
+APPEND_ONLY = "AuditEvent"
+
+
+def list_properties() -> dict[str, set[str]]:
+    """The list properties the model declares, by label: those admin/restore_empty_lists can give back."""
+    model = load_model()
+    declared: dict[str, set[str]] = {}
+    for label in model.labels:
+        if label == APPEND_ONLY:
+            continue
+        for name, prop in model.properties_of(label).items():
+            if prop.type == "string_list":
+                declared.setdefault(label, set()).add(name)
+    return declared
+
+
+def node_id(label: str, key: str) -> str:
+    return f"{label}:{key}"
+
+
+class EntityWriter:
+    """Writes the catalogue as read and the parsed entity rows as the upserts of cypher/entities/ store them."""
+
+    def __init__(self, files: ImportFiles, stamp: Stamp, catalogue: Catalogue):
+        self.files = files
+        self.stamp = stamp
+        self.node_stamp = stamp.cells(node=True)
+        self.link_stamp = stamp.cells(node=False)
+        self.departments = catalogue.departments()
+        self.places = catalogue.places
+        # The catalogue's nodes by every label they carry: an entity names a department by ("Department", id).
+        self.ids: dict[Key, str] = {}
+        self.hops: dict[str, list[Hop]] = defaultdict(list)
+        self.lists = list_properties()
+        self.empty_lists: dict[Key, list[str]] = defaultdict(list)
+        self._write_catalogue(catalogue)
+
+    def _empty_list(self, labels: tuple[str, ...], prop: str, key: str) -> None:
+        if APPEND_ONLY in labels:
+            return
+        label = next((label for label in labels if prop in self.lists.get(label, ())), None)
+        if label is None:
+            raise SetupError(f"{labels[0]}.{prop} 为空列表,但模型未声明该列表属性,neo4j-admin 无法导入空列表。")
+        self.empty_lists[(label, prop)].append(key)
+
+    def _list(self, label: str, prop: str, row: Row) -> str:
+        if not row[prop]:
+            self.empty_lists[(label, prop)].append(row["id"])
+            return ""
+        return _cell(row[prop])
+
+    def _write_catalogue(self, catalogue: Catalogue) -> None:
+        for node in catalogue.nodes:
+            props = node.properties
+            if not isinstance(props.get("id"), str):
+                raise SetupError(f"{node.labels[0]} 节点没有编号(id),无法导入:{props}")
+            for prop in [k for k, v in props.items() if isinstance(v, list) and not v]:
+                self._empty_list(node.labels, prop, props["id"])
+                props = {k: v for k, v in props.items() if k != prop}
+            own = node_id(node.labels[0], props["id"])
+            for label in node.labels:
+                self.ids[(label, props["id"])] = own
+            keys = tuple(sorted(k for k, v in props.items() if v is not None and k != "id"))
+            types = tuple(_type(props[k]) for k in keys)
+            header = [":ID(n)", ":LABEL", "id:string", *(f"{k}:{t}" for k, t in zip(keys, types, strict=True))]
+            f = self.files.file(("node", node.labels, keys, types), header, None, nodes=True)
+            f.write([_cell(own), _cell(list(node.labels)), _cell(props["id"]), *(_cell(props[k]) for k in keys)])
+        for link in catalogue.links:
+            props = link.properties
+            if any(isinstance(v, list) and not v for v in props.values()):
+                raise SetupError(f"{link.type} 关系有空列表属性,neo4j-admin 无法导入空列表。")
+            keys = tuple(sorted(k for k, v in props.items() if v is not None))
+            types = tuple(_type(props[k]) for k in keys)
+            header = [":START_ID(n)", ":END_ID(n)", *(f"{k}:{t}" for k, t in zip(keys, types, strict=True))]
+            f = self.files.file(("rel", link.type, keys, types), header, link.type, nodes=False)
+            f.write([_cell(self.ids[link.start]), _cell(self.ids[link.end]), *(_cell(props[k]) for k in keys)])
+
+    def _nodes(self, label: str, columns: list[str]) -> ImportFile:
+        header = [":ID(n)", "id:string", *columns, *NODE_STAMP]
+        return self.files.file(("node", label), header, label, nodes=True)
+
+    def _links(self, rel_type: str, columns: tuple[str, ...] = ()) -> ImportFile:
+        header = [":START_ID(n)", ":END_ID(n)", *columns, *LINK_STAMP]
+        return self.files.file(("rel", rel_type), header, rel_type, nodes=False)
+
+    def _to(self, label: str, key: str) -> str:
+        return _cell(self.ids[(label, key)])
+
+    def subjects(self, rows: Iterator[Row]) -> None:
+        columns = ["name", "caption", "kind", "industry_code", "address", "credit_grade", "risk_class"]
+        nodes = self._nodes("Subject", [*columns, "tags:string[]"])
+        located, of_type = self._links("LOCATED_IN"), self._links("OF_TYPE")
+        for row in rows:
+            me = _cell(node_id("Subject", row["id"]))
+            cells = [_cell(row[c]) for c in columns]
+            nodes.write([me, _cell(row["id"]), *cells, self._list("Subject", "tags", row), *self.node_stamp])
+            located.write([me, self._to("Region", row["region_id"]), *self.link_stamp])
+            for type_id in dict.fromkeys(row["type_ids"]):  # MERGE: a type named twice is one link
+                of_type.write([me, self._to("SubjectType", type_id), *self.link_stamp])
+
+    def licences(self, rows: Iterator[Row]) -> None:
+        columns = ["name", "licence_no", "kind", "status", "approval_mode", "valid_from", "valid_to"]
+        nodes = self._nodes("Licence", [*columns[:-2], "valid_from:date", "valid_to:date"])
+        held, issued = self._links("HELD_BY"), self._links("ISSUED_BY")
+        for_matter, in_domain = self._links("FOR_MATTER"), self._links("IN_DOMAIN")
+        for row in rows:
+            me = _cell(node_id("Licence", row["id"]))
+            nodes.write([me, _cell(row["id"]), *(_cell(row[c]) for c in columns), *self.node_stamp])
+            held.write([me, _cell(node_id("Subject", row["subject_id"])), *self.link_stamp])
+            issued.write([me, self._to("Department", row["issuer_id"]), *self.link_stamp])
+            if row["matter_id"]:
+                for_matter.write([me, self._to("Matter", row["matter_id"]), *self.link_stamp])
+            if row["domain_id"]:
+                in_domain.write([me, self._to("Domain", row["domain_id"]), *self.link_stamp])
+
+    def inspectors(self, rows: Iterator[Row]) -> None:
+        nodes = self._nodes("Inspector", ["name", "cert_no", "qualifications:string[]", "specialties:string[]"])
+        member = self._links("MEMBER_OF")
+        for row in rows:
+            me = _cell(node_id("Inspector", row["id"]))
+            cells = [_cell(row["name"]), _cell(row["cert_no"])]
+            cells += [self._list("Inspector", c, row) for c in ("qualifications", "specialties")]
+            nodes.write([me, _cell(row["id"]), *cells, *self.node_stamp])
+            member.write([me, self._to("Department", row["department_id"]), *self.link_stamp])
+
+    def conflicts(self, rows: Iterator[Row]) -> None:
+        pairs = {(row["inspector_id"], row["subject_id"]): row["reason"] for row in rows}  # MERGE: the last row wins
+        links = self._links("CONFLICT_WITH", ("reason",))
+        for (inspector, subject), reason in pairs.items():
+            links.write(
+                [_cell(node_id("Inspector", inspector)), _cell(node_id("Subject", subject)), _cell(reason)]
+                + self.link_stamp
+            )
+
+    def tasks(self, rows: Iterator[Row]) -> None:
+        columns = ["window_start", "window_end", "kind", "status", "done_on"]
+        nodes = self._nodes(
+            "InspectionTask", ["window_start:date", "window_end:date", "kind", "status", "done_on:date"]
+        )
+        by, on, covers, plan = (self._links(t) for t in ("BY_DEPARTMENT", "ON_SUBJECT", "COVERS", "FROM_PLAN"))
+        for row in rows:
+            me = _cell(node_id("InspectionTask", row["id"]))
+            nodes.write([me, _cell(row["id"]), *(_cell(row[c]) for c in columns), *self.node_stamp])
+            by.write([me, self._to("Department", row["department_id"]), *self.link_stamp])
+            on.write([me, _cell(node_id("Subject", row["subject_id"])), *self.link_stamp])
+            for matter_id in dict.fromkeys(row["matter_ids"]):
+                covers.write([me, self._to("Matter", matter_id), *self.link_stamp])
+            if row["plan_id"]:
+                plan.write([me, self._to("InspectionPlan", row["plan_id"]), *self.link_stamp])
+
+    def referrals(self, rows: Iterator[Row]) -> None:
+        nodes = self._nodes(
+            "Referral", ["kind", "sent_at:datetime", "caption", "reason", "acknowledged_at:datetime", "outcome"]
+        )
+        of, sender, receiver = (self._links(t) for t in ("OF_CLUE", "FROM_DEPARTMENT", "TO_DEPARTMENT"))
+        next_hop = self._links("NEXT_HOP")
+        for row in rows:
+            me = _cell(node_id("Referral", row["id"]))
+            sent: datetime = row["sent_at"]
+            caption = f"{row['kind']} {sent.month}-{sent.day:02d} → {self._shown(row['to_department_id'])}"
+            head = [me, _cell(row["id"]), _cell(row["kind"]), _cell(sent), _cell(caption)]
+            nodes.write(head + [_cell(row[c]) for c in ("reason", "acknowledged_at", "outcome")] + self.node_stamp)
+            of.write([me, _cell(node_id("Clue", row["clue_id"])), *self.link_stamp])
+            sender.write([me, self._to("Department", row["from_department_id"]), *self.link_stamp])
+            receiver.write([me, self._to("Department", row["to_department_id"]), *self.link_stamp])
+            if row["previous_id"]:
+                next_hop.write([_cell(node_id("Referral", row["previous_id"])), me, *self.link_stamp])
+            self.hops[row["clue_id"]].append(
+                Hop(
+                    id=row["id"],
+                    kind=row["kind"],
+                    to_id=row["to_department_id"],
+                    sent_at=sent,
+                    from_id=row["from_department_id"],
+                    parent_id=row["previous_id"],
+                    acknowledged_at=row["acknowledged_at"],
+                    outcome=row["outcome"],
+                    recorded_at=self.stamp.at,  # the hop's created_at, on the server's clock
+                )
+            )
+
+    def _shown(self, department_id: str) -> str:
+        # As upsert_referrals.cypher: coalesce(last(split(receiver.caption, ' ')), receiver.short_name, name).
+        receiver = self.departments[department_id]
+        if receiver.get("caption") is not None:
+            return str(receiver["caption"]).split(" ")[-1]
+        return str(receiver.get("short_name") if receiver.get("short_name") is not None else receiver.get("name"))
+
+    def clues(self, rows: Iterator[Row]) -> None:
+        """After the referrals: a clue's chain_version is what the load's writes leave (one for the clue, two for
+        each hop: its upsert and its link to the hop before), its summary what the load then computes."""
+        columns = ["title", "description", "channel", "received_at", "status"]
+        summaries = [
+            "chain_version:long",
+            "summary_version:long",
+            "chain_hops:long",
+            "chain_flags:string[]",
+            "chain_ack_wait_us:long",
+            "chain_act_us:long",
+            "chain_unacked_since:datetime",
+            "chain_acked_since:datetime",
+        ]
+        nodes = self._nodes("Clue", ["title", "description", "channel", "received_at:datetime", "status", *summaries])
+        within, on = self._links("IN_REGION"), self._links("ON_SUBJECT")
+        about, received = self._links("ABOUT_MATTER"), self._links("RECEIVED_BY")
+        for row in rows:
+            hops = self.hops.pop(row["id"], [])
+            version = 1 + 2 * len(hops)
+            facts = ClueFacts(
+                row["id"],
+                row["received_at"],
+                row["status"],
+                self.places[row["region_id"]],
+                row["receiver_id"],
+                tuple(hops),
+            )
+            s = summary.summarise(facts, self.places)
+            folded = [_cell(v) for v in (version, version, s.hops)]
+            folded.append(self._list("Clue", "chain_flags", {"id": row["id"], "chain_flags": s.flags}))
+            folded += [_cell(v) for v in (s.ack_wait_us, s.act_us, s.unacked_since, s.acked_since)]
+            me = _cell(node_id("Clue", row["id"]))
+            cells = [me, _cell(row["id"]), *(_cell(row[c]) for c in columns), *folded]
+            nodes.write(cells + self.node_stamp)
+            within.write([me, self._to("Region", row["region_id"]), *self.link_stamp])
+            if row["subject_id"]:
+                on.write([me, _cell(node_id("Subject", row["subject_id"])), *self.link_stamp])
+            if row["matter_id"]:
+                about.write([me, self._to("Matter", row["matter_id"]), *self.link_stamp])
+            if row["receiver_id"]:
+                received.write([me, self._to("Department", row["receiver_id"]), *self.link_stamp])
+
+
+# The order the files are written in: clues last, once every hop of their chains is known (they are checked
+# before the referrals, which name them: see write_import_files).
+WRITERS: dict[str, Callable[[EntityWriter, Iterator[Row]], None]] = {
+    "subjects": EntityWriter.subjects,
+    "licences": EntityWriter.licences,
+    "inspectors": EntityWriter.inspectors,
+    "conflicts": EntityWriter.conflicts,
+    "tasks": EntityWriter.tasks,
+    "referrals": EntityWriter.referrals,
+    "clues": EntityWriter.clues,
+}
+
+
+def _counted(rows: Iterator[Row], counter: list[int]) -> Iterator[Row]:
+    for row in rows:
+        counter[0] += 1
+        yield row
+
+
+def write_import_files(directory: Path, work: Path, catalogue: Catalogue, stamp: Stamp) -> ImportReport:
+    """Checks every entity file of the folder as the normal loaders do and writes the importer's files into `work`.
+
+    Files are checked in dependency order, each against the catalogue and the files before it; once a row is bad
+    the rest are still checked (so that the report names every bad row, as `graphsvc load demo` does), but no more
+    import rows are written. The caller imports only a report without errors."""
+    specs = {kind: spec for kind, spec in SPECS.items() if (directory / spec.file).exists()}
+    if not specs:
+        names = "、".join(spec.file for spec in SPECS.values())
+        raise InvalidInput(f"{directory} 中没有可载入的文件(应有 {names} 之一)")
+    report = ImportReport()
+    known = catalogue.known()
+    files = ImportFiles(work)
+    try:
+        writer = EntityWriter(files, stamp, catalogue)
+        for kind, spec in specs.items():
+            started = time.perf_counter()
+            # The graph holds no hops, so a hop continues only one written above it in the file.
+            checked = replace(spec, check=HopChain({})) if kind == "referrals" else spec
+            count = [0]
+            rows = _counted(iter_table(checked, directory / spec.file, known, report.problems), count)
+            if kind == "clues" or report.problems.errors:
+                for _ in rows:  # clues are written after the referrals; after a bad row, only checked
+                    pass
+            else:
+                WRITERS[kind](writer, rows)
+            report.files[spec.file] = FileFigures(count[0], time.perf_counter() - started)
+        if "clues" in specs and not report.problems.errors:
+            started = time.perf_counter()
+            again = LoadReport()  # the clues as checked above: no new errors, unless the file changed meanwhile
+            writer.clues(iter_table(SPECS["clues"], directory / SPECS["clues"].file, known, again))
+            report.problems.errors += again.errors
+            report.files[SPECS["clues"].file].seconds += time.perf_counter() - started
+    finally:
+        files.close()
+    report.nodes, report.relationships = files.counts()
+    report.arguments = files.arguments()
+    report.empty_lists = dict(writer.empty_lists)
+    return report
+
+
+def check_empty(runner: Runner) -> int:
+    """Raises unless the graph holds no entity data; returns how many regions it holds."""
+    [row] = runner.read(COUNT_ENTITIES)
+    if row["entities"]:
+        raise InvalidInput(
+            f"数据库中已有 {row['entities']} 个监管对象、许可、执法人员、检查任务、线索或移送记录:"
+            "初始导入(neo4j-admin)会重写整个数据库,只用于没有这些数据的空库。"
+            "已有数据时请用 graphsvc load demo DIR 增量载入(按编号合并)。",
+            [{"field": "database", "reason": "not empty"}],
+        )
+    return int(row["regions"])
+
+
+def read_catalogue(runner: Runner) -> Catalogue:
+    """Every node and relationship the graph holds (before an initial import: the reference catalogue)."""
+    nodes = [CatalogueNode(tuple(row["labels"]), row["properties"]) for row in runner.read(ALL_NODES)]
+    links = [
+        CatalogueLink(
+            (row["start_label"], row["start_id"]), row["type"], (row["end_label"], row["end_id"]), row["properties"]
+        )
+        for row in runner.read(ALL_RELATIONSHIPS)
+    ]
+    return Catalogue(nodes, links, read_places(runner))
+
+
+@contextmanager
+def connected(settings: Settings) -> Iterator[Runner]:
+    """A driver of its own for one side of the restart (a pool from before the restart holds dead connections)."""
+    driver = create_driver(settings)
+    try:
+        yield Runner(driver, settings.neo4j.database, read_timeout=3600.0)
+    finally:
+        driver.close()
+
+
+def _wait_for_database(runner: Runner, seconds: float) -> None:
+    """Bolt answers before the database is online after a start; its first read is the sign."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            runner.read(COUNT_ENTITIES)
+            return
+        except DatabaseUnavailable:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
+def initial_import(
+    settings: Settings,
+    directory: Path,
+    actor: str,
+    work: Path,
+    progress: Callable[[str], None] = lambda _step: None,
+    import_memory: str = "2g",
+) -> ImportReport:
+    """Loads a folder of entity files (as `graphsvc generate` writes them) into the local server's graph, which must
+    hold no entity data, through neo4j-admin; raises InvalidInput naming every bad row (nothing imported then)."""
+    if not settings.service.manage_neo4j:
+        raise InvalidInput(
+            "初始导入需要本地管理的 Neo4j(neo4j-admin 直接写数据库文件);"
+            "GRAPHSVC_MANAGE_NEO4J=false 时请用 graphsvc load demo DIR 载入。"
+        )
+    if not directory.is_dir():
+        raise InvalidInput(f"找不到文件夹 {directory}", [{"field": "directory", "reason": "not a folder"}])
+    server = LocalNeo4j(settings)
+    server.start()
+    started = time.perf_counter()
+    with connected(settings) as runner:
+        if not check_empty(runner):
+            progress("载入参考目录")
+            schema.apply(runner)
+            load_reference(runner, settings.service.reference_dir, actor).raise_if_failed()
+        [clock] = runner.read(SERVER_TIME)
+        stamp = Stamp(actor, clock["now"].astimezone(UTC))
+        catalogue = read_catalogue(runner)
+    reference_seconds = time.perf_counter() - started
+
+    progress("校验实体文件并写出导入文件")
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    started = time.perf_counter()
+    try:
+        report = write_import_files(directory, work, catalogue, stamp)
+        report.problems.raise_if_failed()
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    report.seconds["reference"] = reference_seconds
+    report.seconds["files"] = time.perf_counter() - started
+
+    progress("停止 Neo4j 并导入(neo4j-admin database import full)")
+    started = time.perf_counter()
+    server.stop()
+    done = server.admin(
+        "database",
+        "import",
+        "full",
+        settings.neo4j.database,  # before the file lists, which would take it for one more file
+        "--overwrite-destination=true",
+        "--array-delimiter=U+001F",
+        f"--max-off-heap-memory={import_memory}",
+        f"--report-file={work / 'import.report'}",
+        *report.arguments,
+    )
+    report.seconds["import"] = time.perf_counter() - started
+    report.importer_output = done.stdout
+    progress("启动 Neo4j")
+    started = time.perf_counter()
+    server.start()
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
+        raise SetupError(f"neo4j-admin 导入失败(导入文件留在 {work}):\n{tail}")
+    with connected(settings) as runner:
+        _wait_for_database(runner, settings.service.neo4j_start_timeout)
+        report.seconds["start"] = time.perf_counter() - started
+        progress("建立约束与索引")
+        started = time.perf_counter()
+        schema.apply(runner)
+        report.seconds["schema"] = time.perf_counter() - started
+        started = time.perf_counter()
+        for (label, prop), ids in report.empty_lists.items():
+            for at in range(0, len(ids), BATCH):
+                runner.write(RESTORE_EMPTY_LISTS, label=label, property=prop, ids=ids[at : at + BATCH])
+        report.seconds["empty_lists"] = time.perf_counter() - started
+        for name, figures in report.files.items():
+            runner.record(
+                AUDIT_ACTION,
+                {"file": str(directory / name), "rows": figures.rows, "actor": actor},
+                [{"written": figures.rows}],
+            )
+    shutil.rmtree(work, ignore_errors=True)
+    return report
