@@ -26,7 +26,6 @@ from graphsvc.cypher import query
 from graphsvc.db import Reader, Runner
 
 DOCUMENTS = query("search/list_matter_documents")
-NAMES = query("search/list_matter_names")
 SET_WORDS = query("search/set_matter_search_words")
 SET_INDEX = query("search/set_search_index")
 GET_INDEX = query("search/get_search_index")
@@ -119,12 +118,7 @@ class Query(BaseModel):
 def refresh(runner: Runner, actor: str, ids: list[str] | None = None) -> RefreshReport:
     """Re-derives the indexed words of the matters (all of them, or `ids`) and the stamp. Idempotent: the words
     and the stamp are functions of the graph. The reference, law-text and form loaders call it after writing."""
-    vocabulary = runner.read(VOCABULARY)[0]["words"]
-    segment.teach(vocabulary)
-    # The words of the matters' names win a cut that jieba's general frequencies would lose (油烟|熏得, not 油|烟熏):
-    # they are what a description must be cut into to be found.
-    names = runner.read(NAMES)[0]["names"]
-    vocabulary = sorted({*vocabulary, *(w for name in names for w in segment.content_words(name))})
+    vocabulary = sorted(runner.read(VOCABULARY)[0]["words"])
     segment.teach(vocabulary)
     rows = []
     for doc in runner.read(DOCUMENTS, ids=ids):

@@ -66,15 +66,6 @@ def test_refreshing_again_changes_nothing(graph: Runner) -> None:
     assert again.matters == len(before) and again.stamp == state["stamp"]
 
 
-def test_a_description_is_cut_into_the_words_of_the_matter_names(graph: Runner) -> None:
-    # jieba alone cuts 油烟熏得 as 油|烟熏|得 (烟熏 and 油烟 are equally common, 熏得 rare); 油烟 names cater-007. A
-    # refresh of another single matter still teaches the words of every name (and stores them for other processes).
-    behaviour_search.refresh(graph, TEST_ACTOR, ids=["gas-003"])
-    [state] = graph.read(behaviour_search.GET_VOCABULARY)
-    assert "油烟" in state["vocabulary"]
-    assert "油烟" in [word for word, _ in segment.phrases("晚上烧烤的油烟熏得我们没法开窗")]
-
-
 def test_the_thesaurus_loads_idempotently_and_reports_bad_rows(graph: Runner, tmp_path: Path) -> None:
     file = tmp_path / "synonyms.csv"
     file.write_text(
