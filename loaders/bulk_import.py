@@ -24,6 +24,7 @@ tests/integration/loaders/test_bulk_import.py compares an imported world with th
 from __future__ import annotations
 
 import shutil
+import subprocess
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -549,6 +550,10 @@ def read_catalogue(runner: Runner) -> Catalogue:
     return Catalogue(nodes, links, read_places(runner))
 
 
+def _tail(done: subprocess.CompletedProcess[str]) -> str:
+    return "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
+
+
 @contextmanager
 def connected(settings: Settings) -> Iterator[Runner]:
     """A driver of its own for one side of the restart (a pool from before the restart holds dead connections)."""
@@ -618,6 +623,15 @@ def initial_import(
     progress("停止 Neo4j 并导入(neo4j-admin database import full)")
     started = time.perf_counter()
     server.stop()
+    # The import overwrites the whole database: what it held (the catalogue, users, the audit log) is dumped first
+    # and loaded back if the importer fails, so that a failed import leaves the graph as it was.
+    before = work / "before"
+    before.mkdir()
+    dumped = server.admin("database", "dump", settings.neo4j.database, f"--to-path={before}")
+    if dumped.returncode != 0:
+        server.start()
+        shutil.rmtree(work, ignore_errors=True)
+        raise SetupError(f"导入前备份数据库失败,未导入:\n{_tail(dumped)}")
     done = server.admin(
         "database",
         "import",
@@ -631,12 +645,16 @@ def initial_import(
     )
     report.seconds["import"] = time.perf_counter() - started
     report.importer_output = done.stdout
+    if done.returncode != 0:
+        restored = server.admin(
+            "database", "load", settings.neo4j.database, f"--from-path={before}", "--overwrite-destination=true"
+        )
+        server.start()
+        state = "数据库已恢复为导入前的内容" if restored.returncode == 0 else f"恢复失败,备份在 {before}"
+        raise SetupError(f"neo4j-admin 导入失败,{state}(导入文件留在 {work}):\n{_tail(done)}")
     progress("启动 Neo4j")
     started = time.perf_counter()
     server.start()
-    if done.returncode != 0:
-        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
-        raise SetupError(f"neo4j-admin 导入失败(导入文件留在 {work}):\n{tail}")
     with connected(settings) as runner:
         _wait_for_database(runner, settings.service.neo4j_start_timeout)
         report.seconds["start"] = time.perf_counter() - started

@@ -26,7 +26,9 @@ from graphsvc.clues.store import read_facts, read_places
 from graphsvc.config import Neo4jSettings, ServiceSettings, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
+from graphsvc.errors import SetupError
 from graphsvc.local_neo4j import LocalNeo4j
+from loaders import bulk_import
 from loaders.bulk_import import ALL_NODES, ALL_RELATIONSHIPS, AUDIT_ACTION, connected, initial_import
 from loaders.entities import load_folder
 from tests.support.auth import TEST_ACTOR
@@ -103,6 +105,43 @@ def import_settings() -> Iterator[Settings]:
     finally:
         server.stop()
         shutil.rmtree(IMPORT_HOME, ignore_errors=True)
+
+
+def test_a_failed_import_leaves_the_graph_as_it_was(
+    import_settings: Settings, generated: tuple[Path, dict[str, int]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Runs first, on the module's empty server: the import loads the catalogue, then the importer fails on a
+    # relationship between nodes that do not exist, after --overwrite-destination has taken the database away.
+    world, _ = generated
+    write = bulk_import.write_import_files
+    held: list[bulk_import.Catalogue] = []
+
+    def with_a_bad_file(directory: Path, work: Path, catalogue: bulk_import.Catalogue, stamp: Any) -> Any:
+        held.append(catalogue)
+        report = write(directory, work, catalogue, stamp)
+        ghost = work / "ghost.csv"
+        ghost.write_text(":START_ID,:END_ID\nnot-a-node,nor-this-one\n", encoding="utf-8")
+        report.arguments = [*report.arguments, f"--relationships=GHOST={ghost}"]
+        return report
+
+    monkeypatch.setattr(bulk_import, "write_import_files", with_a_bad_file)
+    with pytest.raises(SetupError, match="数据库已恢复为导入前的内容"):
+        initial_import(import_settings, world, TEST_ACTOR, tmp_path / "work", import_memory="256m")
+    with connected(import_settings) as runner:
+        after = bulk_import.read_catalogue(runner)
+    [before] = held
+    assert len(before.nodes) > 1000
+    assert held_as_is(after) == held_as_is(before)
+
+
+def held_as_is(catalogue: bulk_import.Catalogue) -> tuple[list[str], list[str]]:
+    """The nodes and relationships of a catalogue, each as a comparable text (property order aside)."""
+    nodes = [repr((n.labels, sorted((k, canonical(v)) for k, v in n.properties.items()))) for n in catalogue.nodes]
+    links = [
+        repr((r.start, r.type, r.end, sorted((k, canonical(v)) for k, v in r.properties.items())))
+        for r in catalogue.links
+    ]
+    return sorted(nodes), sorted(links)
 
 
 def test_an_imported_world_is_the_loaded_world(
