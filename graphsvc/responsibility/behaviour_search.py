@@ -119,7 +119,8 @@ def refresh(runner: Runner, actor: str, ids: list[str] | None = None) -> Refresh
     """Re-derives the indexed words of the matters (all of them, or `ids`) and the stamp. Idempotent: the words
     and the stamp are functions of the graph. The reference, law-text and form loaders call it after writing."""
     vocabulary = sorted(runner.read(VOCABULARY)[0]["words"])
-    segment.teach(vocabulary)
+    entries = runner.read(SYNONYMS, contains=None)
+    _teach(vocabulary, entries)
     rows = []
     for doc in runner.read(DOCUMENTS, ids=ids):
         # a description in plain words helps a matter be found, but its everyday words are not what it is about
@@ -140,11 +141,19 @@ def refresh(runner: Runner, actor: str, ids: list[str] | None = None) -> Refresh
     digest = hashlib.sha256(json.dumps(vocabulary, ensure_ascii=False).encode())
     for doc in indexed:
         digest.update(f"{doc['id']}\t{doc['words']}\n".encode())
-    for entry in runner.read(SYNONYMS, contains=None):
+    for entry in entries:
         digest.update(f"{entry['term']}\t{entry['statutory_term']}\t{entry['domain']}\n".encode())
     stamp = digest.hexdigest()[:32]
     runner.write(SET_INDEX, stamp=stamp, vocabulary=vocabulary, documents=documents, actor=actor)
     return RefreshReport(matters=len(rows), vocabulary=len(vocabulary), stamp=stamp)
+
+
+def _teach(vocabulary: list[str], entries: list[dict[str, str]]) -> None:
+    """Teaches the segmenter the same words whether a refresh indexes the matters or a search cuts a description (the
+    parts of a thesaurus term with gaps among them): otherwise the index and the queries, or two refreshes in one
+    process, could cut the same text differently."""
+    segment.teach(vocabulary)
+    segment.teach([w for e in entries for w in (*e["term"].split(GAP), e["statutory_term"])])
 
 
 @dataclass(frozen=True)
@@ -190,9 +199,8 @@ def _current(reader: Reader) -> _State:
     with _state_lock:
         if _state.stamp == stamp and stamp is not None:  # another request loaded it while this one waited
             return _state
-        segment.teach([w for row in reader.read(GET_VOCABULARY) for w in row["vocabulary"]])
         entries = reader.read(SYNONYMS, contains=None)
-        segment.teach([w for e in entries for w in (*e["term"].split(GAP), e["statutory_term"])])
+        _teach([w for row in reader.read(GET_VOCABULARY) for w in row["vocabulary"]], entries)
         names = {d["id"]: d["name"] for d in reader.read(DOMAINS)}
         ids = {name: key for key, name in names.items()}
         grouped: dict[str, tuple[list[str], list[str]]] = {}
