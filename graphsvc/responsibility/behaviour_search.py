@@ -266,12 +266,6 @@ def _share(concept: Concept, word: str) -> float:
     return PIECE if word in concept.pieces else 1.0
 
 
-def credit(state: _State, concept: Concept, words: frozenset[str], title: frozenset[str]) -> float:
-    """How much of a concept a matter's words explain: its rarest word they contain (a thesaurus term met only
-    through a common piece, 服务 for 餐饮服务提供者, explains little), less when only its articles contain it."""
-    return _credit(_offers(state, concept), words, title)
-
-
 def _offers(state: _State, concept: Concept) -> list[tuple[str, float]]:
     """The words of a concept with what each can explain at most, most first (the ranking asks this of every hit)."""
     offers = ((w, idf(state, w) * _share(concept, w)) for w in concept.words)
@@ -279,6 +273,8 @@ def _offers(state: _State, concept: Concept) -> list[tuple[str, float]]:
 
 
 def _credit(offers: list[tuple[str, float]], words: frozenset[str], title: frozenset[str]) -> float:
+    """How much of a concept a matter's words explain: its rarest word they contain (a thesaurus term met only
+    through a common piece, 服务 for 餐饮服务提供者, explains little), less when only its articles contain it."""
     best = 0.0
     for word, most in offers:
         if most <= best:  # no later word can explain more
