@@ -21,7 +21,7 @@ class Ready(BaseModel):
 
 
 @router.get("/healthz", response_model=Health)
-def healthz() -> Health:
+async def healthz() -> Health:
     """The process is alive."""
     return Health(status="ok")
 

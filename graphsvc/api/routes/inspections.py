@@ -17,11 +17,11 @@ from graphsvc.inspections.random_draws import DrawCreated, DrawPublished
 router = APIRouter(prefix="/inspections", tags=["inspections"])
 
 
-def get_table() -> FrequencyTable:
+async def get_table() -> FrequencyTable:
     return load_table()
 
 
-def get_resolve_cache(request: Request) -> ResolveCache:
+async def get_resolve_cache(request: Request) -> ResolveCache:
     # One per app: the answers of one database, kept for a minute.
     state = request.app.state
     if not hasattr(state, "resolve_cache"):

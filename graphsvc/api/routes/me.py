@@ -11,6 +11,6 @@ router = APIRouter(tags=["identity"])
 
 
 @router.get("/me", response_model=User)
-def whoami(user: UserDep) -> User:
+async def whoami(user: UserDep) -> User:
     """The user behind the bearer token: name, role and department."""
     return user
