@@ -21,6 +21,23 @@ def test_a_stale_pid_file_is_removed(tmp_path: Path) -> None:
     assert other.stop() == "未在运行"
 
 
+def test_stop_signals_the_server_and_waits_for_it_to_end(tmp_path: Path) -> None:
+    """stop() sends SIGTERM and returns once the process has ended, also when it stays a zombie nobody reaps (as a
+    server does in a container whose init does not reap): here the test is the parent and reaps only afterwards."""
+    other = LocalNeo4j(make_settings(neo4j_home=tmp_path / "home"))
+    other.pid_file.parent.mkdir(parents=True)
+    server = subprocess.Popen(["sleep", "60"])
+    try:
+        other.pid_file.write_text(str(server.pid))
+        assert other.pid() == server.pid
+        assert other.stop() == "已停止"
+        assert not other.pid_file.exists()
+        assert Path(f"/proc/{server.pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z"  # not reaped yet
+    finally:
+        server.kill()
+        assert server.wait(timeout=5) == -15  # it ended by the SIGTERM stop() sent
+
+
 def test_the_initial_password_never_goes_on_a_command_line(tmp_path: Path) -> None:
     """neo4j-admin reads the password from an @-file that is gone afterwards; the hash it stored is of exactly
     that password (quotes, spaces, backslashes and Chinese included), checked the way Neo4j checks it."""
