@@ -28,6 +28,7 @@ import subprocess
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -496,6 +497,7 @@ def write_import_files(directory: Path, work: Path, catalogue: Catalogue, stamp:
         raise InvalidInput(f"{directory} 中没有可载入的文件(应有 {names} 之一)")
     report = ImportReport()
     known = catalogue.known()
+    work.mkdir(parents=True, exist_ok=True)
     files = ImportFiles(work)
     try:
         writer = EntityWriter(files, stamp, catalogue)
@@ -548,6 +550,14 @@ def read_catalogue(runner: Runner) -> Catalogue:
         for row in runner.read(ALL_RELATIONSHIPS)
     ]
     return Catalogue(nodes, links, read_places(runner))
+
+
+def _stop_and_copy(server: LocalNeo4j, database: str, to: Path) -> float:
+    """Stops the server and copies its database aside; returns the seconds taken."""
+    started = time.perf_counter()
+    server.stop()
+    server.copy_database(database, to)
+    return time.perf_counter() - started
 
 
 def _tail(done: subprocess.CompletedProcess[str]) -> str:
@@ -607,31 +617,29 @@ def initial_import(
         catalogue = read_catalogue(runner)
     reference_seconds = time.perf_counter() - started
 
-    progress("校验实体文件并写出导入文件")
+    progress("校验实体文件并写出导入文件(同时停止 Neo4j 并备份数据库)")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    started = time.perf_counter()
-    try:
-        report = write_import_files(directory, work, catalogue, stamp)
-        report.problems.raise_if_failed()
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    report.seconds["reference"] = reference_seconds
-    report.seconds["files"] = time.perf_counter() - started
-
-    progress("停止 Neo4j 并导入(neo4j-admin database import full)")
-    started = time.perf_counter()
-    server.stop()
-    # The import overwrites the whole database: what it held (the catalogue, users, the audit log) is dumped first
-    # and loaded back if the importer fails, so that a failed import leaves the graph as it was.
     before = work / "before"
-    before.mkdir()
-    dumped = server.admin("database", "dump", settings.neo4j.database, f"--to-path={before}")
-    if dumped.returncode != 0:
-        server.start()
-        shutil.rmtree(work, ignore_errors=True)
-        raise SetupError(f"导入前备份数据库失败,未导入:\n{_tail(dumped)}")
+    started = time.perf_counter()
+    # The server is not needed while the files are checked: it stops, and its database (the catalogue, users, the
+    # audit log) is copied aside meanwhile, so that a failed import can leave the graph as it was.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        stopping = pool.submit(_stop_and_copy, server, settings.neo4j.database, before)
+        try:
+            report = write_import_files(directory, work / "files", catalogue, stamp)
+            report.problems.raise_if_failed()
+            report.seconds["files"] = time.perf_counter() - started
+            report.seconds["stop"] = stopping.result()  # the server's stop and the copy, beside the files
+        except BaseException:
+            wait([stopping])
+            server.start()
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+    report.seconds["reference"] = reference_seconds
+
+    progress("导入(neo4j-admin database import full)")
+    started = time.perf_counter()
     done = server.admin(
         "database",
         "import",
@@ -646,11 +654,12 @@ def initial_import(
     report.seconds["import"] = time.perf_counter() - started
     report.importer_output = done.stdout
     if done.returncode != 0:
-        restored = server.admin(
-            "database", "load", settings.neo4j.database, f"--from-path={before}", "--overwrite-destination=true"
-        )
+        try:
+            server.restore_database(settings.neo4j.database, before)
+            state = "数据库已恢复为导入前的内容"
+        except OSError as e:
+            state = f"恢复失败({e}),备份在 {before}"
         server.start()
-        state = "数据库已恢复为导入前的内容" if restored.returncode == 0 else f"恢复失败,备份在 {before}"
         raise SetupError(f"neo4j-admin 导入失败,{state}(导入文件留在 {work}):\n{_tail(done)}")
     progress("启动 Neo4j")
     started = time.perf_counter()
