@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -11,9 +13,10 @@ from graphsvc import schema
 from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
+from graphsvc.inspections.precheck import PrecheckRequest
 from loaders.entities import load_folder
 from loaders.reference import load_reference
-from loaders.synthetic import generate
+from loaders.synthetic import AS_OF, generate
 
 DATA_DIRECTORY = query("admin/data_directory")
 DELETE_EVERYTHING = query("admin/delete_everything")
@@ -39,3 +42,18 @@ def load_county(runner: Runner, home: Path, seed: int, actor: str) -> None:
     with tempfile.TemporaryDirectory() as out:
         generate("county", seed, Path(out), REFERENCE)
         load_folder(runner, Path(out), actor).raise_if_failed()
+
+
+def precheck_of(task: dict[str, str], rng: random.Random) -> PrecheckRequest:
+    """A pre-scheduling check like one a department would send before the task (a row of tasks.csv): its department,
+    subject and matters, in a two-week window within a month of the task's."""
+    start = date.fromisoformat(task["window_start"]) + timedelta(days=rng.randrange(-30, 30))
+    return PrecheckRequest.model_validate(
+        {
+            "department": task["department_id"],
+            "subjects": [task["subject_id"]],
+            "matters": [m for m in task["matter_ids"].replace("|", ";").split(";") if m],
+            "window": {"start": start, "end": start + timedelta(days=14)},
+            "as_of": AS_OF,
+        }
+    )

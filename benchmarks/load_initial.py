@@ -25,10 +25,11 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import county  # benchmarks/county.py, beside this script
 from pydantic import SecretStr
 
 from graphsvc.clues.referrals import chain_of
@@ -36,7 +37,7 @@ from graphsvc.clues.times import BEIJING
 from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
 from graphsvc.identity import Role, User
 from graphsvc.inspections.frequency import load_table
-from graphsvc.inspections.precheck import PrecheckRequest, precheck
+from graphsvc.inspections.precheck import precheck
 from graphsvc.local_neo4j import LocalNeo4j
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 from loaders.bulk_import import connected, initial_import
@@ -111,7 +112,7 @@ def load(config: Settings, files: Path) -> None:
     )
     stages = [line.strip() for line in report.importer_output.splitlines() if _is_stage(line)]
     print("  " + "\n  ".join(stages))
-    steps = ("reference", "files", "import", "start", "schema", "empty_lists")
+    steps = ("reference", "files", "stop", "import", "start", "schema", "empty_lists")
     print("steps: " + ", ".join(f"{k} {report.seconds[k]:.1f} s" for k in steps))
     print(f"total initial load: {total:.1f} s ({report.rows} rows); load average {load_average()}", flush=True)
 
@@ -143,16 +144,7 @@ def latencies(config: Settings, files: Path, inputs: int, seed: int) -> None:
         print(f"\nlatencies: {inputs} inputs after {WARM_UP} to warm up (load average {load_average()})", flush=True)
         for i, (task, clue) in enumerate(zip(tasks, clues, strict=True)):
             counted = i >= WARM_UP
-            start = date.fromisoformat(task["window_start"]) + timedelta(days=rng.randrange(-30, 30))
-            body = PrecheckRequest.model_validate(
-                {
-                    "department": task["department_id"],
-                    "subjects": [task["subject_id"]],
-                    "matters": [m for m in task["matter_ids"].replace("|", ";").split(";") if m],
-                    "window": {"start": start, "end": start + timedelta(days=14)},
-                    "as_of": AS_OF,
-                }
-            )
+            body = county.precheck_of(task, rng)
             request = ResolveRequest(matter_id=rng.choice(matters), region=rng.choice(counties), as_of=AS_OF)
             timed("resolve by matter", counted, lambda r=request: resolve(runner, r))
             timed("precheck", counted, lambda b=body: precheck(runner, b, ADMIN, table, None))

@@ -18,10 +18,11 @@ import random
 import statistics
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import county  # benchmarks/county.py, beside this script
 from pydantic import SecretStr
 
 import graphsvc
@@ -31,7 +32,7 @@ from graphsvc.clues.times import BEIJING
 from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
 from graphsvc.identity import Role, User
 from graphsvc.inspections.frequency import load_table
-from graphsvc.inspections.precheck import PrecheckRequest, precheck
+from graphsvc.inspections.precheck import precheck
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 from loaders.synthetic import AS_OF
 
@@ -91,16 +92,7 @@ def main() -> None:
 
     for i in range(args.inputs):
         task = rng.choice(tasks)
-        start = date.fromisoformat(task["window_start"]) + timedelta(days=rng.randrange(-30, 30))
-        body = PrecheckRequest.model_validate(
-            {
-                "department": task["department_id"],
-                "subjects": [task["subject_id"]],
-                "matters": [m for m in task["matter_ids"].replace("|", ";").split(";") if m],
-                "window": {"start": start, "end": start + timedelta(days=14)},
-                "as_of": AS_OF,
-            }
-        )
+        body = county.precheck_of(task, rng)
         request = ResolveRequest(matter_id=rng.choice(matters), region=rng.choice(counties), as_of=AS_OF)
         clue_id = rng.choice(clue_ids)
         timed("resolve by matter", lambda r=request: resolve(runner, r))
