@@ -9,6 +9,7 @@ refused by `graphsvc load initial` without the server being stopped.
 
 from __future__ import annotations
 
+import csv
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from graphsvc.clues.store import read_facts, read_places
 from graphsvc.config import Neo4jSettings, ServiceSettings, Settings
 from graphsvc.cypher import query
 from graphsvc.db import Runner
-from graphsvc.errors import SetupError
+from graphsvc.errors import InvalidInput, SetupError
 from graphsvc.local_neo4j import LocalNeo4j
 from loaders import bulk_import
 from loaders.bulk_import import ALL_NODES, ALL_RELATIONSHIPS, AUDIT_ACTION, connected, initial_import
@@ -107,10 +108,40 @@ def import_settings() -> Iterator[Settings]:
         shutil.rmtree(IMPORT_HOME, ignore_errors=True)
 
 
+def test_a_bad_row_is_named_and_the_server_is_back_without_entities(
+    import_settings: Settings, generated: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    # Runs first, on the module's empty server. The server stops while the files are checked, so a bad row must
+    # start it again: with the reference catalogue the import loaded first, and not one entity.
+    world, _ = generated
+    bad = tmp_path / "bad"
+    shutil.copytree(world, bad)
+    with (bad / "subjects.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    rows[2][rows[0].index("region_id")] = "999999"
+    with (bad / "subjects.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+
+    with pytest.raises(InvalidInput, match="subjects.csv 第 3 行「region_id」") as refused:
+        initial_import(import_settings, bad, TEST_ACTOR, tmp_path / "work", import_memory="256m")
+    first, *after = refused.value.details
+    assert (first["file"], first["row"], first["column"], first["value"]) == ("subjects.csv", 3, "region_id", "999999")
+    # Every other row named refers to the refused subject (a licence, a task, a clue on it) or to a refused clue.
+    with (bad / "clues.csv").open(encoding="utf-8", newline="") as f:
+        clues = list(csv.reader(f))
+    refused_clues = {clues[d["row"] - 1][clues[0].index("id")] for d in after if d["file"] == "clues.csv"}
+    refused_ids = {rows[2][rows[0].index("id")]} | refused_clues
+    assert after and all(d["file"] != "subjects.csv" and d["value"] in refused_ids for d in after)
+    assert LocalNeo4j(import_settings).pid() is not None
+    assert not (tmp_path / "work").exists()
+    with connected(import_settings) as runner:
+        assert bulk_import.check_empty(runner) > 0  # no entity; the regions of the catalogue
+
+
 def test_a_failed_import_leaves_the_graph_as_it_was(
     import_settings: Settings, generated: tuple[Path, dict[str, int]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Runs first, on the module's empty server: the import loads the catalogue, then the importer fails on a
+    # Runs before anything is imported, on the catalogue the test above left: the importer fails on a
     # relationship between nodes that do not exist, after --overwrite-destination has taken the database away.
     world, _ = generated
     write = bulk_import.write_import_files
