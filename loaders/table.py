@@ -213,7 +213,11 @@ def parse_cell(column: Column, value: str, known: Known) -> Any:
             try:
                 result = date.fromisoformat(value)
             except ValueError:
-                raise ValueError("日期应写作 YYYY-MM-DD") from None
+                # 2026-02-30 is written right but names no day: saying "write it as YYYY-MM-DD" would mislead.
+                written_right = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+                raise ValueError(
+                    "没有这一天(月份或日期超出范围)" if written_right else "日期应写作 YYYY-MM-DD"
+                ) from None
         case "datetime":
             try:
                 result = datetime.fromisoformat(value)

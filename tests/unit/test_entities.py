@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from stdnum.cn import uscc as stdnum_uscc
 
 from graphsvc.uscc import problem as uscc_problem
+from loaders.table import Column, Known, parse_cell
 from tests.support.codes import gb32100_check
 
 
@@ -48,3 +53,18 @@ def test_a_code_with_its_check_character_is_valid_and_with_another_is_not(head: 
     assert uscc_problem(head + tail + check) is None
     wrong = "0" if check != "0" else "1"
     assert uscc_problem(head + tail + wrong) == f"统一社会信用代码校验位错误:第 18 位应为 {check},而非 {wrong}"
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("2026-02-30", "没有这一天(月份或日期超出范围)"),
+        ("2025-13-01", "没有这一天(月份或日期超出范围)"),
+        ("2026/3/1", "日期应写作 YYYY-MM-DD"),
+        ("3月1日", "日期应写作 YYYY-MM-DD"),
+    ],
+)
+def test_a_date_that_is_no_day_is_told_apart_from_one_written_wrong(written: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(reason)):
+        parse_cell(Column("window_start", "date"), written, Known())
+    assert parse_cell(Column("window_start", "date"), "2024-02-29", Known()) == date(2024, 2, 29)
