@@ -13,8 +13,9 @@ writes hundreds of thousands, but only a whole store, with the server stopped. S
    store them (labels, types, properties and their types, the write stamps with the server's time and the actor,
    the subjects' and hops' captions, each clue's chain_version and the chain summary the load computes after);
    if any file has a bad row nothing is written beyond the checks, and the error names file, row, field, reason;
-4. stops the server, imports (overwriting its database's store), starts it, applies the schema (constraints and
-   indexes do not survive the import) and records one AuditEvent per file.
+4. stops the server and copies its database aside, on a thread while steps 2–3 run (a bad row starts it again),
+   imports (overwriting its database's store; a failed import puts the copy back), starts it, applies the schema
+   (constraints and indexes do not survive the import) and records one AuditEvent per file.
 
 The driver's pooled connections do not survive the restart (an old pool hung a read for fifteen minutes in CI),
 so `initial_import` opens a driver of its own for each side of it and closes it before the server stops.
@@ -556,7 +557,10 @@ def _stop_and_copy(server: LocalNeo4j, database: str, to: Path) -> float:
     """Stops the server and copies its database aside; returns the seconds taken."""
     started = time.perf_counter()
     server.stop()
-    server.copy_database(database, to)
+    try:
+        server.copy_database(database, to)
+    except OSError as e:
+        raise SetupError(f"导入前备份数据库失败,未导入:{e}") from e
     return time.perf_counter() - started
 
 
