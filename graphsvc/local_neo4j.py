@@ -10,7 +10,6 @@ flags in the neo4j.conf we write.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
@@ -194,13 +193,9 @@ class LocalNeo4j:
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
             return None
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not _running(pid):  # gone, or a zombie nobody reaps
             self.pid_file.unlink(missing_ok=True)
             return None
-        except PermissionError:
-            pass
         return pid
 
     def bolt_answers(self) -> bool:
@@ -259,8 +254,12 @@ class LocalNeo4j:
         pid = self.pid()
         if pid is None:
             return "未在运行"
-        with contextlib.suppress(ProcessLookupError):
+        try:
             os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        except PermissionError as e:  # the PID file names another user's process
+            raise SetupError(f"无权停止进程 {pid}(PID 文件 {self.pid_file} 指向其他用户的进程)。") from e
         deadline = time.monotonic() + self.start_timeout + 60
         while _running(pid):
             if time.monotonic() > deadline:
@@ -322,5 +321,7 @@ def _running(pid: int) -> bool:
             os.kill(pid, 0)
         except ProcessLookupError:
             return False
+        except PermissionError:  # another user's
+            return True
         return True
     return stat.rpartition(")")[2].split()[0] != "Z"

@@ -637,8 +637,10 @@ def initial_import(
             report.seconds["stop"] = stopping.result()  # the server's stop and the copy, beside the files
         except BaseException:
             wait([stopping])
-            server.start()
-            shutil.rmtree(work, ignore_errors=True)
+            try:
+                server.start()
+            finally:
+                shutil.rmtree(work, ignore_errors=True)  # the copy of the database too: nothing was imported
             raise
     report.seconds["reference"] = reference_seconds
 
@@ -661,7 +663,7 @@ def initial_import(
         try:
             server.restore_database(settings.neo4j.database, before)
             state = "数据库已恢复为导入前的内容"
-        except OSError as e:
+        except (OSError, SetupError) as e:
             state = f"恢复失败({e}),备份在 {before}"
         server.start()
         raise SetupError(f"neo4j-admin 导入失败,{state}(导入文件留在 {work}):\n{_tail(done)}")

@@ -214,7 +214,7 @@ def parse_cell(column: Column, value: str, known: Known) -> Any:
                 result = date.fromisoformat(value)
             except ValueError:
                 # 2026-02-30 is written right but names no day: saying "write it as YYYY-MM-DD" would mislead.
-                written_right = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+                written_right = re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)  # ASCII: ２０２６ is written wrong
                 raise ValueError(
                     "没有这一天(月份或日期超出范围)" if written_right else "日期应写作 YYYY-MM-DD"
                 ) from None

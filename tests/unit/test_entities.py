@@ -62,6 +62,7 @@ def test_a_code_with_its_check_character_is_valid_and_with_another_is_not(head: 
         ("2025-13-01", "没有这一天(月份或日期超出范围)"),
         ("2026/3/1", "日期应写作 YYYY-MM-DD"),
         ("3月1日", "日期应写作 YYYY-MM-DD"),
+        ("２０２６-０３-０１", "日期应写作 YYYY-MM-DD"),
     ],
 )
 def test_a_date_that_is_no_day_is_told_apart_from_one_written_wrong(written: str, reason: str) -> None:

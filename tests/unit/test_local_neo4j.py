@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import signal
 import subprocess
 from pathlib import Path
 
@@ -33,9 +34,12 @@ def test_stop_signals_the_server_and_waits_for_it_to_end(tmp_path: Path) -> None
         assert other.stop() == "已停止"
         assert not other.pid_file.exists()
         assert Path(f"/proc/{server.pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z"  # not reaped yet
+        other.pid_file.write_text(str(server.pid))
+        assert other.pid() is None  # a zombie's PID file is stale, as a dead process's is
     finally:
         server.kill()
-        assert server.wait(timeout=5) == -15  # it ended by the SIGTERM stop() sent
+        ended = server.wait(timeout=5)
+    assert ended == -signal.SIGTERM  # it ended by the signal stop() sent
 
 
 def test_the_initial_password_never_goes_on_a_command_line(tmp_path: Path) -> None:
