@@ -35,12 +35,13 @@ from pydantic import SecretStr
 from graphsvc.clues.referrals import chain_of
 from graphsvc.clues.times import BEIJING
 from graphsvc.config import ROOT, Neo4jSettings, ServiceSettings, Settings
+from graphsvc.db import connected
 from graphsvc.identity import Role, User
 from graphsvc.inspections.frequency import load_table
 from graphsvc.inspections.precheck import precheck
 from graphsvc.local_neo4j import LocalNeo4j
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
-from loaders.bulk_import import connected, initial_import
+from loaders.bulk_import import initial_import
 from loaders.synthetic import AS_OF, generate
 
 HOME = ROOT / ".neo4j" / "bench-import"

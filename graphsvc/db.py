@@ -60,6 +60,17 @@ def create_driver(settings: Settings) -> neo4j.Driver:
     )
 
 
+@contextmanager
+def connected(settings: Settings, read_timeout: float = 3600.0) -> Iterator[Runner]:
+    """A Runner on a driver of its own, closed at the end: for the command line and the loaders, whose reads may be
+    long (the API's read timeout is not theirs), and for each side of a restart (an old pool holds dead connections)."""
+    driver = create_driver(settings)
+    try:
+        yield Runner(driver, settings.neo4j.database, read_timeout=read_timeout)
+    finally:
+        driver.close()
+
+
 class Runner:
     """Runs named Cypher statements against one database."""
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from pydantic import BaseModel
 
 from graphsvc.cypher import query
 from graphsvc.db import Runner
+from graphsvc.errors import DatabaseUnavailable
 
 SERVER_COMPONENTS = query("admin/server_components")
 
@@ -21,3 +24,16 @@ def database_version(runner: Runner) -> str:
     is down."""
     row = ServerComponent.model_validate(runner.ping(SERVER_COMPONENTS)[0])
     return f"{row.name} {row.version} {row.edition}"
+
+
+def wait_until_ready(runner: Runner, seconds: float) -> None:
+    """Waits until the database answers a query (after a start, Bolt answers before the database is online)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            runner.ping(SERVER_COMPONENTS)
+            return
+        except DatabaseUnavailable:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)

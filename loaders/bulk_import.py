@@ -30,7 +30,6 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -42,8 +41,9 @@ from graphsvc.clues.chain import ClueFacts, Hop, Place
 from graphsvc.clues.store import read_places
 from graphsvc.config import Settings
 from graphsvc.cypher import query
-from graphsvc.db import Runner, create_driver
-from graphsvc.errors import DatabaseUnavailable, InvalidInput, SetupError
+from graphsvc.db import Runner, connected
+from graphsvc.errors import InvalidInput, SetupError
+from graphsvc.health import wait_until_ready
 from graphsvc.local_neo4j import LocalNeo4j
 from graphsvc.model import load_model
 from loaders.entities import SPECS, HopChain
@@ -568,29 +568,6 @@ def _tail(done: subprocess.CompletedProcess[str]) -> str:
     return "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
 
 
-@contextmanager
-def connected(settings: Settings) -> Iterator[Runner]:
-    """A driver of its own for one side of the restart (a pool from before the restart holds dead connections)."""
-    driver = create_driver(settings)
-    try:
-        yield Runner(driver, settings.neo4j.database, read_timeout=3600.0)
-    finally:
-        driver.close()
-
-
-def _wait_for_database(runner: Runner, seconds: float) -> None:
-    """Bolt answers before the database is online after a start; its first read is the sign."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            runner.read(COUNT_ENTITIES)
-            return
-        except DatabaseUnavailable:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(1)
-
-
 def initial_import(
     settings: Settings,
     directory: Path,
@@ -671,7 +648,7 @@ def initial_import(
     started = time.perf_counter()
     server.start()
     with connected(settings) as runner:
-        _wait_for_database(runner, settings.service.neo4j_start_timeout)
+        wait_until_ready(runner, settings.service.neo4j_start_timeout)
         report.seconds["start"] = time.perf_counter() - started
         progress("建立约束与索引")
         started = time.perf_counter()

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from rich.console import Console
 
 from graphsvc.config import Settings
-from graphsvc.db import Runner, create_driver
+from graphsvc.db import connected
 from graphsvc.errors import GraphsvcError
 
 out = Console()
@@ -44,14 +44,7 @@ def settings() -> Settings:
         raise typer.Exit(2) from None
 
 
-@contextmanager
-def runner(settings: Settings) -> Iterator[Runner]:
-    driver = create_driver(settings)
-    try:
-        # Loads and sweeps from the command line may read for long: the API's read timeout is not theirs.
-        yield Runner(driver, settings.neo4j.database, read_timeout=3600.0)
-    finally:
-        driver.close()
+runner = connected  # the CLI's loads and sweeps may read for long: the API's read timeout is not theirs
 
 
 def step(title: str, work: Callable[[], Any]) -> Any:

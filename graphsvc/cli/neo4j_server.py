@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 import typer
 
 from graphsvc.cli.common import out, reported, runner, settings, step
 from graphsvc.config import Settings
 from graphsvc.cypher import query
-from graphsvc.db import Runner
 from graphsvc.errors import DatabaseUnavailable
 from graphsvc.local_neo4j import LocalNeo4j
 
@@ -68,15 +65,3 @@ def print_status(settings: Settings, server: LocalNeo4j) -> bool:
     out.print(f"  Bolt:    {status.bolt}")
     out.print(f"  Browser: {status.http}")
     return True
-
-
-def wait_until_ready(r: Runner, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            r.ping(SERVER_COMPONENTS)
-            return
-        except DatabaseUnavailable:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(1)

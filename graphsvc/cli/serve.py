@@ -10,10 +10,11 @@ import uvicorn
 from graphsvc import accounts, identity, schema
 from graphsvc.api.app import create_app
 from graphsvc.cli.common import out, reported, runner, settings, step
-from graphsvc.cli.neo4j_server import print_status, wait_until_ready
+from graphsvc.cli.neo4j_server import print_status
 from graphsvc.clues import summary
 from graphsvc.config import Settings, resource
 from graphsvc.db import Runner
+from graphsvc.health import wait_until_ready
 from graphsvc.local_neo4j import LocalNeo4j
 from loaders.entities import load_folder
 from loaders.forms import load_matters_form, load_plans_form

@@ -26,11 +26,11 @@ from graphsvc.clues import summary
 from graphsvc.clues.store import read_facts, read_places
 from graphsvc.config import Neo4jSettings, ServiceSettings, Settings
 from graphsvc.cypher import query
-from graphsvc.db import Runner
+from graphsvc.db import Runner, connected
 from graphsvc.errors import InvalidInput, SetupError
 from graphsvc.local_neo4j import LocalNeo4j
 from loaders import bulk_import
-from loaders.bulk_import import ALL_NODES, ALL_RELATIONSHIPS, AUDIT_ACTION, connected, initial_import
+from loaders.bulk_import import ALL_NODES, ALL_RELATIONSHIPS, AUDIT_ACTION, initial_import
 from loaders.entities import load_folder
 from tests.support.auth import TEST_ACTOR
 from tests.support.graph import BOLT_PORT, HTTP_PORT, TEST_HOME
