@@ -58,3 +58,23 @@ def test_the_initial_password_never_goes_on_a_command_line(tmp_path: Path) -> No
     for _ in range(int(iterations) - 1):
         digest = hashlib.sha256(digest).digest()
     assert digest.hex() == stored
+
+
+def test_the_first_server_writes_the_class_archive_and_every_later_one_maps_it(tmp_path: Path) -> None:
+    """A server started without an archive writes one at its exit (to a file of its home's own); stop() moves it into
+    place beside the jars, replacing one of an earlier Java; an admin command never writes one."""
+    jars = tmp_path / "jars"
+    jars.mkdir()
+    first = LocalNeo4j(make_settings(neo4j_home=tmp_path / "home", neo4j_jars=jars))
+    (jars / "classes-0ld.jsa").write_bytes(b"of an earlier Java")
+    assert first._class_sharing(dump=False) == []
+    [flag] = first._class_sharing(dump=True)
+    part = Path(flag.removeprefix("-XX:ArchiveClassesAtExit="))
+    assert part.parent == jars and part != first.class_archive
+    part.write_bytes(b"classes")  # what the JVM writes as it exits
+
+    assert first.stop() == "未在运行"  # a server stopped by someone else: the archive it wrote is kept all the same
+    assert first.class_archive.read_bytes() == b"classes" and not part.exists()
+    assert [p.name for p in jars.iterdir()] == [first.class_archive.name]
+    later = LocalNeo4j(make_settings(neo4j_home=tmp_path / "other", neo4j_jars=jars))
+    assert later._class_sharing(dump=True) == [f"-XX:SharedArchiveFile={first.class_archive}"]
