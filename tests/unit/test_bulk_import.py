@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from graphsvc.clues.chain import Place
 from graphsvc.cypher import CYPHER_DIR
 from graphsvc.errors import InvalidInput
 from loaders.bulk_import import Catalogue, CatalogueNode, Stamp, list_properties, write_import_files
@@ -87,7 +88,8 @@ def test_empty_lists_are_left_out_of_the_files_and_listed_for_the_fix_up(tmp_pat
     report = write_import_files(files, work, with_aliases, STAMP)
 
     assert not report.problems.errors
-    assert report.empty_lists == {("Subject", "tags"): [GOOD], ("Function", "aliases"): ["f"]}
+    assert report.empty_lists == {("Function", "aliases"): ["f"]}  # the catalogue's, by id
+    assert report.empty_entity_lists == {("Subject", "tags"): 1}  # the entities', told by the missing property
     [subjects] = work.glob("nodes-*-Subject.csv")
     header, row = subjects.read_text(encoding="utf-8").splitlines()
     cells = dict(zip(header.split(","), row.split(","), strict=True))
@@ -102,3 +104,73 @@ def test_the_fix_up_statement_has_a_branch_for_every_label_with_a_list() -> None
     )
     assert len(branches) == text.count("UNION") + 1  # every branch has the shape that lets only its label's ids in
     assert {label for label, same in branches if label == same} == set(list_properties())
+
+
+def test_the_entities_fix_up_scans_only_the_label_asked() -> None:
+    text = (CYPHER_DIR / "admin" / "restore_empty_entity_lists.cypher").read_text(encoding="utf-8")
+    branches = re.findall(r"CASE \$label WHEN '(\w+)' THEN \[true\] ELSE \[\] END AS scan MATCH \(n:(\w+)\)", text)
+    assert len(branches) == text.count("UNION") + 1
+    assert {label for label, same in branches if label == same} == {"Subject", "Inspector", "Clue"}
+
+
+def test_the_clues_and_referrals_are_checked_on_a_second_core_against_the_subjects_that_passed(
+    tmp_path: Path,
+) -> None:
+    """The second group runs in a process of its own: it learns the subjects' ids once they are checked (a clue
+    naming a subject refused above is refused as the loaders refuse it), and its files and errors join the report in
+    the order the loaders read the files."""
+    files = tmp_path / "files"
+    write(
+        files,
+        "subjects.csv",
+        HEADER,
+        f"{GOOD},新城食品厂,企业,food-producer,C14,,150102,A,低,",
+        "91150102MAB6FUCJ8F,坏的代码,企业,food-producer,C14,,150102,A,低,",
+    )
+    clue_header = "id,title,description,channel,received_at,status,region_id,subject_id,matter_id,receiver_id"
+    write(
+        files,
+        "clues.csv",
+        clue_header,
+        f"clue-1,销售过期食品,,12345热线,2026-03-01T09:00:00+08:00,办理中,150102,{GOOD},,150102-scjgj",
+        "clue-2,超员经营,,12345热线,2026-03-02T09:00:00+08:00,办理中,150102,91150102MAB6FUCJ8F,,",
+    )
+    write(
+        files,
+        "referrals.csv",
+        "id,clue_id,previous_id,from_department_id,to_department_id,kind,sent_at,reason,acknowledged_at,outcome",
+        "clue-1-1,clue-1,,150102-scjgj,150102-scjgj,转办,2026-03-01T10:00:00+08:00,,,",
+    )
+    work = tmp_path / "work"
+
+    report = write_import_files(files, work, catalogue(), STAMP)
+
+    assert list(report.files) == ["subjects.csv", "clues.csv", "referrals.csv"]
+    assert [(e.file, e.row, e.column) for e in report.problems.errors] == [
+        ("subjects.csv", 3, "id"),
+        ("clues.csv", 3, "subject_id"),  # the subject of row 3 above was refused
+        ("referrals.csv", 2, "to_department_id"),  # sent to the department that sends it
+    ]
+    assert report.files["clues.csv"].rows == 1 and report.files["referrals.csv"].rows == 0
+    # Nothing more is written after a bad row: of the second group, nothing at all (its first file had one).
+    assert report.nodes["Subject"] == 1 and report.nodes["Clue"] == 0 and report.nodes["Referral"] == 0
+
+
+def test_the_second_group_writes_its_files_beside_the_first(tmp_path: Path) -> None:
+    files = tmp_path / "files"
+    write(files, "subjects.csv", HEADER, f"{GOOD},新城食品厂,企业,food-producer,C14,,150102,A,低,")
+    clue_header = "id,title,description,channel,received_at,status,region_id,subject_id,matter_id,receiver_id"
+    write(
+        files,
+        "clues.csv",
+        clue_header,
+        f"clue-1,销售过期食品,,12345热线,2026-03-01T09:00:00+08:00,办理中,150102,{GOOD},,",
+    )
+    places = {"150102": Place("150102", "新城区", "150102", "新城区", ("150102",), "150000", "内蒙古自治区")}
+
+    report = write_import_files(files, tmp_path / "work", replace(catalogue(), places=places), STAMP)
+
+    assert not report.problems.errors
+    assert (report.nodes["Subject"], report.nodes["Clue"], report.relationships["ON_SUBJECT"]) == (1, 1, 1)
+    [clue_nodes] = [a for a in report.arguments if a.startswith("--nodes=Clue=")]
+    assert Path(clue_nodes.split("=", 2)[2]).parent == tmp_path / "work" / "second"
