@@ -492,17 +492,24 @@ WRITERS: dict[str, Callable[[EntityWriter, Iterator[Row]], None]] = {
 }
 
 
-def _counted(rows: Iterator[Row], counter: list[int]) -> Iterator[Row]:
-    for row in rows:
-        counter[0] += 1
-        yield row
-
-
 # The entity files in two groups, checked and written on two cores (the Python side was 40 % of a province's
 # import). The second (clues and their referrals) needs of the first only the subjects' ids, since a clue may name
 # its subject: they are sent to it as soon as the subjects are checked. Each group in the order of SPECS.
 FIRST = ("subjects", "licences", "inspectors", "conflicts", "tasks")
 SECOND = ("clues", "referrals")
+
+
+def _check(kind: str, directory: Path, known: Known, report: ImportReport) -> Iterator[Row]:
+    """The good rows of one file, checked as the loaders check them (the bad ones go to the report), timed."""
+    spec = SPECS[kind]
+    # The graph holds no hops, so a hop continues only one written above it in the file.
+    checked = replace(spec, check=HopChain({})) if kind == "referrals" else spec
+    started, count = time.perf_counter(), 0
+    for row in iter_table(checked, directory / spec.file, known, report.problems):
+        count += 1
+        yield row
+    figures = report.files.setdefault(spec.file, FileFigures(count, 0.0))
+    figures.seconds += time.perf_counter() - started
 
 
 def _write_group(
@@ -517,29 +524,67 @@ def _write_group(
     is bad the rest are still checked (so that the report names every bad row, as `graphsvc load demo` does), but
     no more import rows are written."""
     for kind in kinds:
-        spec = SPECS[kind]
-        if not (directory / spec.file).exists():
+        if not (directory / SPECS[kind].file).exists():
             continue
-        started = time.perf_counter()
-        # The graph holds no hops, so a hop continues only one written above it in the file.
-        checked = replace(spec, check=HopChain({})) if kind == "referrals" else spec
-        count = [0]
-        rows = _counted(iter_table(checked, directory / spec.file, known, report.problems), count)
-        if kind == "clues" or report.problems.errors:
-            for _ in rows:  # clues are written after the referrals; after a bad row, only checked
+        rows = _check(kind, directory, known, report)
+        if report.problems.errors:
+            for _ in rows:
                 pass
         else:
             WRITERS[kind](writer, rows)
-        report.files[spec.file] = FileFigures(count[0], time.perf_counter() - started)
         if kind == "subjects":
             checked_subjects(known.ids.get("Subject", set()))
-    clues = SPECS["clues"]
-    if clues.file in report.files and not report.problems.errors:
+
+
+class SubjectsToCome(Known):
+    """The second group's ids while the first still checks the subjects: every subject a clue names is taken for
+    known, and remembered, until the subjects' ids arrive."""
+
+    def __init__(self, known: Known):
+        super().__init__(known.ids)
+        self.named: set[str] = set()
+        self.waiting = True
+
+    def has(self, label: str, value: str) -> bool:
+        if label == "Subject" and self.waiting:
+            self.named.add(value)
+            return True
+        return super().has(label, value)
+
+    def arrived(self, subjects: set[str]) -> bool:
+        """Takes the subjects' ids; whether every subject named meanwhile is among them."""
+        self.waiting = False
+        self.add("Subject", subjects)
+        return self.named <= subjects
+
+
+def _write_clues_and_referrals(
+    directory: Path, writer: EntityWriter, catalogue: Catalogue, report: ImportReport, subjects: Callable[[], set[str]]
+) -> None:
+    """The second group: the clues checked while the subjects' ids are still to come, then the referrals (which
+    name clues), then the clues written with their chains. A clue that named a subject not among those ids (the
+    subjects' file has a bad row) sends the clues through their check again once the ids are here, so that a bad
+    file's errors are exactly the loaders'."""
+    clues = directory / SPECS["clues"].file
+    to_come = SubjectsToCome(catalogue.known())
+    if clues.exists():
+        for _ in _check("clues", directory, to_come, report):
+            pass
+    known: Known = to_come
+    if not to_come.arrived(subjects()):
+        known = catalogue.known()
+        known.add("Subject", to_come.ids["Subject"])
+        report.problems = LoadReport()
+        report.files.pop(clues.name)
+        for _ in _check("clues", directory, known, report):
+            pass
+    _write_group(("referrals",), directory, writer, known, report)
+    if clues.exists() and not report.problems.errors:
         started = time.perf_counter()
-        again = LoadReport()  # the clues as checked above: no new errors, unless the file changed meanwhile
-        writer.clues(iter_table(clues, directory / clues.file, known, again))
-        report.problems.errors += again.errors
-        report.files[clues.file].seconds += time.perf_counter() - started
+        checked = LoadReport()  # the clues as checked above: no new errors, unless the file changed meanwhile
+        writer.clues(iter_table(SPECS["clues"], clues, known, checked))
+        report.problems.errors += checked.errors
+        report.files[clues.name].seconds += time.perf_counter() - started
 
 
 def _close(files: ImportFiles, writer: EntityWriter | None, report: ImportReport) -> ImportReport:
@@ -554,17 +599,14 @@ def _close(files: ImportFiles, writer: EntityWriter | None, report: ImportReport
 
 
 def _second_group(directory: Path, work: Path, catalogue: Catalogue, stamp: Stamp, pipe: Connection) -> None:
-    """The second group, in a process of its own: waits for the subjects' ids, sends back its report (or what it
-    raised)."""
+    """The second group, in a process of its own; sends back its report (or what it raised)."""
     try:
-        known = catalogue.known()
-        known.add("Subject", pipe.recv())
         work.mkdir(parents=True, exist_ok=True)
         files = ImportFiles(work)
         report, writer = ImportReport(), None
         try:
             writer = EntityWriter(files, stamp, catalogue, write_catalogue=False)
-            _write_group(SECOND, directory, writer, known, report)
+            _write_clues_and_referrals(directory, writer, catalogue, report, pipe.recv)
         finally:
             _close(files, writer, report)
         pipe.send(report)

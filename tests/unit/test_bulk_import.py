@@ -116,9 +116,9 @@ def test_the_entities_fix_up_scans_only_the_label_asked() -> None:
 def test_the_clues_and_referrals_are_checked_on_a_second_core_against_the_subjects_that_passed(
     tmp_path: Path,
 ) -> None:
-    """The second group runs in a process of its own: it learns the subjects' ids once they are checked (a clue
-    naming a subject refused above is refused as the loaders refuse it), and its files and errors join the report in
-    the order the loaders read the files."""
+    """The second group runs in a process of its own and checks the clues before the subjects' ids arrive; a clue
+    that named a subject refused above is refused as the loaders refuse it all the same (the clues are checked again
+    with the ids), and the group's files and errors join the report in the order the loaders read the files."""
     files = tmp_path / "files"
     write(
         files,
