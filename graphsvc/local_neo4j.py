@@ -44,6 +44,8 @@ BOLT_SHUTDOWN = [
     "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
     "internal.dbms.bolt.netty_server_shutdown_timeout=1",
 ]
+# The first bytes of a finished dynamic class archive (HotSpot's 0xf00baba8, little-endian).
+DYNAMIC_ARCHIVE_MAGIC = bytes.fromhex("a8ab0bf0")
 JVM_FLAGS = [
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
@@ -140,16 +142,19 @@ class LocalNeo4j:
         return []
 
     def _keep_class_archive(self) -> None:
-        if shutil.which("java") is None:  # no server ever ran here
+        if shutil.which("java") is None:  # Java is gone: no archive to name
             return
         part = self._archive_part
         if not part.exists():
             return
-        if part.stat().st_size == 0:
+        with part.open("rb") as f:
+            whole = f.read(4) == DYNAMIC_ARCHIVE_MAGIC
+        if not whole:  # the JVM writes the header last: a server killed while writing left a useless file
             part.unlink()
             return
         for stale in self.jars.glob("classes-*.jsa"):  # of an earlier Java
-            stale.unlink(missing_ok=True)
+            if stale != self.class_archive:
+                stale.unlink(missing_ok=True)
         os.replace(part, self.class_archive)  # atomic: two servers that wrote one each leave either
 
     # -- configuration ------------------------------------------------------------------------

@@ -24,18 +24,21 @@ tests/integration/loaders/test_bulk_import.py compares an imported world with th
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import shutil
 import subprocess
 import time
+import traceback
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from graphsvc import schema
 from graphsvc.clues import summary
@@ -64,6 +67,9 @@ AUDIT_ACTION = "entities/import_full"
 ARRAY_DELIMITER = "\x1f"  # the ASCII unit separator: no id, tag or name holds it
 BATCH = 10_000
 ENTITY_BATCH = 100_000  # nodes whose empty list one transaction gives back: a county's label in one
+# The entity labels whose lists admin/restore_empty_entity_lists.cypher scans (tests/unit/test_bulk_import.py checks
+# its branches): a list of another label is refused while the files are written, before anything is imported.
+SCANNED = frozenset({"Subject", "Inspector", "Clue"})
 Row = dict[str, Any]
 Key = tuple[str, str]  # (label, id): every label has a unique string id
 
@@ -119,7 +125,7 @@ class ImportReport:
     relationships: Counter[str] = field(default_factory=Counter)
     seconds: dict[str, float] = field(default_factory=dict)
     problems: LoadReport = field(default_factory=LoadReport)
-    arguments: list[str] = field(default_factory=list)  # the file arguments of neo4j-admin
+    arguments: list[str] = field(default_factory=list)  # neo4j-admin's arguments naming the files
     multiline: list[str] = field(default_factory=list)  # the files with a line break in a field
     # The nodes whose list property was empty, by (label, property): the importer stores no property for them.
     empty_lists: dict[Key, list[str]] = field(default_factory=dict)  # the catalogue's, by id
@@ -293,6 +299,8 @@ class EntityWriter:
         self.empty_lists[(label, prop)].append(key)
 
     def _list(self, label: str, prop: str, row: Row) -> str:
+        if label not in SCANNED:
+            raise SetupError(f"{label}.{prop} 是列表,但导入后补回空列表的语句不扫描 {label}。")
         if not row[prop]:
             self.empty_entity_lists[(label, prop)] += 1
             return ""
@@ -479,8 +487,8 @@ class EntityWriter:
                 received.write([me, self._to("Department", row["receiver_id"]), *self.link_stamp])
 
 
-# The order the files are written in: clues last, once every hop of their chains is known (they are checked
-# before the referrals, which name them: see write_import_files).
+# What writes each file's rows as they are checked; the clues are written apart, after the referrals, once every
+# hop of their chains is known (see _write_clues_and_referrals).
 WRITERS: dict[str, Callable[[EntityWriter, Iterator[Row]], None]] = {
     "subjects": EntityWriter.subjects,
     "licences": EntityWriter.licences,
@@ -488,13 +496,13 @@ WRITERS: dict[str, Callable[[EntityWriter, Iterator[Row]], None]] = {
     "conflicts": EntityWriter.conflicts,
     "tasks": EntityWriter.tasks,
     "referrals": EntityWriter.referrals,
-    "clues": EntityWriter.clues,
 }
 
 
 # The entity files in two groups, checked and written on two cores (the Python side was 40 % of a province's
 # import). The second (clues and their referrals) needs of the first only the subjects' ids, since a clue may name
-# its subject: they are sent to it as soon as the subjects are checked. Each group in the order of SPECS.
+# its subject: they are sent to it as soon as the subjects are checked, with whether a row of the first group was
+# bad by then (the second then only checks: nothing will be imported). Each group in the order of SPECS.
 FIRST = ("subjects", "licences", "inspectors", "conflicts", "tasks")
 SECOND = ("clues", "referrals")
 
@@ -519,6 +527,7 @@ def _write_group(
     known: Known,
     report: ImportReport,
     checked_subjects: Callable[[set[str]], None] = lambda _ids: None,
+    write: bool = True,
 ) -> None:
     """Checks the group's files in dependency order, each against the catalogue and the files before it; once a row
     is bad the rest are still checked (so that the report names every bad row, as `graphsvc load demo` does), but
@@ -527,7 +536,7 @@ def _write_group(
         if not (directory / SPECS[kind].file).exists():
             continue
         rows = _check(kind, directory, known, report)
-        if report.problems.errors:
+        if report.problems.errors or not write:
             for _ in rows:
                 pass
         else:
@@ -559,7 +568,11 @@ class SubjectsToCome(Known):
 
 
 def _write_clues_and_referrals(
-    directory: Path, writer: EntityWriter, catalogue: Catalogue, report: ImportReport, subjects: Callable[[], set[str]]
+    directory: Path,
+    writer: EntityWriter,
+    catalogue: Catalogue,
+    report: ImportReport,
+    subjects: Callable[[], tuple[set[str], bool]],
 ) -> None:
     """The second group: the clues checked while the subjects' ids are still to come, then the referrals (which
     name clues), then the clues written with their chains. A clue that named a subject not among those ids (the
@@ -571,15 +584,16 @@ def _write_clues_and_referrals(
         for _ in _check("clues", directory, to_come, report):
             pass
     known: Known = to_come
-    if not to_come.arrived(subjects()):
+    ids, first_failed = subjects()
+    if not to_come.arrived(ids):
         known = catalogue.known()
         known.add("Subject", to_come.ids["Subject"])
         report.problems = LoadReport()
         report.files.pop(clues.name)
         for _ in _check("clues", directory, known, report):
             pass
-    _write_group(("referrals",), directory, writer, known, report)
-    if clues.exists() and not report.problems.errors:
+    _write_group(("referrals",), directory, writer, known, report, write=not first_failed)
+    if clues.exists() and not report.problems.errors and not first_failed:
         started = time.perf_counter()
         checked = LoadReport()  # the clues as checked above: no new errors, unless the file changed meanwhile
         writer.clues(iter_table(SPECS["clues"], clues, known, checked))
@@ -599,23 +613,28 @@ def _close(files: ImportFiles, writer: EntityWriter | None, report: ImportReport
 
 
 def _second_group(directory: Path, work: Path, catalogue: Catalogue, stamp: Stamp, pipe: Connection) -> None:
-    """The second group, in a process of its own; sends back its report (or what it raised)."""
-    try:
-        work.mkdir(parents=True, exist_ok=True)
-        files = ImportFiles(work)
-        report, writer = ImportReport(), None
+    """The second group, in a process of its own; sends back its report, or what it raised with its traceback."""
+    # The subjects' ids (tens of MB for a province) are taken off the pipe at once, on a thread: the first group's
+    # send would otherwise wait until the clues are checked.
+    with ThreadPoolExecutor(max_workers=1) as receiver:
+        subjects = receiver.submit(pipe.recv)
         try:
-            writer = EntityWriter(files, stamp, catalogue, write_catalogue=False)
-            _write_clues_and_referrals(directory, writer, catalogue, report, pipe.recv)
+            work.mkdir(parents=True, exist_ok=True)
+            files = ImportFiles(work)
+            report, writer = ImportReport(), None
+            try:
+                writer = EntityWriter(files, stamp, catalogue, write_catalogue=False)
+                _write_clues_and_referrals(directory, writer, catalogue, report, subjects.result)
+            finally:
+                _close(files, writer, report)
+            pipe.send(report)
+        except EOFError:  # the first group failed and closed the pipe: nobody to answer
+            pass
+        except BaseException as e:  # noqa: BLE001 - the parent raises it
+            e.add_note("(在校验线索与移送文件的进程中)\n" + traceback.format_exc())
+            pipe.send(e)
         finally:
-            _close(files, writer, report)
-        pipe.send(report)
-    except EOFError:  # the first group failed and closed the pipe: nothing to send
-        pass
-    except BaseException as e:  # noqa: BLE001 - the parent raises it
-        pipe.send(e)
-    finally:
-        pipe.close()
+            pipe.close()
 
 
 def write_import_files(directory: Path, work: Path, catalogue: Catalogue, stamp: Stamp) -> ImportReport:
@@ -626,51 +645,61 @@ def write_import_files(directory: Path, work: Path, catalogue: Catalogue, stamp:
         names = "、".join(spec.file for spec in SPECS.values())
         raise InvalidInput(f"{directory} 中没有可载入的文件(应有 {names} 之一)")
     work.mkdir(parents=True, exist_ok=True)
-    second: ImportReport | None = None
-    process, pipe = None, None
-    if present & set(SECOND):
-        # spawn, not fork: the server's stop runs on a thread of this process meanwhile.
-        context = multiprocessing.get_context("spawn")
-        pipe, child = context.Pipe()
-        process = context.Process(
-            target=_second_group, args=(directory, work / "second", catalogue, stamp, child), daemon=True
-        )
-        process.start()
-        child.close()
-        if "subjects" not in present:
-            pipe.send(set())
     report, files, writer = ImportReport(), ImportFiles(work), None
-    try:
+    if not present & set(SECOND):
         try:
             writer = EntityWriter(files, stamp, catalogue)
-            _write_group(FIRST, directory, writer, catalogue.known(), report, _sender(pipe))
+            _write_group(FIRST, directory, writer, catalogue.known(), report)
         finally:
             _close(files, writer, report)
-        if pipe is not None:
-            answer = pipe.recv()
-            if isinstance(answer, BaseException):
-                raise answer
-            second = answer
+        return _with_multiline_flags(report)
+    # spawn, not fork: the server's stop runs on a thread of this process meanwhile.
+    context = multiprocessing.get_context("spawn")
+    pipe, child = context.Pipe()
+    process = context.Process(
+        target=_second_group, args=(directory, work / "second", catalogue, stamp, child), daemon=True
+    )
+    process.start()
+    child.close()
+    sent = False
+
+    def send_subjects(ids: set[str]) -> None:
+        nonlocal sent
+        sent = True
+        with contextlib.suppress(OSError):  # the second group has ended already: its answer below says why
+            pipe.send((ids, bool(report.problems.errors)))
+
+    try:
+        if "subjects" not in present:
+            send_subjects(set())  # no subject to name: the second group need not wait for the first
+        try:
+            writer = EntityWriter(files, stamp, catalogue)
+            _write_group(FIRST, directory, writer, catalogue.known(), report, send_subjects)
+        finally:
+            _close(files, writer, report)
+        if not sent:  # the subjects' file went missing meanwhile
+            send_subjects(set())
+        return _merge(report, _answer_of(pipe, process))
     finally:
-        if pipe is not None:
-            pipe.close()
-        if process is not None:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.terminate()
-                process.join()
-    return _merge(report, second) if second is not None else _merged_arguments(report)
+        pipe.close()
+        process.join(timeout=5)
+        if process.is_alive():
+            process.terminate()
+            process.join()
 
 
-def _sender(pipe: Connection | None) -> Callable[[set[str]], None]:
-    def send(ids: set[str]) -> None:
-        if pipe is not None:
-            pipe.send(ids)
+def _answer_of(pipe: Connection, process: BaseProcess) -> ImportReport:
+    try:
+        answer = pipe.recv()
+    except EOFError:
+        process.join(timeout=5)
+        raise SetupError(f"校验线索与移送文件的进程意外退出(退出码 {process.exitcode}),未导入任何数据。") from None
+    if isinstance(answer, BaseException):
+        raise answer
+    return cast(ImportReport, answer)
 
-    return send
 
-
-def _merged_arguments(report: ImportReport) -> ImportReport:
+def _with_multiline_flags(report: ImportReport) -> ImportReport:
     if report.multiline:
         report.arguments += ["--multiline-fields-format=v2", "--multiline-fields=" + ",".join(report.multiline)]
     return report
@@ -688,7 +717,7 @@ def _merge(first: ImportReport, second: ImportReport) -> ImportReport:
     first.arguments += second.arguments
     first.multiline += second.multiline
     first.empty_entity_lists += second.empty_entity_lists
-    return _merged_arguments(first)
+    return _with_multiline_flags(first)
 
 
 def check_empty(runner: Runner) -> int:
@@ -716,9 +745,10 @@ def read_catalogue(runner: Runner) -> Catalogue:
     return Catalogue(nodes, links, read_places(runner))
 
 
-def restore_empty_entity_lists(runner: Runner, expected: Counter[Key]) -> None:
-    """Gives the imported entities their empty lists back; raises unless exactly the expected number were missing
-    (a node without its list that the files did not write empty would be a fault of the import)."""
+def restore_empty_entity_lists(runner: Runner, expected: Counter[Key]) -> list[str]:
+    """Gives the imported entities their empty lists back; says where the number restored is not the number the
+    files wrote empty (a node without its list that was not written empty would be a fault of the import)."""
+    wrong = []
     for (label, prop), count in expected.items():
         restored = 0
         while True:
@@ -727,7 +757,8 @@ def restore_empty_entity_lists(runner: Runner, expected: Counter[Key]) -> None:
             if row["restored"] < ENTITY_BATCH:
                 break
         if restored != count:
-            raise SetupError(f"导入后 {label}.{prop} 为空的节点有 {restored} 个,导入文件中为 {count} 个。")
+            wrong.append(f"{label}.{prop}:补回 {restored} 个,导入文件中为空的 {count} 个")
+    return wrong
 
 
 def _stop_and_copy(server: LocalNeo4j, database: str, to: Path) -> float:
@@ -828,7 +859,7 @@ def initial_import(
         wait_until_ready(runner, settings.service.neo4j_start_timeout)
         report.seconds["start"] = time.perf_counter() - started
         started = time.perf_counter()
-        restore_empty_entity_lists(runner, report.empty_entity_lists)  # before the indexes: none to keep up to date
+        wrong = restore_empty_entity_lists(runner, report.empty_entity_lists)  # before the indexes: none to update
         report.seconds["empty_lists"] = time.perf_counter() - started
         progress("建立约束与索引")
         started = time.perf_counter()
@@ -846,4 +877,6 @@ def initial_import(
                 [{"written": figures.rows}],
             )
     shutil.rmtree(work, ignore_errors=True)
+    if wrong:  # imported, indexed and recorded all the same: what is wrong is said, not left half-done
+        raise SetupError("导入完成,但空列表的数目不符:" + ";".join(wrong))
     return report

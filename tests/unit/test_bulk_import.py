@@ -13,7 +13,7 @@ import pytest
 from graphsvc.clues.chain import Place
 from graphsvc.cypher import CYPHER_DIR
 from graphsvc.errors import InvalidInput
-from loaders.bulk_import import Catalogue, CatalogueNode, Stamp, list_properties, write_import_files
+from loaders.bulk_import import SCANNED, Catalogue, CatalogueNode, Stamp, list_properties, write_import_files
 from loaders.entities import SPECS
 from loaders.rows import LoadReport
 from loaders.table import parse_table
@@ -110,7 +110,7 @@ def test_the_entities_fix_up_scans_only_the_label_asked() -> None:
     text = (CYPHER_DIR / "admin" / "restore_empty_entity_lists.cypher").read_text(encoding="utf-8")
     branches = re.findall(r"CASE \$label WHEN '(\w+)' THEN \[true\] ELSE \[\] END AS scan MATCH \(n:(\w+)\)", text)
     assert len(branches) == text.count("UNION") + 1
-    assert {label for label, same in branches if label == same} == {"Subject", "Inspector", "Clue"}
+    assert {label for label, same in branches if label == same} == SCANNED
 
 
 def test_the_clues_and_referrals_are_checked_on_a_second_core_against_the_subjects_that_passed(
@@ -174,3 +174,21 @@ def test_the_second_group_writes_its_files_beside_the_first(tmp_path: Path) -> N
     assert (report.nodes["Subject"], report.nodes["Clue"], report.relationships["ON_SUBJECT"]) == (1, 1, 1)
     [clue_nodes] = [a for a in report.arguments if a.startswith("--nodes=Clue=")]
     assert Path(clue_nodes.split("=", 2)[2]).parent == tmp_path / "work" / "second"
+
+
+def test_what_the_second_group_raises_reaches_the_caller_with_its_traceback(tmp_path: Path) -> None:
+    files = tmp_path / "files"
+    write(files, "subjects.csv", HEADER, f"{GOOD},新城食品厂,企业,food-producer,C14,,150102,A,低,")
+    clue_header = "id,title,description,channel,received_at,status,region_id,subject_id,matter_id,receiver_id"
+    write(
+        files,
+        "clues.csv",
+        clue_header,
+        f"clue-1,销售过期食品,,12345热线,2026-03-01T09:00:00+08:00,办理中,150102,{GOOD},,",
+    )
+
+    with pytest.raises(KeyError) as raised:  # the catalogue places no region: its chain cannot be placed
+        write_import_files(files, tmp_path / "work", catalogue(), STAMP)
+
+    [note] = raised.value.__notes__
+    assert note.startswith("(在校验线索与移送文件的进程中)") and "in clues" in note  # where it happened

@@ -7,7 +7,7 @@ import signal
 import subprocess
 from pathlib import Path
 
-from graphsvc.local_neo4j import LocalNeo4j
+from graphsvc.local_neo4j import DYNAMIC_ARCHIVE_MAGIC, LocalNeo4j
 from tests.conftest import make_settings
 
 
@@ -71,10 +71,13 @@ def test_the_first_server_writes_the_class_archive_and_every_later_one_maps_it(t
     [flag] = first._class_sharing(dump=True)
     part = Path(flag.removeprefix("-XX:ArchiveClassesAtExit="))
     assert part.parent == jars and part != first.class_archive
-    part.write_bytes(b"classes")  # what the JVM writes as it exits
+    part.write_bytes(bytes(4) + b"classes")  # a server killed while it wrote: the header, written last, is not there
+    first.stop()
+    assert not part.exists() and not first.class_archive.exists()
+    part.write_bytes(DYNAMIC_ARCHIVE_MAGIC + b"classes")  # what the JVM writes as it exits
 
     assert first.stop() == "未在运行"  # a server stopped by someone else: the archive it wrote is kept all the same
-    assert first.class_archive.read_bytes() == b"classes" and not part.exists()
+    assert first.class_archive.read_bytes() == DYNAMIC_ARCHIVE_MAGIC + b"classes" and not part.exists()
     assert [p.name for p in jars.iterdir()] == [first.class_archive.name]
     later = LocalNeo4j(make_settings(neo4j_home=tmp_path / "other", neo4j_jars=jars))
     assert later._class_sharing(dump=True) == [f"-XX:SharedArchiveFile={first.class_archive}"]
