@@ -12,10 +12,12 @@ writes hundreds of thousands, but only a whole store, with the server stopped. S
 3. writes the importer's CSV files: the catalogue as read, and the entities as the upserts of cypher/entities/
    store them (labels, types, properties and their types, the write stamps with the server's time and the actor,
    the subjects' and hops' captions, each clue's chain_version and the chain summary the load computes after);
-   if any file has a bad row nothing is written beyond the checks, and the error names file, row, field, reason;
+   if any file has a bad row nothing is imported, and the error names file, row, field, reason; steps 2–3 run on
+   two cores (the clues and referrals in a second process: see FIRST and SECOND);
 4. stops the server and copies its database aside, on a thread while steps 2–3 run (a bad row starts it again),
-   imports (overwriting its database's store; a failed import puts the copy back), starts it, applies the schema
-   (constraints and indexes do not survive the import) and records one AuditEvent per file.
+   imports (overwriting its database's store; a failed import puts the copy back), starts it, gives back the empty
+   lists the importer cannot store, applies the schema (constraints and indexes do not survive the import) and
+   records one AuditEvent per file.
 
 The driver's pooled connections do not survive the restart (an old pool hung a read for fifteen minutes in CI),
 so `initial_import` opens a driver of its own for each side of it and closes it before the server stops.
