@@ -285,12 +285,13 @@ class EntityWriter:
         self.empty_lists: dict[Key, list[str]] = defaultdict(list)
         # An entity's list is always written, so an empty one is told by the missing property: no ids kept.
         self.empty_entity_lists: Counter[Key] = Counter()
+        for node in catalogue.nodes:  # both groups' writers name them; one writes them
+            if not isinstance(node.properties.get("id"), str):
+                raise SetupError(f"{node.labels[0]} 节点没有编号(id),无法导入:{node.properties}")
+            for label in node.labels:
+                self.ids[(label, node.properties["id"])] = node_id(node.labels[0], node.properties["id"])
         if write_catalogue:
             self._write_catalogue(catalogue)
-        else:  # the other group's writer writes it; this one only names its nodes
-            for node in catalogue.nodes:
-                for label in node.labels:
-                    self.ids[(label, node.properties["id"])] = node_id(node.labels[0], node.properties["id"])
 
     def _empty_list(self, labels: tuple[str, ...], prop: str, key: str) -> None:
         if APPEND_ONLY in labels:
@@ -311,14 +312,10 @@ class EntityWriter:
     def _write_catalogue(self, catalogue: Catalogue) -> None:
         for node in catalogue.nodes:
             props = node.properties
-            if not isinstance(props.get("id"), str):
-                raise SetupError(f"{node.labels[0]} 节点没有编号(id),无法导入:{props}")
             for prop in [k for k, v in props.items() if isinstance(v, list) and not v]:
                 self._empty_list(node.labels, prop, props["id"])
                 props = {k: v for k, v in props.items() if k != prop}
-            own = node_id(node.labels[0], props["id"])
-            for label in node.labels:
-                self.ids[(label, props["id"])] = own
+            own = self.ids[(node.labels[0], props["id"])]
             keys = tuple(sorted(k for k, v in props.items() if v is not None and k != "id"))
             types = tuple(_type(props[k]) for k in keys)
             header = [":ID(n)", ":LABEL", "id:string", *(f"{k}:{t}" for k, t in zip(keys, types, strict=True))]
@@ -522,6 +519,12 @@ def _check(kind: str, directory: Path, known: Known, report: ImportReport) -> It
     figures.seconds += time.perf_counter() - started
 
 
+def _drain(rows: Iterator[Row]) -> None:
+    """Checks without writing: the rows are only taken, so that every bad one reaches the report."""
+    for _ in rows:
+        pass
+
+
 def _write_group(
     kinds: tuple[str, ...],
     directory: Path,
@@ -539,8 +542,7 @@ def _write_group(
             continue
         rows = _check(kind, directory, known, report)
         if report.problems.errors or not write:
-            for _ in rows:
-                pass
+            _drain(rows)
         else:
             WRITERS[kind](writer, rows)
         if kind == "subjects":
@@ -583,8 +585,7 @@ def _write_clues_and_referrals(
     clues = directory / SPECS["clues"].file
     to_come = SubjectsToCome(catalogue.known())
     if clues.exists():
-        for _ in _check("clues", directory, to_come, report):
-            pass
+        _drain(_check("clues", directory, to_come, report))
     known: Known = to_come
     ids, first_failed = subjects()
     if not to_come.arrived(ids):
@@ -592,8 +593,7 @@ def _write_clues_and_referrals(
         known.add("Subject", to_come.ids["Subject"])
         report.problems = LoadReport()
         report.files.pop(clues.name)
-        for _ in _check("clues", directory, known, report):
-            pass
+        _drain(_check("clues", directory, known, report))
     _write_group(("referrals",), directory, writer, known, report, write=not first_failed)
     if clues.exists() and not report.problems.errors and not first_failed:
         started = time.perf_counter()

@@ -20,6 +20,7 @@ from loaders.table import parse_table
 
 GOOD = "91150102MAB6FUCJ8E"
 HEADER = "id,name,kind,type_ids,industry_code,address,region_id,credit_grade,risk_class,tags"
+CLUE_HEADER = "id,title,description,channel,received_at,status,region_id,subject_id,matter_id,receiver_id"
 STAMP = Stamp("test:pytest", datetime(2026, 11, 27, tzinfo=UTC))
 
 
@@ -127,11 +128,10 @@ def test_the_clues_and_referrals_are_checked_on_a_second_core_against_the_subjec
         f"{GOOD},新城食品厂,企业,food-producer,C14,,150102,A,低,",
         "91150102MAB6FUCJ8F,坏的代码,企业,food-producer,C14,,150102,A,低,",
     )
-    clue_header = "id,title,description,channel,received_at,status,region_id,subject_id,matter_id,receiver_id"
     write(
         files,
         "clues.csv",
-        clue_header,
+        CLUE_HEADER,
         f"clue-1,销售过期食品,,12345热线,2026-03-01T09:00:00+08:00,办理中,150102,{GOOD},,150102-scjgj",
         "clue-2,超员经营,,12345热线,2026-03-02T09:00:00+08:00,办理中,150102,91150102MAB6FUCJ8F,,",
     )
@@ -156,16 +156,16 @@ def test_the_clues_and_referrals_are_checked_on_a_second_core_against_the_subjec
     assert report.nodes["Subject"] == 1 and report.nodes["Clue"] == 0 and report.nodes["Referral"] == 0
 
 
-def test_the_second_group_writes_its_files_beside_the_first(tmp_path: Path) -> None:
+def a_subject_and_its_clue(tmp_path: Path) -> Path:
     files = tmp_path / "files"
     write(files, "subjects.csv", HEADER, f"{GOOD},新城食品厂,企业,food-producer,C14,,150102,A,低,")
-    clue_header = "id,title,description,channel,received_at,status,region_id,subject_id,matter_id,receiver_id"
-    write(
-        files,
-        "clues.csv",
-        clue_header,
-        f"clue-1,销售过期食品,,12345热线,2026-03-01T09:00:00+08:00,办理中,150102,{GOOD},,",
-    )
+    row = f"clue-1,销售过期食品,,12345热线,2026-03-01T09:00:00+08:00,办理中,150102,{GOOD},,"
+    write(files, "clues.csv", CLUE_HEADER, row)
+    return files
+
+
+def test_the_second_group_writes_its_files_beside_the_first(tmp_path: Path) -> None:
+    files = a_subject_and_its_clue(tmp_path)
     places = {"150102": Place("150102", "新城区", "150102", "新城区", ("150102",), "150000", "内蒙古自治区")}
 
     report = write_import_files(files, tmp_path / "work", replace(catalogue(), places=places), STAMP)
@@ -177,15 +177,7 @@ def test_the_second_group_writes_its_files_beside_the_first(tmp_path: Path) -> N
 
 
 def test_what_the_second_group_raises_reaches_the_caller_with_its_traceback(tmp_path: Path) -> None:
-    files = tmp_path / "files"
-    write(files, "subjects.csv", HEADER, f"{GOOD},新城食品厂,企业,food-producer,C14,,150102,A,低,")
-    clue_header = "id,title,description,channel,received_at,status,region_id,subject_id,matter_id,receiver_id"
-    write(
-        files,
-        "clues.csv",
-        clue_header,
-        f"clue-1,销售过期食品,,12345热线,2026-03-01T09:00:00+08:00,办理中,150102,{GOOD},,",
-    )
+    files = a_subject_and_its_clue(tmp_path)
 
     with pytest.raises(KeyError) as raised:  # the catalogue places no region: its chain cannot be placed
         write_import_files(files, tmp_path / "work", catalogue(), STAMP)
