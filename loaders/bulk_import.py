@@ -13,7 +13,8 @@ writes hundreds of thousands, but only a whole store, with the server stopped. S
    store them (labels, types, properties and their types, the write stamps with the server's time and the actor,
    the subjects' and hops' captions, each clue's chain_version and the chain summary the load computes after);
    if any file has a bad row nothing is imported, and the error names file, row, field, reason; steps 2–3 run on
-   two cores (the clues and referrals in a second process: see FIRST and SECOND);
+   two cores (the clues and referrals in a second process: see FIRST and SECOND); the nodes are numbered as the
+   store will number them, so that the importer maps no id (see EntityWriter);
 4. stops the server and copies its database aside, on a thread while steps 2–3 run (a bad row starts it again),
    imports (overwriting its database's store; a failed import puts the copy back), starts it, gives back the empty
    lists the importer cannot store, applies the schema (constraints and indexes do not survive the import) and
@@ -153,6 +154,7 @@ class Stamp:
 
 NODE_STAMP = ["created_at:datetime", "created_by:string", "updated_at:datetime", "updated_by:string"]
 LINK_STAMP = ["updated_at:datetime", "updated_by:string"]
+LINK_COLUMNS = {"CONFLICT_WITH": ("reason",)}  # an entity relationship's own properties, before its stamp
 
 
 def _scalar(value: Any) -> str:
@@ -193,39 +195,45 @@ def _type(value: Any) -> str:
 
 
 class ImportFile:
-    """One input file of the importer, with its typed header; `label` or `type` given on the command line."""
+    """One input file of the importer, with its typed header; an entity file's label is given on the command line,
+    the catalogue's labels and every relationship's type in a column (one file for all types with one header: the
+    importer reads a sample of every file before it starts, a second a file on a cold JVM)."""
 
-    def __init__(self, path: Path, header: list[str], group: str | None, nodes: bool):
-        self.path, self.group, self.nodes = path, group, nodes
+    def __init__(self, path: Path, header: list[str], label: str | None, nodes: bool):
+        self.path, self.label, self.nodes = path, label, nodes
         self.handle: TextIO = path.open("w", encoding="utf-8", newline="")
         self.handle.write(",".join(header) + "\n")
-        self.rows = 0
+        self.counts: Counter[str] = Counter()  # rows by label or type
         self.multiline = False
 
-    def write(self, cells: list[str]) -> None:
+    def write(self, cells: list[str], kind: str) -> None:
         line = ",".join(cells)
         if "\n" in line or "\r" in line:
             self.multiline = True
         self.handle.write(line + "\n")
-        self.rows += 1
+        self.counts[kind] += 1
+
+    @property
+    def rows(self) -> int:
+        return self.counts.total()
 
     def argument(self) -> str:
         flag = "--nodes" if self.nodes else "--relationships"
-        return f"{flag}={self.group}={self.path}" if self.group else f"{flag}={self.path}"
+        return f"{flag}={self.label}={self.path}" if self.label else f"{flag}={self.path}"
 
 
 class ImportFiles:
-    """The importer's input files in a work folder: nodes by label, relationships by type, the catalogue's in
-    files of their own (one per set of labels and typed properties)."""
+    """The importer's input files in a work folder: entity nodes by label, the catalogue's nodes by their typed
+    properties, relationships by theirs."""
 
     def __init__(self, directory: Path):
         self.directory = directory
         self.files: dict[tuple[Any, ...], ImportFile] = {}
 
-    def file(self, key: tuple[Any, ...], header: list[str], group: str | None, nodes: bool) -> ImportFile:
+    def file(self, key: tuple[Any, ...], header: list[str], label: str | None, nodes: bool) -> ImportFile:
         if key not in self.files:
-            name = f"{'nodes' if nodes else 'rels'}-{len(self.files):04d}-{group or 'catalogue'}.csv"
-            self.files[key] = ImportFile(self.directory / name, header, group, nodes)
+            name = f"{'nodes' if nodes else 'rels'}-{len(self.files):04d}-{label or 'mixed'}.csv"
+            self.files[key] = ImportFile(self.directory / name, header, label, nodes)
         return self.files[key]
 
     def close(self) -> None:
@@ -242,7 +250,7 @@ class ImportFiles:
         nodes: Counter[str] = Counter()
         links: Counter[str] = Counter()
         for f in self.files.values():
-            (nodes if f.nodes else links)[f.group or "(catalogue)"] += f.rows
+            (nodes if f.nodes else links).update(f.counts)
         return nodes, links
 
 
@@ -264,14 +272,21 @@ def list_properties() -> dict[str, set[str]]:
     return declared
 
 
-def node_id(label: str, key: str) -> str:
-    return f"{label}:{key}"
+# The labels whose nodes a later row names (a licence its subject, a hop its clue and the hop before): their numbers
+# are kept, by id. The others' are not, so that a province's tasks take no memory.
+NAMED = ("Subject", "Inspector", "Clue", "Referral")
 
 
 class EntityWriter:
-    """Writes the catalogue as read and the parsed entity rows as the upserts of cypher/entities/ store them."""
+    """Writes the catalogue as read and the parsed entity rows as the upserts of cypher/entities/ store them.
 
-    def __init__(self, files: ImportFiles, stamp: Stamp, catalogue: Catalogue, write_catalogue: bool = True):
+    Nodes are numbered as the store will number them (`--id-type=actual`): the importer then maps no id, which was a
+    third of its time. The catalogue's nodes come first, in the order read (both groups' writers number them alike),
+    then each group's entities from the number it is given."""
+
+    def __init__(
+        self, files: ImportFiles, stamp: Stamp, catalogue: Catalogue, first_number: int, write_catalogue: bool = True
+    ):
         self.files = files
         self.stamp = stamp
         self.node_stamp = stamp.cells(node=True)
@@ -280,18 +295,35 @@ class EntityWriter:
         self.places = catalogue.places
         # The catalogue's nodes by every label they carry: an entity names a department by ("Department", id).
         self.ids: dict[Key, str] = {}
+        self.numbers: dict[str, dict[str, str]] = {label: {} for label in NAMED}
+        self.next_number = first_number
         self.hops: dict[str, list[Hop]] = defaultdict(list)
         self.lists = list_properties()
         self.empty_lists: dict[Key, list[str]] = defaultdict(list)
         # An entity's list is always written, so an empty one is told by the missing property: no ids kept.
         self.empty_entity_lists: Counter[Key] = Counter()
-        for node in catalogue.nodes:  # both groups' writers name them; one writes them
+        if len(catalogue.nodes) > first_number:
+            raise SetupError(f"实体节点编号从 {first_number} 起,但参考目录有 {len(catalogue.nodes)} 个节点")
+        for number, node in enumerate(catalogue.nodes):  # both groups' writers name them; one writes them
             if not isinstance(node.properties.get("id"), str):
                 raise SetupError(f"{node.labels[0]} 节点没有编号(id),无法导入:{node.properties}")
             for label in node.labels:
-                self.ids[(label, node.properties["id"])] = node_id(node.labels[0], node.properties["id"])
+                self.ids[(label, node.properties["id"])] = str(number)
         if write_catalogue:
             self._write_catalogue(catalogue)
+
+    def _new(self) -> str:
+        number = str(self.next_number)
+        self.next_number += 1
+        return number
+
+    def _number(self, label: str, key: str) -> str:
+        """The number of a node a later row may name: the one given when it was first written or named."""
+        numbers = self.numbers[label]
+        number = numbers.get(key)
+        if number is None:
+            number = numbers[key] = self._new()
+        return number
 
     def _empty_list(self, labels: tuple[str, ...], prop: str, key: str) -> None:
         if APPEND_ONLY in labels:
@@ -318,109 +350,105 @@ class EntityWriter:
             own = self.ids[(node.labels[0], props["id"])]
             keys = tuple(sorted(k for k, v in props.items() if v is not None and k != "id"))
             types = tuple(_type(props[k]) for k in keys)
-            header = [":ID(n)", ":LABEL", "id:string", *(f"{k}:{t}" for k, t in zip(keys, types, strict=True))]
-            f = self.files.file(("node", node.labels, keys, types), header, None, nodes=True)
-            f.write([_cell(own), _cell(list(node.labels)), _cell(props["id"]), *(_cell(props[k]) for k in keys)])
+            header = [":ID", ":LABEL", "id:string", *(f"{k}:{t}" for k, t in zip(keys, types, strict=True))]
+            f = self.files.file(("node", keys, types), header, None, nodes=True)
+            cells = [own, _cell(list(node.labels)), _cell(props["id"]), *(_cell(props[k]) for k in keys)]
+            f.write(cells, node.labels[0])
         for link in catalogue.links:
             props = link.properties
             if any(isinstance(v, list) and not v for v in props.values()):
                 raise SetupError(f"{link.type} 关系有空列表属性,neo4j-admin 无法导入空列表。")
             keys = tuple(sorted(k for k, v in props.items() if v is not None))
             types = tuple(_type(props[k]) for k in keys)
-            header = [":START_ID(n)", ":END_ID(n)", *(f"{k}:{t}" for k, t in zip(keys, types, strict=True))]
-            f = self.files.file(("rel", link.type, keys, types), header, link.type, nodes=False)
-            f.write([_cell(self.ids[link.start]), _cell(self.ids[link.end]), *(_cell(props[k]) for k in keys)])
+            header = [":START_ID", ":END_ID", ":TYPE", *(f"{k}:{t}" for k, t in zip(keys, types, strict=True))]
+            f = self.files.file(("rel", keys, types), header, None, nodes=False)
+            cells = [self.ids[link.start], self.ids[link.end], link.type, *(_cell(props[k]) for k in keys)]
+            f.write(cells, link.type)
 
     def _nodes(self, label: str, columns: list[str]) -> ImportFile:
-        header = [":ID(n)", "id:string", *columns, *NODE_STAMP]
+        header = [":ID", "id:string", *columns, *NODE_STAMP]
         return self.files.file(("node", label), header, label, nodes=True)
 
-    def _links(self, rel_type: str, columns: tuple[str, ...] = ()) -> ImportFile:
-        header = [":START_ID(n)", ":END_ID(n)", *columns, *LINK_STAMP]
-        return self.files.file(("rel", rel_type), header, rel_type, nodes=False)
+    def _link(self, start: str, rel_type: str, end: str, *cells: str) -> None:
+        """One entity relationship, in the file of those with its properties (the stamp, a conflict's reason)."""
+        columns = LINK_COLUMNS.get(rel_type, ())
+        header = [":START_ID", ":END_ID", ":TYPE", *columns, *LINK_STAMP]
+        f = self.files.file(("rel", "entity", columns), header, None, nodes=False)
+        f.write([start, end, rel_type, *cells, *self.link_stamp], rel_type)
 
     def _to(self, label: str, key: str) -> str:
-        return _cell(self.ids[(label, key)])
+        return self.ids[(label, key)]
 
     def subjects(self, rows: Iterator[Row]) -> None:
         columns = ["name", "caption", "kind", "industry_code", "address", "credit_grade", "risk_class"]
         nodes = self._nodes("Subject", [*columns, "tags:string[]"])
-        located, of_type = self._links("LOCATED_IN"), self._links("OF_TYPE")
         for row in rows:
-            me = _cell(node_id("Subject", row["id"]))
+            me = self._number("Subject", row["id"])
             cells = [_cell(row[c]) for c in columns]
-            nodes.write([me, _cell(row["id"]), *cells, self._list("Subject", "tags", row), *self.node_stamp])
-            located.write([me, self._to("Region", row["region_id"]), *self.link_stamp])
+            nodes.write([me, _cell(row["id"]), *cells, self._list("Subject", "tags", row), *self.node_stamp], "Subject")
+            self._link(me, "LOCATED_IN", self._to("Region", row["region_id"]))
             for type_id in dict.fromkeys(row["type_ids"]):  # MERGE: a type named twice is one link
-                of_type.write([me, self._to("SubjectType", type_id), *self.link_stamp])
+                self._link(me, "OF_TYPE", self._to("SubjectType", type_id))
 
     def licences(self, rows: Iterator[Row]) -> None:
         columns = ["name", "licence_no", "kind", "status", "approval_mode", "valid_from", "valid_to"]
         nodes = self._nodes("Licence", [*columns[:-2], "valid_from:date", "valid_to:date"])
-        held, issued = self._links("HELD_BY"), self._links("ISSUED_BY")
-        for_matter, in_domain = self._links("FOR_MATTER"), self._links("IN_DOMAIN")
         for row in rows:
-            me = _cell(node_id("Licence", row["id"]))
-            nodes.write([me, _cell(row["id"]), *(_cell(row[c]) for c in columns), *self.node_stamp])
-            held.write([me, _cell(node_id("Subject", row["subject_id"])), *self.link_stamp])
-            issued.write([me, self._to("Department", row["issuer_id"]), *self.link_stamp])
+            me = self._new()
+            nodes.write([me, _cell(row["id"]), *(_cell(row[c]) for c in columns), *self.node_stamp], "Licence")
+            self._link(me, "HELD_BY", self.numbers["Subject"][row["subject_id"]])
+            self._link(me, "ISSUED_BY", self._to("Department", row["issuer_id"]))
             if row["matter_id"]:
-                for_matter.write([me, self._to("Matter", row["matter_id"]), *self.link_stamp])
+                self._link(me, "FOR_MATTER", self._to("Matter", row["matter_id"]))
             if row["domain_id"]:
-                in_domain.write([me, self._to("Domain", row["domain_id"]), *self.link_stamp])
+                self._link(me, "IN_DOMAIN", self._to("Domain", row["domain_id"]))
 
     def inspectors(self, rows: Iterator[Row]) -> None:
         nodes = self._nodes("Inspector", ["name", "cert_no", "qualifications:string[]", "specialties:string[]"])
-        member = self._links("MEMBER_OF")
         for row in rows:
-            me = _cell(node_id("Inspector", row["id"]))
+            me = self._number("Inspector", row["id"])
             cells = [_cell(row["name"]), _cell(row["cert_no"])]
             cells += [self._list("Inspector", c, row) for c in ("qualifications", "specialties")]
-            nodes.write([me, _cell(row["id"]), *cells, *self.node_stamp])
-            member.write([me, self._to("Department", row["department_id"]), *self.link_stamp])
+            nodes.write([me, _cell(row["id"]), *cells, *self.node_stamp], "Inspector")
+            self._link(me, "MEMBER_OF", self._to("Department", row["department_id"]))
 
     def conflicts(self, rows: Iterator[Row]) -> None:
         pairs = {(row["inspector_id"], row["subject_id"]): row["reason"] for row in rows}  # MERGE: the last row wins
-        links = self._links("CONFLICT_WITH", ("reason",))
         for (inspector, subject), reason in pairs.items():
-            links.write(
-                [_cell(node_id("Inspector", inspector)), _cell(node_id("Subject", subject)), _cell(reason)]
-                + self.link_stamp
-            )
+            start, end = self.numbers["Inspector"][inspector], self.numbers["Subject"][subject]
+            self._link(start, "CONFLICT_WITH", end, _cell(reason))
 
     def tasks(self, rows: Iterator[Row]) -> None:
         columns = ["window_start", "window_end", "kind", "status", "done_on"]
         nodes = self._nodes(
             "InspectionTask", ["window_start:date", "window_end:date", "kind", "status", "done_on:date"]
         )
-        by, on, covers, plan = (self._links(t) for t in ("BY_DEPARTMENT", "ON_SUBJECT", "COVERS", "FROM_PLAN"))
         for row in rows:
-            me = _cell(node_id("InspectionTask", row["id"]))
-            nodes.write([me, _cell(row["id"]), *(_cell(row[c]) for c in columns), *self.node_stamp])
-            by.write([me, self._to("Department", row["department_id"]), *self.link_stamp])
-            on.write([me, _cell(node_id("Subject", row["subject_id"])), *self.link_stamp])
+            me = self._new()
+            nodes.write([me, _cell(row["id"]), *(_cell(row[c]) for c in columns), *self.node_stamp], "InspectionTask")
+            self._link(me, "BY_DEPARTMENT", self._to("Department", row["department_id"]))
+            self._link(me, "ON_SUBJECT", self.numbers["Subject"][row["subject_id"]])
             for matter_id in dict.fromkeys(row["matter_ids"]):
-                covers.write([me, self._to("Matter", matter_id), *self.link_stamp])
+                self._link(me, "COVERS", self._to("Matter", matter_id))
             if row["plan_id"]:
-                plan.write([me, self._to("InspectionPlan", row["plan_id"]), *self.link_stamp])
+                self._link(me, "FROM_PLAN", self._to("InspectionPlan", row["plan_id"]))
 
     def referrals(self, rows: Iterator[Row]) -> None:
         nodes = self._nodes(
             "Referral", ["kind", "sent_at:datetime", "caption", "reason", "acknowledged_at:datetime", "outcome"]
         )
-        of, sender, receiver = (self._links(t) for t in ("OF_CLUE", "FROM_DEPARTMENT", "TO_DEPARTMENT"))
-        next_hop = self._links("NEXT_HOP")
         for row in rows:
-            me = _cell(node_id("Referral", row["id"]))
+            me = self._number("Referral", row["id"])
             sent: datetime = row["sent_at"]
             caption = f"{row['kind']} {sent.month}-{sent.day:02d} → {self._shown(row['to_department_id'])}"
             head = [me, _cell(row["id"]), _cell(row["kind"]), _cell(sent), _cell(caption)]
-            nodes.write(head + [_cell(row[c]) for c in ("reason", "acknowledged_at", "outcome")] + self.node_stamp)
-            of.write([me, _cell(node_id("Clue", row["clue_id"])), *self.link_stamp])
-            sender.write([me, self._to("Department", row["from_department_id"]), *self.link_stamp])
-            receiver.write([me, self._to("Department", row["to_department_id"]), *self.link_stamp])
+            tail = [_cell(row[c]) for c in ("reason", "acknowledged_at", "outcome")]
+            nodes.write(head + tail + self.node_stamp, "Referral")
+            self._link(me, "OF_CLUE", self._number("Clue", row["clue_id"]))  # numbered here, written after
+            self._link(me, "FROM_DEPARTMENT", self._to("Department", row["from_department_id"]))
+            self._link(me, "TO_DEPARTMENT", self._to("Department", row["to_department_id"]))
             if row["previous_id"]:
-                next_hop.write([_cell(node_id("Referral", row["previous_id"])), me, *self.link_stamp])
+                self._link(self.numbers["Referral"][row["previous_id"]], "NEXT_HOP", me)
             self.hops[row["clue_id"]].append(
                 Hop(
                     id=row["id"],
@@ -457,8 +485,6 @@ class EntityWriter:
             "chain_acked_since:datetime",
         ]
         nodes = self._nodes("Clue", ["title", "description", "channel", "received_at:datetime", "status", *summaries])
-        within, on = self._links("IN_REGION"), self._links("ON_SUBJECT")
-        about, received = self._links("ABOUT_MATTER"), self._links("RECEIVED_BY")
         for row in rows:
             hops = self.hops.pop(row["id"], [])
             version = 1 + 2 * len(hops)
@@ -474,16 +500,16 @@ class EntityWriter:
             folded = [_cell(v) for v in (version, version, s.hops)]
             folded.append(self._list("Clue", "chain_flags", {"id": row["id"], "chain_flags": s.flags}))
             folded += [_cell(v) for v in (s.ack_wait_us, s.act_us, s.unacked_since, s.acked_since)]
-            me = _cell(node_id("Clue", row["id"]))
+            me = self._number("Clue", row["id"])
             cells = [me, _cell(row["id"]), *(_cell(row[c]) for c in columns), *folded]
-            nodes.write(cells + self.node_stamp)
-            within.write([me, self._to("Region", row["region_id"]), *self.link_stamp])
+            nodes.write(cells + self.node_stamp, "Clue")
+            self._link(me, "IN_REGION", self._to("Region", row["region_id"]))
             if row["subject_id"]:
-                on.write([me, _cell(node_id("Subject", row["subject_id"])), *self.link_stamp])
+                self._link(me, "ON_SUBJECT", self.numbers["Subject"][row["subject_id"]])
             if row["matter_id"]:
-                about.write([me, self._to("Matter", row["matter_id"]), *self.link_stamp])
+                self._link(me, "ABOUT_MATTER", self._to("Matter", row["matter_id"]))
             if row["receiver_id"]:
-                received.write([me, self._to("Department", row["receiver_id"]), *self.link_stamp])
+                self._link(me, "RECEIVED_BY", self._to("Department", row["receiver_id"]))
 
 
 # What writes each file's rows as they are checked; the clues are written apart, after the referrals, once every
@@ -531,7 +557,7 @@ def _write_group(
     writer: EntityWriter,
     known: Known,
     report: ImportReport,
-    checked_subjects: Callable[[set[str]], None] = lambda _ids: None,
+    checked_subjects: Callable[[set[str], dict[str, str]], None] = lambda _ids, _numbers: None,
     write: bool = True,
 ) -> None:
     """Checks the group's files in dependency order, each against the catalogue and the files before it; once a row
@@ -546,7 +572,16 @@ def _write_group(
         else:
             WRITERS[kind](writer, rows)
         if kind == "subjects":
-            checked_subjects(known.ids.get("Subject", set()))
+            checked_subjects(known.ids.get("Subject", set()), writer.numbers["Subject"])
+
+
+@dataclass(frozen=True)
+class CheckedSubjects:
+    """What the first group sends the second once the subjects are checked."""
+
+    ids: set[str]  # every good subject row's, which a clue may name
+    numbers: dict[str, str]  # the node numbers of those written (all of them, unless a row of the group was bad)
+    first_failed: bool  # a row of the first group was bad: nothing will be imported
 
 
 class SubjectsToCome(Known):
@@ -576,7 +611,7 @@ def _write_clues_and_referrals(
     writer: EntityWriter,
     catalogue: Catalogue,
     report: ImportReport,
-    subjects: Callable[[], tuple[set[str], bool]],
+    subjects: Callable[[], CheckedSubjects],
 ) -> None:
     """The second group: the clues checked while the subjects' ids are still to come, then the referrals (which
     name clues), then the clues written with their chains. A clue that named a subject not among those ids (the
@@ -587,8 +622,10 @@ def _write_clues_and_referrals(
     if clues.exists():
         _drain(_check("clues", directory, to_come, report))
     known: Known = to_come
-    ids, first_failed = subjects()
-    if not to_come.arrived(ids):
+    checked = subjects()
+    first_failed = checked.first_failed
+    writer.numbers["Subject"] = checked.numbers
+    if not to_come.arrived(checked.ids):
         known = catalogue.known()
         known.add("Subject", to_come.ids["Subject"])
         report.problems = LoadReport()
@@ -597,9 +634,9 @@ def _write_clues_and_referrals(
     _write_group(("referrals",), directory, writer, known, report, write=not first_failed)
     if clues.exists() and not report.problems.errors and not first_failed:
         started = time.perf_counter()
-        checked = LoadReport()  # the clues as checked above: no new errors, unless the file changed meanwhile
-        writer.clues(iter_table(SPECS["clues"], clues, known, checked))
-        report.problems.errors += checked.errors
+        again = LoadReport()  # the clues as checked above: no new errors, unless the file changed meanwhile
+        writer.clues(iter_table(SPECS["clues"], clues, known, again))
+        report.problems.errors += again.errors
         report.files[clues.name].seconds += time.perf_counter() - started
 
 
@@ -614,7 +651,9 @@ def _close(files: ImportFiles, writer: EntityWriter | None, report: ImportReport
     return report
 
 
-def _second_group(directory: Path, work: Path, catalogue: Catalogue, stamp: Stamp, pipe: Connection) -> None:
+def _second_group(
+    directory: Path, work: Path, catalogue: Catalogue, stamp: Stamp, first_number: int, pipe: Connection
+) -> None:
     """The second group, in a process of its own; sends back its report, or what it raised with its traceback."""
     # The subjects' ids (tens of MB for a province) are taken off the pipe at once, on a thread: the first group's
     # send would otherwise wait until the clues are checked.
@@ -625,7 +664,7 @@ def _second_group(directory: Path, work: Path, catalogue: Catalogue, stamp: Stam
             files = ImportFiles(work)
             report, writer = ImportReport(), None
             try:
-                writer = EntityWriter(files, stamp, catalogue, write_catalogue=False)
+                writer = EntityWriter(files, stamp, catalogue, first_number, write_catalogue=False)
                 _write_clues_and_referrals(directory, writer, catalogue, report, subjects.result)
             finally:
                 _close(files, writer, report)
@@ -648,9 +687,10 @@ def write_import_files(directory: Path, work: Path, catalogue: Catalogue, stamp:
         raise InvalidInput(f"{directory} 中没有可载入的文件(应有 {names} 之一)")
     work.mkdir(parents=True, exist_ok=True)
     report, files, writer = ImportReport(), ImportFiles(work), None
+    first_number = len(catalogue.nodes)
     if not present & set(SECOND):
         try:
-            writer = EntityWriter(files, stamp, catalogue)
+            writer = EntityWriter(files, stamp, catalogue, first_number)
             _write_group(FIRST, directory, writer, catalogue.known(), report)
         finally:
             _close(files, writer, report)
@@ -658,29 +698,33 @@ def write_import_files(directory: Path, work: Path, catalogue: Catalogue, stamp:
     # spawn, not fork: the server's stop runs on a thread of this process meanwhile.
     context = multiprocessing.get_context("spawn")
     pipe, child = context.Pipe()
+    # The second group's nodes are numbered after as many as the first group's files could hold.
+    second_number = first_number + sum(_lines(directory / SPECS[kind].file) for kind in FIRST)
     process = context.Process(
-        target=_second_group, args=(directory, work / "second", catalogue, stamp, child), daemon=True
+        target=_second_group,
+        args=(directory, work / "second", catalogue, stamp, second_number, child),
+        daemon=True,
     )
     process.start()
     child.close()
     sent = False
 
-    def send_subjects(ids: set[str]) -> None:
+    def send_subjects(ids: set[str], numbers: dict[str, str]) -> None:
         nonlocal sent
         sent = True
         with contextlib.suppress(OSError):  # the second group has ended already: its answer below says why
-            pipe.send((ids, bool(report.problems.errors)))
+            pipe.send(CheckedSubjects(ids, numbers, bool(report.problems.errors)))
 
     try:
         if "subjects" not in present:
-            send_subjects(set())  # no subject to name: the second group need not wait for the first
+            send_subjects(set(), {})  # no subject to name: the second group need not wait for the first
         try:
-            writer = EntityWriter(files, stamp, catalogue)
+            writer = EntityWriter(files, stamp, catalogue, first_number)
             _write_group(FIRST, directory, writer, catalogue.known(), report, send_subjects)
         finally:
             _close(files, writer, report)
         if not sent:  # the subjects' file went missing meanwhile
-            send_subjects(set())
+            send_subjects(set(), {})
         return _merge(report, _answer_of(pipe, process))
     finally:
         pipe.close()
@@ -688,6 +732,14 @@ def write_import_files(directory: Path, work: Path, catalogue: Catalogue, stamp:
         if process.is_alive():
             process.terminate()
             process.join()
+
+
+def _lines(path: Path) -> int:
+    """How many lines a file has (at least its rows), or 0 if it is missing."""
+    if not path.exists():
+        return 0
+    with path.open("rb") as f:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b"")) + 1
 
 
 def _answer_of(pipe: Connection, process: BaseProcess) -> ImportReport:
@@ -839,6 +891,7 @@ def initial_import(
         "full",
         settings.neo4j.database,  # before the file lists, which would take it for one more file
         "--overwrite-destination=true",
+        "--id-type=actual",  # the writers number the nodes as the store will
         "--array-delimiter=U+001F",
         f"--max-off-heap-memory={import_memory}",
         f"--report-file={work / 'import.report'}",
