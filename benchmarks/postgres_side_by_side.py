@@ -755,6 +755,7 @@ def report(samples: dict[str, list[float]], rows_: list[tuple[str, str, str | No
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--inputs", type=int, default=300)
+    parser.add_argument("--warmup", type=int, default=300, help="inputs answered first, timed apart")
     parser.add_argument("--per-length", type=int, default=30)
     parser.add_argument("--seed", type=int, default=7)
     # demo: a tenth of the county (5k subjects), for a machine too loaded to load the county in time; latency is
@@ -769,12 +770,13 @@ def main() -> None:
     rng = random.Random(args.seed)
     table = load_table()
     reach = table.longest_interval_days
-    clue_ids = rng.sample(sorted(i for i in runner.read(CLUE_IDS)[0]["ids"] if not i.startswith("long-")), args.inputs)
-    prechecks = precheck_inputs(rng, args.inputs)
+    count = args.warmup + args.inputs
+    clue_ids = rng.sample(sorted(i for i in runner.read(CLUE_IDS)[0]["ids"] if not i.startswith("long-")), count)
+    prechecks = precheck_inputs(rng, count)
     levels = {m["id"]: m["level"] for m in rows(REFERENCE / "matters.csv")}
     names = {m["id"]: m["name"] for m in rows(REFERENCE / "matters.csv")}
     counties = sorted({s["region_id"] for s in rows(FILES / "subjects.csv")})
-    resolves = [(rng.choice(sorted(levels)), rng.choice(counties)) for _ in range(args.inputs)]
+    resolves = [(rng.choice(sorted(levels)), rng.choice(counties)) for _ in range(count)]
 
     with postgres(args.pg_bin) as dsn, psycopg.connect(dsn) as conn:
         print(f"postgres: loaded in {load_postgres(conn):.1f} s", flush=True)
@@ -782,12 +784,17 @@ def main() -> None:
         conn.autocommit = True
         conn.execute("SET TimeZone = 'Asia/Shanghai'")
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
+        cold: dict[str, list[float]] = {}
         samples: dict[str, list[float]] = {}
         disagree = {"chain": 0, "precheck": 0, "resolve facts": 0, "resolve answers": 0, "read model": 0}
         relational = RelationalReader(conn)
-        resolve(runner, ResolveRequest(matter_id=resolves[0][0], region=resolves[0][1], as_of=AS_OF))  # the model, hot
         answers: dict[str, Any] = {}
-        for i in range(args.inputs):
+        for i in range(count):
+            # The first --warmup inputs are the servers' warm-up (a JVM compiles its hot paths over the first
+            # thousands of calls; PostgreSQL fills its caches): timed apart, and their answers checked as well.
+            if i == args.warmup:
+                cold.update(samples)
+                samples.clear()
             # Interleaved, and the order rotated, so that neither side always runs on a warmer cache.
             clue_id, request = clue_ids[i], prechecks[i]
             params = precheck_params(request, reach)
@@ -854,8 +861,17 @@ def main() -> None:
                 answers["rm"] != answers["rn"]
             )  # as data: the keys of a dict may come in another order
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
-        for question, count in disagree.items():
-            print(f"{question}: {args.inputs - count}/{args.inputs} answers agree")
+        for question, wrong in disagree.items():
+            print(f"{question}: {count - wrong}/{count} answers agree")
+        if cold:
+            print(f"\nthe warm-up: the first {args.warmup} inputs after the start, not in the figures below")
+            report(
+                cold,
+                [
+                    ("clue chain", "chain driver", "chain postgres"),
+                    ("precheck facts", "precheck driver", "precheck postgres"),
+                ],
+            )
         report(
             samples,
             [
