@@ -36,4 +36,4 @@ def wait_until_ready(runner: Runner, seconds: float) -> None:
         except DatabaseUnavailable:
             if time.monotonic() > deadline:
                 raise
-            time.sleep(1)
+            time.sleep(0.2)
