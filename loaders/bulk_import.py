@@ -296,6 +296,7 @@ class EntityWriter:
         # The catalogue's nodes by every label they carry: an entity names a department by ("Department", id).
         self.ids: dict[Key, str] = {}
         self.numbers: dict[str, dict[str, str]] = {label: {} for label in NAMED}
+        self.link_files: dict[str, ImportFile] = {}  # by relationship type
         self.next_number = first_number
         self.hops: dict[str, list[Hop]] = defaultdict(list)
         self.lists = list_properties()
@@ -371,9 +372,11 @@ class EntityWriter:
 
     def _link(self, start: str, rel_type: str, end: str, *cells: str) -> None:
         """One entity relationship, in the file of those with its properties (the stamp, a conflict's reason)."""
-        columns = LINK_COLUMNS.get(rel_type, ())
-        header = [":START_ID", ":END_ID", ":TYPE", *columns, *LINK_STAMP]
-        f = self.files.file(("rel", "entity", columns), header, None, nodes=False)
+        f = self.link_files.get(rel_type)
+        if f is None:
+            columns = LINK_COLUMNS.get(rel_type, ())
+            header = [":START_ID", ":END_ID", ":TYPE", *columns, *LINK_STAMP]
+            f = self.link_files[rel_type] = self.files.file(("rel", "entity", columns), header, None, nodes=False)
         f.write([start, end, rel_type, *cells, *self.link_stamp], rel_type)
 
     def _to(self, label: str, key: str) -> str:
