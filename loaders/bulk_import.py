@@ -197,7 +197,7 @@ def _type(value: Any) -> str:
 class ImportFile:
     """One input file of the importer, with its typed header; an entity file's label is given on the command line,
     the catalogue's labels and every relationship's type in a column (one file for all types with one header: the
-    importer reads a sample of every file before it starts, a second a file on a cold JVM)."""
+    importer parses a 1 MiB sample of every file on its cold JVM before it starts)."""
 
     def __init__(self, path: Path, header: list[str], label: str | None, nodes: bool):
         self.path, self.label, self.nodes = path, label, nodes
@@ -281,7 +281,7 @@ class EntityWriter:
     """Writes the catalogue as read and the parsed entity rows as the upserts of cypher/entities/ store them.
 
     Nodes are numbered as the store will number them (`--id-type=actual`): the importer then maps no id, which was a
-    third of its time. The catalogue's nodes come first, in the order read (both groups' writers number them alike),
+    sixth of its CPU. The catalogue's nodes come first, in the order read (both groups' writers number them alike),
     then each group's entities from the number it is given."""
 
     def __init__(
