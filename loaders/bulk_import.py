@@ -654,9 +654,7 @@ def _close(files: ImportFiles, writer: EntityWriter | None, report: ImportReport
     return report
 
 
-def _second_group(
-    directory: Path, work: Path, catalogue: Catalogue, stamp: Stamp, first_number: int, pipe: Connection
-) -> None:
+def _second_group(directory: Path, work: Path, catalogue: Catalogue, stamp: Stamp, pipe: Connection) -> None:
     """The second group, in a process of its own; sends back its report, or what it raised with its traceback."""
     # The subjects' ids (tens of MB for a province) are taken off the pipe at once, on a thread: the first group's
     # send would otherwise wait until the clues are checked.
@@ -667,6 +665,9 @@ def _second_group(
             files = ImportFiles(work)
             report, writer = ImportReport(), None
             try:
+                # Its nodes are numbered after as many as the first group's files could hold (counted here, beside
+                # the first group's work, not before it).
+                first_number = len(catalogue.nodes) + sum(_lines(directory / SPECS[kind].file) for kind in FIRST)
                 writer = EntityWriter(files, stamp, catalogue, first_number, write_catalogue=False)
                 _write_clues_and_referrals(directory, writer, catalogue, report, subjects.result)
             finally:
@@ -701,12 +702,8 @@ def write_import_files(directory: Path, work: Path, catalogue: Catalogue, stamp:
     # spawn, not fork: the server's stop runs on a thread of this process meanwhile.
     context = multiprocessing.get_context("spawn")
     pipe, child = context.Pipe()
-    # The second group's nodes are numbered after as many as the first group's files could hold.
-    second_number = first_number + sum(_lines(directory / SPECS[kind].file) for kind in FIRST)
     process = context.Process(
-        target=_second_group,
-        args=(directory, work / "second", catalogue, stamp, second_number, child),
-        daemon=True,
+        target=_second_group, args=(directory, work / "second", catalogue, stamp, child), daemon=True
     )
     process.start()
     child.close()
