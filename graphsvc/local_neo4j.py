@@ -3,9 +3,9 @@
 No Docker and no download from neo4j.com: `tools/neo4j/pom.xml` names the server and Browser
 artifacts, Maven copies the jars into a shared, git-ignored folder, and each instance (the
 one the API serves, the one tests use) gets its own home with conf/, data/, logs/ and run/.
-The server is started the way Neo4j's own script does it, through the bootloader
-(`org.neo4j.server.startup.Neo4jCommand start`), which forks the server JVM with the
-flags in the neo4j.conf we write.
+The server and neo4j-admin run with the command lines Neo4j's bootloader would build from the
+neo4j.conf we write (`neo4j console --dry-run` prints it), without the bootloader's own JVM,
+which cost 2–2.4 s before every start and every import.
 
 Every server JVM (and neo4j-admin's, which reads the same flags) maps a class archive (AppCDS) of
 the classes a server loads, instead of reading and verifying thousands of classes from the jars:
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -34,8 +35,10 @@ from graphsvc.config import Settings, resource
 from graphsvc.errors import SetupError
 
 POM = resource("tools/neo4j/pom.xml")
-BOOTLOADER = "org.neo4j.server.startup.Neo4jCommand"
-ADMIN = "org.neo4j.server.startup.Neo4jAdminCommand"
+SERVER_MAIN = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_MAIN = "org.neo4j.cli.AdminTool"
+# Neo4j's byte sizes ("768m", "2g", "1GiB"): the bootloader hands them to the JVM in KiB.
+SIZE = re.compile(r"^\s*(\d+)\s*([kmgt]?)(i?b)?\s*$", re.IGNORECASE)
 
 # The flags Neo4j's default neo4j.conf passes to the server JVM that matter on Java 17.
 BOLT_SHUTDOWN = [
@@ -91,6 +94,7 @@ class LocalNeo4j:
         self.pagecache = db.neo4j_pagecache
         self.start_timeout = db.neo4j_start_timeout
         self.api_url = browser_api_url(settings)
+        self._process: subprocess.Popen[bytes] | None = None  # the server this object started, if any
 
     # -- installation -------------------------------------------------------------------------
 
@@ -197,19 +201,34 @@ class LocalNeo4j:
         ]
         (self.home / "conf" / "neo4j.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    def _java(self, main: str, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+    def _env(self) -> dict[str, str]:
+        """neo4j-admin finds its home and conf by these, as Neo4j's scripts set them."""
+        return {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
+
+    def _command(self, main: str, *args: str, server: bool = False) -> list[str]:
+        """The JVM's command line as the bootloader builds it (`neo4j console --dry-run`, `neo4j-admin --verbose`):
+        the conf and the jars, the conf's JVM flags, and the heap (a server's initial size too)."""
         java = require_tool("java", "openjdk-17-jre-headless")
-        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
-        env.pop("JAVA_OPTS", None)
-        cmd = [java, "-cp", f"{self.home / 'lib'}/*", main, *args]
-        return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+        heap = [f"-Xms{_kibibytes(self.heap)}k"] if server else []
+        return [
+            java,
+            "-cp",
+            f"{self.home / 'conf'}/*:{self.home / 'lib'}/*",
+            *JVM_FLAGS,
+            *self._class_sharing(dump=server),
+            "-Dfile.encoding=UTF-8",
+            *heap,
+            f"-Xmx{_kibibytes(self.heap)}k",
+            main,
+            *args,
+        ]
 
     def admin(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Runs `neo4j-admin ARGS` against this home (the server's neo4j.conf); the caller stops the server first
         where the command needs it (`database import full`)."""
         self.install()
         self.write_conf()
-        return self._java(ADMIN, *args)
+        return subprocess.run(self._command(ADMIN_MAIN, *args), env=self._env(), capture_output=True, text=True)
 
     def _set_initial_password(self) -> None:
         # Only effective before the first start; afterwards the system database holds the password.
@@ -224,7 +243,8 @@ class LocalNeo4j:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(quoted + "\n")
-            done = self._java(ADMIN, "dbms", "set-initial-password", f"@{argfile}")
+            command = self._command(ADMIN_MAIN, "dbms", "set-initial-password", f"@{argfile}")
+            done = subprocess.run(command, env=self._env(), capture_output=True, text=True)
         finally:
             argfile.unlink(missing_ok=True)
         if done.returncode != 0:
@@ -280,9 +300,18 @@ class LocalNeo4j:
                 raise SetupError(f"端口 {self.host}:{port} 已被其他进程占用,无法启动本地 Neo4j。")
         self._set_initial_password()
         self.write_conf(dump_classes=True)  # after neo4j-admin's run above, which must not write the archive
-        done = self._java(BOOTLOADER, "start", timeout=self.start_timeout)
-        if done.returncode != 0:
-            raise SetupError(f"Neo4j 启动失败:{done.stdout.strip()} {done.stderr.strip()}\n{self.log_tail()}")
+        home = ["--home-dir=" + str(self.home), "--config-dir=" + str(self.home / "conf")]
+        # As the bootloader's `start`: a session of its own (it outlives us), its output appended to neo4j.log.
+        with (self.home / "logs" / "neo4j.log").open("ab") as log:
+            self._process = subprocess.Popen(
+                self._command(SERVER_MAIN, *home, server=True),
+                env=self._env(),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.pid_file.write_text(str(self._process.pid))
         if not self._wait_for_bolt():
             raise SetupError(f"Neo4j 在 {self.start_timeout:.0f} 秒内没有在 Bolt 端口应答。\n{self.log_tail()}")
         return f"已启动 (pid {self.pid()})"
@@ -320,6 +349,8 @@ class LocalNeo4j:
                 )
             time.sleep(0.1)
         self.pid_file.unlink(missing_ok=True)
+        if self._process is not None and self._process.pid == pid:
+            self._process.wait()  # started by us: reaped, not left a zombie
         self._keep_class_archive()
         return "已停止"
 
@@ -360,6 +391,15 @@ class LocalNeo4j:
                 tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
                 parts.append(f"--- {log} (最后 {len(tail)} 行) ---\n" + "\n".join(tail))
         return "\n".join(parts) or f"(在 {self.home / 'logs'} 下没有日志)"
+
+
+def _kibibytes(size: str) -> int:
+    """A Neo4j byte size ("768m", "2g", "1GiB") in KiB, as the bootloader passes heap sizes to the JVM."""
+    found = SIZE.match(size)
+    if not found:
+        raise SetupError(f"无法识别的内存大小 {size!r}(应为如 768m、2g 的写法)")
+    number, unit = int(found[1]), found[2].lower()
+    return number * 1024 ** "kmgt".index(unit) if unit else max(1, number // 1024)
 
 
 def _running(pid: int) -> bool:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import shlex
 import signal
 import subprocess
 from pathlib import Path
 
-from graphsvc.local_neo4j import DYNAMIC_ARCHIVE_MAGIC, LocalNeo4j
+import pytest
+
+from graphsvc.errors import SetupError
+from graphsvc.local_neo4j import DYNAMIC_ARCHIVE_MAGIC, SERVER_MAIN, LocalNeo4j, _kibibytes, require_tool
 from tests.conftest import make_settings
 
 
@@ -81,3 +85,31 @@ def test_the_first_server_writes_the_class_archive_and_every_later_one_maps_it(t
     assert [p.name for p in jars.iterdir()] == [first.class_archive.name]
     later = LocalNeo4j(make_settings(neo4j_home=tmp_path / "other", neo4j_jars=jars))
     assert later._class_sharing(dump=True) == [f"-XX:SharedArchiveFile={first.class_archive}"]
+
+
+def test_the_server_runs_with_the_command_line_the_bootloader_would_build(tmp_path: Path) -> None:
+    """start() skips the bootloader's own JVM: the command it runs is the one `neo4j console --dry-run` prints for
+    the same conf (but for the console flag), so an upgrade of the jars that changes it fails here."""
+    home = LocalNeo4j(make_settings(neo4j_home=tmp_path / "home", neo4j_heap="768m"))
+    home.install()
+    home.write_conf(dump_classes=True)
+    java = require_tool("java", "java")
+    bootloader = [java, "-cp", f"{home.home / 'lib'}/*", "org.neo4j.server.startup.Neo4jCommand", "console"]
+    printed = subprocess.run([*bootloader, "--dry-run"], env=home._env(), capture_output=True, text=True)
+    theirs = shlex.split(printed.stdout.strip())
+    ours = home._command(SERVER_MAIN, f"--home-dir={home.home}", f"--config-dir={home.home / 'conf'}", server=True)
+    assert Path(theirs[0]).resolve() == Path(ours[0]).resolve()  # the same java, by its real path
+    assert theirs[1:] == [*ours[1:], "--console-mode"]
+
+
+def test_heap_sizes_are_given_to_the_jvm_in_kibibytes() -> None:
+    assert [_kibibytes(size) for size in ("768m", "2g", "2G", "1GiB", "512k", "1048576")] == [
+        786432,
+        2097152,
+        2097152,
+        1048576,
+        512,
+        1024,
+    ]
+    with pytest.raises(SetupError, match="内存大小"):
+        _kibibytes("two gigs")
