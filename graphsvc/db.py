@@ -146,9 +146,18 @@ class Runner:
         return [model.model_validate(row) for row in self.read(q, **params)]
 
     def run_schema(self, q: Query) -> int:
-        """Applies a DDL script statement by statement (schema changes cannot share a transaction)."""
+        """Applies a DDL script: its CREATE and DROP statements in one transaction (all or none, and one commit instead
+        of 84: 2.5 s of a county's initial import on a server just started), then its procedure calls (waiting for
+        the indexes), which see only what is committed."""
+        changes = [s for s in q.statements if not s.lstrip().upper().startswith("CALL")]
+        calls = [s for s in q.statements if s not in changes]
         with translate_errors(), self._session() as session:
-            for statement in q.statements:
+            if changes:
+                with session.begin_transaction() as tx:
+                    for statement in changes:
+                        tx.run(statement).consume()
+                    tx.commit()
+            for statement in calls:
                 session.run(statement).consume()
         return len(q.statements)
 

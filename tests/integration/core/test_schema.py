@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from graphsvc import schema
-from graphsvc.cypher import query
+from graphsvc.cypher import parse_file, query
 from graphsvc.db import Runner
+from graphsvc.errors import GraphsvcError
 from graphsvc.model import load_model
 
 LIST_CONSTRAINTS = query("admin/list_constraints")
@@ -56,3 +61,17 @@ def test_chinese_search_finds_a_word_inside_a_name(graph: Runner) -> None:
     hits = graph.read(SEARCH_REGIONS, query='"莘庄"', limit=10)
     assert [h["name"] for h in hits] == ["莘庄镇", "莘庄工业区"]
     assert {h["parent_name"] for h in hits} == {"闵行区"}
+
+
+def test_a_script_applies_whole_or_not_at_all(graph: Runner, tmp_path: Path) -> None:
+    """A script's statements share one transaction: a failing one leaves none of those before it behind."""
+    script = tmp_path / "broken.cypher"
+    script.write_text(
+        "// mode: schema\n"
+        "CREATE INDEX probe_whole_or_none IF NOT EXISTS FOR (n:ProbeLabel) ON (n.probe);\n"
+        "CREATE INDEX probe_whole_or_none_2 FOR (n:ProbeLabel) ON (n.probe);\n",  # the same index again: refused
+        encoding="utf-8",
+    )
+    with pytest.raises(GraphsvcError):
+        graph.run_schema(parse_file(script, tmp_path))
+    assert "probe_whole_or_none" not in {i["name"] for i in graph.read(LIST_INDEXES)}
