@@ -1,9 +1,9 @@
-// After an initial import, before the schema: gives the imported entities back the empty lists neo4j-admin import
+// After an initial import and its schema: gives the imported entities back the empty lists neo4j-admin import
 // cannot store (an empty array field stores no property: neo4j/neo4j#13566). Every node of these labels was written
 // by the import with its list property (the database held none before), so those without it are exactly those
-// whose list was empty: a label scan finds them without an index and without their ids, and no index has to be kept
-// up to date while they are written. One branch per entity label whose list the import writes; only $label's branch scans
-// (the others unwind nothing). Called again until it restores fewer than $batch, so a transaction stays small.
+// whose list was empty: a label scan finds them without their ids (no index holds these lists). One branch per
+// entity label whose list the import writes; only $label's branch scans (the others unwind nothing). Called again
+// until it restores fewer than $batch, so a transaction stays small.
 // mode: write
 // params: label, property, batch
 // returns: restored
