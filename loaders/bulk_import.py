@@ -530,7 +530,7 @@ WRITERS: dict[str, Callable[[EntityWriter, Iterator[Row]], None]] = {
 # The entity files in two groups, checked and written on two cores (the Python side was 40 % of a province's
 # import). The second (clues and their referrals) needs of the first only the subjects' ids, since a clue may name
 # its subject: they are sent to it as soon as the subjects are checked, with whether a row of the first group was
-# bad by then (the second then only checks: nothing will be imported). Each group in the order of SPECS.
+# bad by then (the second then writes no clue: nothing will be imported). Each group checks in the order of SPECS.
 FIRST = ("subjects", "licences", "inspectors", "conflicts", "tasks")
 SECOND = ("clues", "referrals")
 
@@ -616,29 +616,31 @@ def _write_clues_and_referrals(
     report: ImportReport,
     subjects: Callable[[], CheckedSubjects],
 ) -> None:
-    """The second group: the clues checked while the subjects' ids are still to come, then the referrals (which
-    name clues), then the clues written with their chains. A clue that named a subject not among those ids (the
-    subjects' file has a bad row) sends the clues through their check again once the ids are here, so that a bad
-    file's errors are exactly the loaders'."""
+    """The second group: the clues checked while the subjects' ids are still to come, then the referrals checked and
+    written (they name clues and departments, not subjects), then the clues written with their chains once the
+    subjects' numbers are here. A clue that named a subject not among those ids (the subjects' file has a bad row,
+    or the clue names no subject there) makes the import fail: the clues and the referrals are then checked again
+    with those ids, so that a bad file's errors are exactly the loaders', and nothing more is written."""
     clues = directory / SPECS["clues"].file
     to_come = SubjectsToCome(catalogue.known())
     if clues.exists():
         _drain(_check("clues", directory, to_come, report))
-    known: Known = to_come
+    # Before the subjects' ids arrive, which the referrals do not need: the second group waited for them 3 s of its
+    # 17 on a county, while the first group checked its subjects.
+    _write_group(("referrals",), directory, writer, to_come, report)
     checked = subjects()
-    first_failed = checked.first_failed
-    writer.numbers["Subject"] = checked.numbers
     if not to_come.arrived(checked.ids):
         known = catalogue.known()
         known.add("Subject", to_come.ids["Subject"])
         report.problems = LoadReport()
-        report.files.pop(clues.name)
-        _drain(_check("clues", directory, known, report))
-    _write_group(("referrals",), directory, writer, known, report, write=not first_failed)
-    if clues.exists() and not report.problems.errors and not first_failed:
+        report.files.clear()
+        _write_group(SECOND, directory, writer, known, report, write=False)
+        return
+    writer.numbers["Subject"] = checked.numbers
+    if clues.exists() and not report.problems.errors and not checked.first_failed:
         started = time.perf_counter()
         again = LoadReport()  # the clues as checked above: no new errors, unless the file changed meanwhile
-        writer.clues(iter_table(SPECS["clues"], clues, known, again))
+        writer.clues(iter_table(SPECS["clues"], clues, to_come, again))
         report.problems.errors += again.errors
         report.files[clues.name].seconds += time.perf_counter() - started
 
