@@ -15,6 +15,7 @@ from graphsvc.model import load_model
 LIST_CONSTRAINTS = query("admin/list_constraints")
 LIST_INDEXES = query("admin/list_indexes")
 SEARCH_REGIONS = query("region/search_regions")
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "schema"
 
 
 def test_applying_twice_changes_nothing(graph: Runner) -> None:
@@ -63,15 +64,8 @@ def test_chinese_search_finds_a_word_inside_a_name(graph: Runner) -> None:
     assert {h["parent_name"] for h in hits} == {"闵行区"}
 
 
-def test_a_script_applies_whole_or_not_at_all(graph: Runner, tmp_path: Path) -> None:
+def test_a_script_applies_whole_or_not_at_all(graph: Runner) -> None:
     """A script's statements share one transaction: a failing one leaves none of those before it behind."""
-    script = tmp_path / "broken.cypher"
-    script.write_text(
-        "// mode: schema\n"
-        "CREATE INDEX probe_whole_or_none IF NOT EXISTS FOR (n:ProbeLabel) ON (n.probe);\n"
-        "CREATE INDEX probe_whole_or_none_2 FOR (n:ProbeLabel) ON (n.probe);\n",  # the same index again: refused
-        encoding="utf-8",
-    )
     with pytest.raises(GraphsvcError):
-        graph.run_schema(parse_file(script, tmp_path))
+        graph.run_schema(parse_file(FIXTURES / "creates_one_index_twice.cypher", FIXTURES))
     assert "probe_whole_or_none" not in {i["name"] for i in graph.read(LIST_INDEXES)}
