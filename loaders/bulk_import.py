@@ -473,9 +473,11 @@ class EntityWriter:
             return str(receiver["caption"]).split(" ")[-1]
         return str(receiver.get("short_name") if receiver.get("short_name") is not None else receiver.get("name"))
 
-    def clues(self, rows: Iterator[Row]) -> None:
+    def clues(self, rows: Iterator[Row], on_subject: list[tuple[str, str]]) -> None:
         """After the referrals: a clue's chain_version is what the load's writes leave (one for the clue, two for
-        each hop: its upsert and its link to the hop before), its summary what the load then computes."""
+        each hop: its upsert and its link to the hop before), its summary what the load then computes. Its link to
+        its subject goes into `on_subject` (its number, the subject's id): the subjects may still be being checked
+        by the other group (see clues_on_subjects)."""
         columns = ["title", "description", "channel", "received_at", "status"]
         summaries = [
             "chain_version:long",
@@ -508,11 +510,17 @@ class EntityWriter:
             nodes.write(cells + self.node_stamp, "Clue")
             self._link(me, "IN_REGION", self._to("Region", row["region_id"]))
             if row["subject_id"]:
-                self._link(me, "ON_SUBJECT", self.numbers["Subject"][row["subject_id"]])
+                on_subject.append((me, row["subject_id"]))
             if row["matter_id"]:
                 self._link(me, "ABOUT_MATTER", self._to("Matter", row["matter_id"]))
             if row["receiver_id"]:
                 self._link(me, "RECEIVED_BY", self._to("Department", row["receiver_id"]))
+
+    def clues_on_subjects(self, on_subject: list[tuple[str, str]]) -> None:
+        """The clues' links to their subjects, once the subjects' numbers are here."""
+        subjects = self.numbers["Subject"]
+        for clue, subject_id in on_subject:
+            self._link(clue, "ON_SUBJECT", subjects[subject_id])
 
 
 # What writes each file's rows as they are checked; the clues are written apart, after the referrals, once every
@@ -530,7 +538,9 @@ WRITERS: dict[str, Callable[[EntityWriter, Iterator[Row]], None]] = {
 # The entity files in two groups, checked and written on two cores (the Python side was 40 % of a province's
 # import). The second (clues and their referrals) needs of the first only the subjects' ids, since a clue may name
 # its subject: they are sent to it as soon as the subjects are checked, with whether a row of the first group was
-# bad by then (the second then writes no clue: nothing will be imported). Each group checks in the order of SPECS.
+# bad by then (the second then links no clue to a subject: nothing will be imported). The first group checks in
+# the order of SPECS; the second reads the referrals first (see _write_clues_and_referrals), and checks its files
+# again in the order of SPECS when one is bad.
 FIRST = ("subjects", "licences", "inspectors", "conflicts", "tasks")
 SECOND = ("clues", "referrals")
 
@@ -587,26 +597,27 @@ class CheckedSubjects:
     first_failed: bool  # a row of the first group was bad: nothing will be imported
 
 
-class SubjectsToCome(Known):
-    """The second group's ids while the first still checks the subjects: every subject a clue names is taken for
-    known, and remembered, until the subjects' ids arrive."""
+class ToCome(Known):
+    """Ids of labels whose rows are still to be read (the clues, in the file after the referrals) or checked by the
+    other group (the subjects): every id of such a label is taken for known and remembered, until it is settled."""
 
-    def __init__(self, known: Known):
+    def __init__(self, known: Known, labels: set[str]):
         super().__init__(known.ids)
-        self.named: set[str] = set()
-        self.waiting = True
+        self.waiting = labels
+        self.named: dict[str, set[str]] = defaultdict(set)
 
     def has(self, label: str, value: str) -> bool:
-        if label == "Subject" and self.waiting:
-            self.named.add(value)
+        if label in self.waiting:
+            self.named[label].add(value)
             return True
         return super().has(label, value)
 
-    def arrived(self, subjects: set[str]) -> bool:
-        """Takes the subjects' ids; whether every subject named meanwhile is among them."""
-        self.waiting = False
-        self.add("Subject", subjects)
-        return self.named <= subjects
+    def settle(self, label: str, ids: set[str] | None = None) -> bool:
+        """Stops taking the label's ids for known (adding those given); whether every one named meanwhile is known."""
+        self.waiting = self.waiting - {label}
+        if ids is not None:
+            self.add(label, ids)
+        return self.named[label] <= self.ids.get(label, set())
 
 
 def _write_clues_and_referrals(
@@ -616,33 +627,32 @@ def _write_clues_and_referrals(
     report: ImportReport,
     subjects: Callable[[], CheckedSubjects],
 ) -> None:
-    """The second group: the clues checked while the subjects' ids are still to come, then the referrals checked and
-    written (they name clues and departments, not subjects), then the clues written with their chains once the
-    subjects' numbers are here. A clue that named a subject not among those ids (the subjects' file has a bad row,
-    or the clue names no subject there) makes the import fail: the clues and the referrals are then checked again
-    with those ids, so that a bad file's errors are exactly the loaders', and nothing more is written."""
-    clues = directory / SPECS["clues"].file
-    to_come = SubjectsToCome(catalogue.known())
-    if clues.exists():
-        _drain(_check("clues", directory, to_come, report))
-    # Before the subjects' ids arrive, which the referrals do not need: the second group waited for them 3 s of its
-    # 17 on a county, while the first group checked its subjects.
+    """The second group, each file read once while the subjects' ids are still to come: the referrals first (the
+    clues they name are taken for known until the clues are read), then the clues with their chains, their links
+    to subjects kept until the subjects' numbers are here. If anything was wrong (a bad row, a clue or a subject
+    named that is not there), both files are checked again in the loaders' order with every id known, so that the
+    errors are exactly the loaders' (a clue refused makes its hops unknown), and nothing is imported."""
+    to_come = ToCome(catalogue.known(), {"Clue", "Subject"})
     _write_group(("referrals",), directory, writer, to_come, report)
+    on_subject: list[tuple[str, str]] = []
+    if (directory / SPECS["clues"].file).exists():
+        rows = _check("clues", directory, to_come, report)
+        if report.problems.errors:
+            _drain(rows)
+        else:
+            writer.clues(rows, on_subject)
+    clues_known = to_come.settle("Clue")
     checked = subjects()
-    if not to_come.arrived(checked.ids):
+    if report.problems.errors or not clues_known or not to_come.settle("Subject", checked.ids):
         known = catalogue.known()
-        known.add("Subject", to_come.ids["Subject"])
+        known.add("Subject", checked.ids)
         report.problems = LoadReport()
         report.files.clear()
         _write_group(SECOND, directory, writer, known, report, write=False)
         return
-    writer.numbers["Subject"] = checked.numbers
-    if clues.exists() and not report.problems.errors and not checked.first_failed:
-        started = time.perf_counter()
-        again = LoadReport()  # the clues as checked above: no new errors, unless the file changed meanwhile
-        writer.clues(iter_table(SPECS["clues"], clues, to_come, again))
-        report.problems.errors += again.errors
-        report.files[clues.name].seconds += time.perf_counter() - started
+    if not checked.first_failed:  # else some subjects have no number, and nothing will be imported
+        writer.numbers["Subject"] = checked.numbers
+        writer.clues_on_subjects(on_subject)
 
 
 def _close(files: ImportFiles, writer: EntityWriter | None, report: ImportReport) -> ImportReport:

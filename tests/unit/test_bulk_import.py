@@ -22,6 +22,7 @@ GOOD = "91150102MAB6FUCJ8E"
 HEADER = "id,name,kind,type_ids,industry_code,address,region_id,credit_grade,risk_class,tags"
 CLUE_HEADER = "id,title,description,channel,received_at,status,region_id,subject_id,matter_id,receiver_id"
 STAMP = Stamp("test:pytest", datetime(2026, 11, 27, tzinfo=UTC))
+PLACES = {"150102": Place("150102", "新城区", "150102", "新城区", ("150102",), "150000", "内蒙古自治区")}
 
 
 def catalogue() -> Catalogue:
@@ -118,8 +119,9 @@ def test_the_clues_and_referrals_are_checked_on_a_second_core_against_the_subjec
     tmp_path: Path,
 ) -> None:
     """The second group runs in a process of its own and checks the clues before the subjects' ids arrive; a clue
-    that named a subject refused above is refused as the loaders refuse it all the same (the clues are checked again
-    with the ids), and the group's files and errors join the report in the order the loaders read the files."""
+    that named a subject refused above is refused as the loaders refuse it all the same (the group's files are
+    checked again with the ids), and the group's files and errors join the report in the order the loaders read
+    the files."""
     files = tmp_path / "files"
     write(
         files,
@@ -156,6 +158,45 @@ def test_the_clues_and_referrals_are_checked_on_a_second_core_against_the_subjec
     assert report.nodes["Subject"] == 1 and report.nodes["Clue"] == 0 and report.nodes["Referral"] == 0
 
 
+def test_a_hop_of_a_clue_that_is_not_in_the_clues_file_is_refused_as_the_loaders_refuse_it(tmp_path: Path) -> None:
+    """The second group reads the referrals before the clues they name: a hop of a clue that the clues' file lacks,
+    or refuses, is found once the clues are read, and the errors are the loaders' for the same files."""
+    files = tmp_path / "files"
+    write(files, "subjects.csv", HEADER, f"{GOOD},新城食品厂,企业,food-producer,C14,,150102,A,低,")
+    write(
+        files,
+        "clues.csv",
+        CLUE_HEADER,
+        f"clue-1,销售过期食品,,12345热线,2026-03-01T09:00:00+08:00,办理中,150102,{GOOD},,150102-scjgj",
+        "clue-2,超员经营,,12345热线,三月二日上午,办理中,150102,,,",
+    )
+    write(
+        files,
+        "referrals.csv",
+        "id,clue_id,previous_id,from_department_id,to_department_id,kind,sent_at,reason,acknowledged_at,outcome",
+        "r-1,clue-1,,150102-scjgj,150102-fgw,转办,2026-03-01T10:00:00+08:00,,,",
+        "r-2,clue-2,,150102-scjgj,150102-fgw,转办,2026-03-02T10:00:00+08:00,,,",
+        "r-3,clue-9,,150102-scjgj,150102-fgw,转办,2026-03-02T10:00:00+08:00,,,",
+    )
+    receiver = CatalogueNode(("Department",), {"id": "150102-fgw", "name": "新城区发展和改革委员会"})
+    with_receiver = replace(catalogue(), nodes=[*catalogue().nodes, receiver], places=PLACES)
+
+    report = write_import_files(files, tmp_path / "work", with_receiver, STAMP)
+
+    expected = LoadReport()
+    known = with_receiver.known()
+    for kind in ("subjects", "clues", "referrals"):
+        parse_table(SPECS[kind], files / SPECS[kind].file, known, expected)
+    assert report.problems.errors == expected.errors
+    assert [(e.file, e.row, e.column, e.reason) for e in report.problems.errors] == [
+        ("clues.csv", 3, "received_at", "时间应写作 YYYY-MM-DDTHH:MM[:SS][+08:00]"),
+        ("referrals.csv", 3, "clue_id", "未知的问题线索编号"),  # its clue was refused above
+        ("referrals.csv", 4, "clue_id", "未知的问题线索编号"),  # no such clue in the file
+    ]
+    assert list(report.files) == ["subjects.csv", "clues.csv", "referrals.csv"]
+    assert (report.files["clues.csv"].rows, report.files["referrals.csv"].rows) == (1, 1)
+
+
 def a_subject_and_its_clue(tmp_path: Path) -> Path:
     files = tmp_path / "files"
     write(files, "subjects.csv", HEADER, f"{GOOD},新城食品厂,企业,food-producer,C14,,150102,A,低,")
@@ -166,9 +207,8 @@ def a_subject_and_its_clue(tmp_path: Path) -> Path:
 
 def test_the_second_group_writes_its_files_beside_the_first(tmp_path: Path) -> None:
     files = a_subject_and_its_clue(tmp_path)
-    places = {"150102": Place("150102", "新城区", "150102", "新城区", ("150102",), "150000", "内蒙古自治区")}
 
-    report = write_import_files(files, tmp_path / "work", replace(catalogue(), places=places), STAMP)
+    report = write_import_files(files, tmp_path / "work", replace(catalogue(), places=PLACES), STAMP)
 
     assert not report.problems.errors
     assert (report.nodes["Subject"], report.nodes["Clue"], report.relationships["ON_SUBJECT"]) == (1, 1, 1)
