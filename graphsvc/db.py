@@ -132,6 +132,16 @@ class Runner:
         with translate_errors(action), self._session() as session:
             self._retrying(lambda: session.execute_write(write))
 
+    def write_in_transactions(self, q: Query, **params: Any) -> list[dict[str, Any]]:
+        """Runs a write that commits in transactions of its own (`CALL {} IN TRANSACTIONS`: a scan of a million nodes
+        read once rather than once per batch) as the auto-commit statement it must be. Not audited statement by
+        statement: the caller records what it did (`record`)."""
+        if q.mode != "write" or "IN TRANSACTIONS" not in q.text:
+            raise ValueError(f"{q.name} is not a write in transactions of its own")
+        q.check_params(params)
+        with translate_errors(q.name), self._session() as session:
+            return _rows(q, session.run(q.text, params))
+
     def reading(self, work: Callable[[Reader], T]) -> T:
         """Runs several reads in one managed transaction: one snapshot, and one commit instead of one per read."""
 

@@ -816,14 +816,9 @@ def restore_empty_entity_lists(runner: Runner, expected: Counter[Key]) -> list[s
     files wrote empty (a node without its list that was not written empty would be a fault of the import)."""
     wrong = []
     for (label, prop), count in expected.items():
-        restored = 0
-        while True:
-            [row] = runner.write(RESTORE_EMPTY_ENTITY_LISTS, label=label, property=prop, batch=ENTITY_BATCH)
-            restored += row["restored"]
-            if row["restored"] < ENTITY_BATCH:
-                break
-        if restored != count:
-            wrong.append(f"{label}.{prop}:补回 {restored} 个,导入文件中为空的 {count} 个")
+        [row] = runner.write_in_transactions(RESTORE_EMPTY_ENTITY_LISTS, label=label, property=prop, batch=ENTITY_BATCH)
+        if row["restored"] != count:
+            wrong.append(f"{label}.{prop}:补回 {row['restored']} 个,导入文件中为空的 {count} 个")
     return wrong
 
 
