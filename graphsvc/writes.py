@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from graphsvc.cypher import CypherFileError, Query, load_all, query
@@ -66,21 +67,29 @@ class MissingField:
         return {"row": self.row, "field": self.field, "field_zh": self.zh, "reason": self.reason}
 
 
-def _empty(value: Any) -> bool:
+def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, (str, list)) and not value)
 
 
-def missing(label: str, rows: Sequence[dict[str, Any]]) -> list[MissingField]:
-    """Every required property (and the parent link's field) a row leaves out or empty."""
+@cache
+def required_fields(label: str) -> tuple[tuple[str, str], ...]:
+    """The fields a row written as `label` must fill (its required properties and its parent link's), with their
+    Chinese names."""
     spec = load_model().writes[label]
     needed = [(p, spec.properties[p].zh) for p in spec.required]
     if spec.link is not None:
         needed.append((spec.link.by, spec.link.zh))
+    return tuple(needed)
+
+
+def missing(label: str, rows: Sequence[dict[str, Any]]) -> list[MissingField]:
+    """Every required property (and the parent link's field) a row leaves out or empty."""
+    needed = required_fields(label)
     return [
         MissingField(number, field, zh, "缺少该字段" if field not in row else "必填项为空")
         for number, row in enumerate(rows, 1)
         for field, zh in needed
-        if _empty(row.get(field))
+        if is_empty(row.get(field))
     ]
 
 

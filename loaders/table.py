@@ -19,7 +19,7 @@ from graphsvc.cypher import Query
 from graphsvc.db import Runner
 from graphsvc.errors import InvalidInput
 from graphsvc.model import load_model
-from graphsvc.writes import label_of, missing
+from graphsvc.writes import is_empty, label_of, missing, required_fields
 from loaders.rows import LoadReport, RowError, read_csv, read_text, stream_csv
 
 Kind = Literal["text", "enum", "date", "datetime", "int", "float", "bool", "list", "pattern"]
@@ -121,32 +121,34 @@ def _parse_rows(
     seen: set[str] = set()
     ids = known.ids.setdefault(spec.name, set()) if spec.key else set()
     written = label_of(spec.query)
+    # What the model requires of the label, whatever the columns say: checked per row, named only when one lacks.
+    required = tuple(name for name, _ in required_fields(written)) if written else ()
+    columns, key, check, derive = spec.columns, spec.key, spec.check, spec.derive  # millions of rows: no lookups
     for number, raw in raws:
         parsed: dict[str, Any] = {}
         problems = []
-        for column in spec.columns:
+        for column in columns:
             value = raw.get(column.name, "")
             try:
                 parsed[column.name] = parse_cell(column, value, known)
             except ValueError as e:
                 problems.append(RowError(file, number, column.name, str(e), value))
-        if written and not problems:  # what the model requires of the label, whatever the columns say
-            lacking = missing(written, [parsed])
-            problems += [RowError(file, number, m.field, f"「{m.zh}」{m.reason}") for m in lacking]
-        if spec.check and not problems and (broken := spec.check(parsed)):
+        if written and not problems and any(is_empty(parsed.get(name)) for name in required):
+            problems += [RowError(file, number, m.field, f"「{m.zh}」{m.reason}") for m in missing(written, [parsed])]
+        if check and not problems and (broken := check(parsed)):
             problems.append(RowError(file, number, broken[0], broken[1], str(parsed.get(broken[0]) or "")))
-        if spec.key and not problems:
-            key = parsed[spec.key]
-            if key in seen:
-                problems.append(RowError(file, number, spec.key, f"重复的编号 {key}", key))
-            seen.add(key)
+        if key and not problems:
+            own = parsed[key]
+            if own in seen:
+                problems.append(RowError(file, number, key, f"重复的编号 {own}", own))
+            seen.add(own)
         if problems:
             report.errors.extend(problems)
             continue
-        if spec.derive:
-            parsed.update(spec.derive(parsed))
-        if spec.key:  # later tables may name it (no column names a row of its own table: see parse_table)
-            ids.add(parsed[spec.key])
+        if derive:
+            parsed.update(derive(parsed))
+        if key:  # later tables may name it (no column names a row of its own table: see parse_table)
+            ids.add(parsed[key])
         yield parsed
 
 
@@ -238,10 +240,11 @@ def parse_cell(column: Column, value: str, known: Known) -> Any:
             result = value.lower() in TRUE
         case "list":
             result = [v.strip() for v in LIST_SEPARATORS.split(value) if v.strip()]
-    # A list column with a ref names several ids (a task's matters): each must be known.
-    for item in result if column.kind == "list" else [value]:
-        if column.ref and not known.has(column.ref, item):
-            raise ValueError(f"未知的{NOUNS.get(column.ref, column.ref)}编号" + (f" {item}" if item != value else ""))
+    if column.ref:  # a list column with a ref names several ids (a task's matters): each must be known
+        for item in result if column.kind == "list" else (value,):
+            if not known.has(column.ref, item):
+                which = f" {item}" if item != value else ""
+                raise ValueError(f"未知的{NOUNS.get(column.ref, column.ref)}编号{which}")
     return result
 
 
