@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/thin_api.py [--requests 300] [--bolt 27997 --http 27984]
 
-Needs the store benchmarks/postgres_side_by_side.py loads (.neo4j/bench-side, the same ports; it starts the server).
+Needs the store benchmarks/postgres_side_by_side.py loads (.neo4j/bench-side, the same ports); starts its server
+when it is down (and leaves it running, as that script does).
 `plain`: every request looks its token up in Neo4j (GRAPHSVC_AUTH_CACHE_SECONDS=0), uvicorn on asyncio and h11.
 `thin`: tokens kept for 5 s (the default), uvicorn on uvloop and httptools (the defaults once installed).
 Both serialise answers once: FastAPI ≥ 0.130 validates the returned value against the response model and writes the
@@ -36,6 +37,7 @@ from graphsvc.db import Runner, create_driver
 from graphsvc.identity import Role, User, create_token
 from graphsvc.inspections.frequency import load_table
 from graphsvc.inspections.precheck import PrecheckRequest, ResolveCache, precheck
+from graphsvc.local_neo4j import LocalNeo4j
 from graphsvc.responsibility.resolve import ResolveRequest, resolve
 from loaders.synthetic import AS_OF
 
@@ -77,6 +79,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ |= {"BENCH_BOLT": str(args.bolt), "BENCH_HTTP": str(args.http)}
     settings = settings_from_env()
+    LocalNeo4j(settings).start()  # idempotent: a server already up is left as it is
     runner = Runner(create_driver(settings), settings.neo4j.database, read_timeout=120.0)
     token = create_token(runner, "bench-thin-api", Role.admin, None, ACTOR)
     user = User(id=token.user_id, name="bench-thin-api", role=Role.admin, token_id=token.token_id)
