@@ -276,17 +276,14 @@ def _flags(
 ) -> list[Flag]:
     found: dict[str, Flag] = {code: Flag(code) for code in FLAGS}
     first_holders = {h.department_id for h in holdings if h.hop_id is None}
+    # A hop loops when its department held the clue before: first, on an earlier hop, or up its own branch.
+    first_reached: dict[str, datetime] = {}
+    for hop in hops.values():
+        if hop.to_id not in first_reached or hop.sent_at < first_reached[hop.to_id]:
+            first_reached[hop.to_id] = hop.sent_at
     for hop_id in order:
         hop = hops[hop_id]
-        ancestors = set()
-        step = parents.get(hop_id)
-        while step is not None and step not in ancestors:
-            ancestors.add(step)
-            step = parents.get(step)
-        visited = first_holders | {
-            other.to_id for other in hops.values() if other.id in ancestors or other.sent_at < hop.sent_at
-        }
-        if hop.to_id in visited:
+        if hop.to_id in first_holders or first_reached[hop.to_id] < hop.sent_at or _up_the_branch(hop, hops, parents):
             found["LOOP"].hop_ids.append(hop_id)
         parent = hops[parents[hop_id]] if hop_id in parents else None
         if parent and parent.from_id == hop.to_id:
@@ -305,6 +302,18 @@ def _flags(
             _note(found["UNRESOLVED"], holding)
     never_held = not holdings and clue.status != CLOSED  # not even dispatched yet
     return [f for f in found.values() if f.hop_ids or f.department_ids or (f.code == "UNRESOLVED" and never_held)]
+
+
+def _up_the_branch(hop: Hop, hops: Mapping[str, Hop], parents: Mapping[str, str]) -> bool:
+    """Whether a hop this one continues, however far up, went to the same department."""
+    step = parents.get(hop.id)
+    for _ in range(len(hops)):  # parents form a forest; the bound only guards against a malformed one
+        if step is None:
+            return False
+        if hops[step].to_id == hop.to_id:
+            return True
+        step = parents.get(step)
+    return False
 
 
 def _note(flag: Flag, holding: Holding) -> None:

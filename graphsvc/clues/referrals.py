@@ -280,15 +280,16 @@ def chain_view(record: ClueRecord, chain: Chain, as_of: datetime, limits: Limits
                 proposal=_proposal(row),
             )
         )
+    holdings = [_holding_view(department, h, as_of) for h in chain.holdings]
     return ClueChain(
         clue=record.header,
         as_of=as_of,
         limits=LimitsView(acknowledge_hours=hours(limits.acknowledge), act_days=limits.act.total_seconds() / 86400),
         hops=hops,
-        holdings=[_holding_view(department, h, as_of) for h in chain.holdings],
+        holdings=holdings,
         held=[Held(department=department(d), hours=hours_) for d, hours_ in chain.held_hours.items()],
         regions=[_region(record, r) for r in chain.regions],
-        current_holders=[_holding_view(department, h, as_of) for h in chain.current],
+        current_holders=[view for view, h in zip(holdings, chain.holdings, strict=True) if h.current],
         flags=[
             ChainFlag(
                 code=f.code,  # type: ignore[arg-type]  # the codes chain.FLAGS declares, which FlagCode lists

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from graphsvc.clues import flows
 from graphsvc.clues.chain import DEFAULT_LIMITS, ClueFacts, Hop, Limits, Place, analyse
 from graphsvc.clues.times import BEIJING
@@ -127,3 +130,50 @@ def test_flows_find_the_bouncing_departments_and_the_slowest_region() -> None:
         ("610103", 1, 100.0),
         ("310112", 0, 17.5),
     ]
+
+
+DEPARTMENTS = sorted(PLACES)
+
+
+@st.composite
+def branching_clues(draw: st.DrawFn) -> ClueFacts:
+    """Clues whose hops continue earlier hops or start at intake, to a few departments, at a few (tied) times."""
+    hops: list[Hop] = []
+    for n in range(draw(st.integers(1, 12))):
+        parent = draw(st.sampled_from([None, *hops])) if hops else None
+        hops.append(
+            Hop(
+                f"h{n}",
+                "移送",
+                draw(st.sampled_from(DEPARTMENTS)),
+                at(draw(st.integers(0, 5))),
+                from_id=parent.to_id if parent else draw(st.sampled_from([None, *DEPARTMENTS])),
+                parent_id=parent.id if parent else None,
+            )
+        )
+    return clue(*hops, receiver=draw(st.sampled_from([None, *DEPARTMENTS])))
+
+
+@given(branching_clues())
+def test_a_loop_is_a_hop_to_a_department_that_held_the_clue_before_it(facts: ClueFacts) -> None:
+    # The rule as written: its department held the clue from receipt, was sent it on an earlier hop, or was sent it
+    # by a hop this one continues, however far up the branch.
+    chain = analyse(facts, PLACES, at(48))
+    by_id = {h.id: h for h in facts.hops}
+    first_holders = {h.department_id for h in chain.holdings if h.hop_id is None}
+
+    def branch(hop: Hop) -> list[Hop]:
+        up = []
+        while hop.parent_id in by_id:
+            hop = by_id[hop.parent_id]
+            up.append(hop)
+        return up
+
+    expected = [
+        hop_id
+        for hop_id in chain.order
+        if (hop := by_id[hop_id]).to_id in first_holders
+        or any(other.to_id == hop.to_id and other.sent_at < hop.sent_at for other in facts.hops)
+        or any(other.to_id == hop.to_id for other in branch(hop))
+    ]
+    assert next((f.hop_ids for f in chain.flags if f.code == "LOOP"), []) == expected
