@@ -60,7 +60,7 @@ from graphsvc.inspections.precheck import PrecheckRequest, Window, precheck
 from graphsvc.local_neo4j import LocalNeo4j
 from graphsvc.responsibility import rules
 from graphsvc.responsibility.answer import MatterHeader, MatterResult
-from graphsvc.responsibility.resolve import DEVOLUTIONS, FACTS, ResolveRequest, resolve, resolve_matters
+from graphsvc.responsibility.resolve import FACTS, LIVE, ResolveRequest, resolve, resolve_matters
 from loaders.entities import load_entities, load_folder
 from loaders.reference import load_reference
 from loaders.synthetic import AS_OF, generate
@@ -536,8 +536,8 @@ class RelationalReader:
         self.conn = conn
 
     def read(self, q: Any, **params: Any) -> list[dict[str, Any]]:
-        if q is DEVOLUTIONS:
-            return []
+        if q is LIVE:
+            return [{"versions": [], "devolutions": []}]
         assert q is FACTS, q.name
         return [sql_one(self.conn, RESOLVE_SQL, **resolve_params(params))]
 

@@ -193,6 +193,11 @@ class CatalogueModel:
             rows += found
         return rows
 
+    def holds_date(self, as_of: date) -> bool:
+        """Whether the facts on this date are held (then facts() reads nothing)."""
+        with self._lock:
+            return as_of in self._dates
+
     def _dated(self, reader: Reader, as_of: date, pattern: str) -> DatedFacts:
         with self._lock:
             if as_of in self._dates:

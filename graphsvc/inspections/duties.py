@@ -8,7 +8,7 @@ from typing import Any
 
 from graphsvc.db import Runner
 from graphsvc.responsibility.answer import MatterHeader
-from graphsvc.responsibility.resolve import resolve_matters
+from graphsvc.responsibility.resolve import resolve_in_region
 
 
 def split_matters(
@@ -19,7 +19,7 @@ def split_matters(
     by_department: dict[str, list[str]] = {d: [] for d in departments}
     warnings = []
     headers = [MatterHeader(id=m["id"], name=m["name"], level=m["level"]) for m in matters]
-    resolved = runner.reading(lambda tx: resolve_matters(tx, headers, region, as_of))
+    resolved = resolve_in_region(runner, headers, region, as_of)
     for m, duty in zip(matters, resolved, strict=True):
         holders = {d.department.id for d in duty.lead + duty.cooperating}
         checkers = [d for d in departments if d in holders]

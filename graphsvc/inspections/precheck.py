@@ -54,7 +54,7 @@ from graphsvc.inspections.models import (
 )
 from graphsvc.names import Names
 from graphsvc.responsibility.answer import Duty, Flag, MatterHeader, MatterResult
-from graphsvc.responsibility.resolve import resolve_matters
+from graphsvc.responsibility.resolve import resolve_in_region
 from graphsvc.types import DutyRole, LooseRef, UsccOrName
 
 __all__ = ["PrecheckRequest", "ResolveCache", "Window", "precheck"]
@@ -253,8 +253,8 @@ def _duties(
     as_of: date,
     cache: ResolveCache | None,
 ) -> dict[tuple[str, str], Holders]:
-    """Each matter resolved in each region: the matters a region still needs in one batched resolution (one read
-    transaction), the regions side by side."""
+    """Each matter resolved in each region: the matters a region still needs in one batched resolution (one
+    statement from the held catalogue, else one read transaction), the regions side by side."""
 
     def region_duties(region: str) -> dict[str, Holders]:
         found = {m.id: cache.get((m.id, region, as_of)) if cache else None for m in matters if m.id}
@@ -262,7 +262,7 @@ def _duties(
             MatterHeader(id=m.id, name=m.name or "", level=m.level) for m in matters if m.id and found[m.id] is None
         ]
         if missing:
-            fresh = runner.reading(lambda tx: resolve_matters(tx, missing, region, as_of))
+            fresh = resolve_in_region(runner, missing, region, as_of)
             for header, answer in zip(missing, fresh, strict=True):
                 holders = holders_of(answer)
                 found[header.id] = holders

@@ -76,7 +76,7 @@ class CountyDepartment(BodyRef):
 
 
 class PowerFact(BaseModel):
-    """One devolved power over a matter, as find_devolutions reads it."""
+    """One devolved power over a matter, as responsibility/get_live_facts reads it."""
 
     power_id: str
     here: bool  # the asked region is this street/town (or lies in it)

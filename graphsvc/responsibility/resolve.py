@@ -57,7 +57,7 @@ GET_MATTERS = query("responsibility/get_matter_headers")
 SUBJECT = query("responsibility/get_subject_context")
 SUBJECT_MATTERS = query("responsibility/list_matters_for_subject")
 FACTS = query("responsibility/get_matter_facts")
-DEVOLUTIONS = query("devolution/find_devolutions")
+LIVE = query("responsibility/get_live_facts")
 RECEIVERS = query("responsibility/get_region_receivers")
 
 TEXT_CANDIDATES = 6
@@ -83,11 +83,44 @@ class ResolveRequest(BaseModel):
 
 
 def resolve(runner: Runner, request: ResolveRequest) -> Resolution:
-    """The answer for every matter the request concerns, read in one transaction."""
+    """The answer for every matter the request concerns: by matter from the held catalogue in one statement, else
+    read in one transaction."""
     request = _validate_names(runner, request)
     if _by_description(request):
         behaviour_search.prepare(runner)  # the static part of the search, outside the read transaction
+    elif request.matter_id and not request.uscc:
+        answer = _by_matter_held(runner, request)
+        if answer is not None:
+            return answer
     return runner.reading(lambda reader: _answer(reader, request))
+
+
+def _by_matter_held(runner: Runner, request: ResolveRequest) -> Resolution | None:
+    """A matter asked by id, answered from the held catalogue: one round trip (the stamp and the devolved powers);
+    None when the store's catalogue or its facts on the date are not held yet."""
+    assert request.matter_id is not None
+    as_of = request.as_of or date.today()
+    live = _read_live(runner, [request.matter_id], request.region, as_of)
+    model = catalogue.held(live.stamp, as_of)
+    if model is None:
+        return None
+    region = _require_region(runner, request.region, model)
+    matters = _read_matters(runner, request, None, model)
+    if [m.id for m in matters] != [request.matter_id]:  # the powers were read for the id asked
+        return None
+    return _matter_answers(runner, matters, region, as_of, {}, None, model, live)
+
+
+def resolve_in_region(runner: Runner, matters: Sequence[MatterHeader], region: str, as_of: date) -> list[MatterResult]:
+    """resolve_matters for a caller with a Runner: one statement when the store's catalogue and its facts on the date
+    are held in memory, else one transaction (which holds them for the next time)."""
+    if not matters:
+        return []
+    live = _read_live(runner, [m.id for m in matters], region, as_of)
+    model = catalogue.held(live.stamp, as_of)
+    if model is None:
+        return runner.reading(lambda reader: resolve_matters(reader, matters, region, as_of))
+    return resolve_matters(runner, matters, region, as_of, None, model, live)
 
 
 def _by_description(request: ResolveRequest) -> bool:
@@ -123,12 +156,25 @@ def _answer(reader: Reader, request: ResolveRequest) -> Resolution:
     if request.text and _by_description(request):
         return _by_text(reader, request.text.strip(), region, as_of, licences, summary, model)
     matters = _read_matters(reader, request, subject, model)
+    return _matter_answers(reader, matters, region, as_of, licences, summary, model)
+
+
+def _matter_answers(
+    reader: Reader,
+    matters: list[MatterHeader],
+    region: str,
+    as_of: date,
+    licences: dict[str, list[SubjectLicence]],
+    subject: SubjectRef | None,
+    model: CatalogueModel | None,
+    live: _Live | None = None,
+) -> Resolution:
     results = [
         # asked by id or by subject: no match score
         r.model_copy(update={"matter": r.matter.model_copy(update={"score": None, "coverage": None})})
-        for r in resolve_matters(reader, matters, region, as_of, licences, model)
+        for r in resolve_matters(reader, matters, region, as_of, licences, model, live)
     ]
-    return Resolution(region=region, as_of=as_of, subject=summary, results=results, behaviours=None, unexplained=None)
+    return Resolution(region=region, as_of=as_of, subject=subject, results=results, behaviours=None, unexplained=None)
 
 
 def _require_region(reader: Reader, region: str | None, model: CatalogueModel | None) -> str:
@@ -158,6 +204,7 @@ def resolve_matters(
     as_of: date,
     licences: dict[str, list[SubjectLicence]] | None = None,
     model: CatalogueModel | None | EllipsisType = ...,  # ...: look the current one up
+    live: _Live | None = None,  # the stamp and devolved powers, when the caller read them already
 ) -> list[MatterResult]:
     """Lead and cooperating for each matter in the region on the date. The facts of all matters come in one
     statement (assignments, scopes, bases, carriers, performers per level), so the cost hardly grows with the
@@ -166,13 +213,29 @@ def resolve_matters(
     if not matters:
         return []
     model = catalogue.current(reader) if isinstance(model, EllipsisType) else model
-    facts = _gather_facts(reader, matters, region, as_of, model)
+    facts = _gather_facts(reader, matters, region, as_of, model, live)
     return [_decide_matter(m, facts, (licences or {}).get(m.id, [])) for m in matters]
+
+
+@dataclass(frozen=True)
+class _Live:
+    """What get_live_facts read: the catalogue's stamp and the powers devolved over some matters, by matter."""
+
+    stamp: tuple[str, ...]
+    devolved: dict[str, list[devolution.PowerFact]]
+
+
+def _read_live(reader: Reader, matter_ids: list[str], region: str | None, as_of: date) -> _Live:
+    [row] = reader.read(LIVE, matter_ids=matter_ids, region_id=region, as_of=as_of)
+    devolved: dict[str, list[devolution.PowerFact]] = defaultdict(list)
+    for power in row["devolutions"]:
+        devolved[power.pop("matter_id")].append(devolution.PowerFact.model_validate(power))
+    return _Live(tuple(row["versions"]), devolved)
 
 
 @dataclass
 class _MatterFacts:
-    """The facts of some matters in one region on one date, by matter (get_matter_facts, find_devolutions)."""
+    """The facts of some matters in one region on one date, by matter (get_matter_facts, get_live_facts)."""
 
     assignments: dict[str, list[AssignmentFact]] = field(default_factory=lambda: defaultdict(list))
     scopes: dict[str, MatterScope] = field(default_factory=dict)
@@ -183,7 +246,12 @@ class _MatterFacts:
 
 
 def _gather_facts(
-    reader: Reader, matters: Sequence[MatterHeader], region: str, as_of: date, model: CatalogueModel | None
+    reader: Reader,
+    matters: Sequence[MatterHeader],
+    region: str,
+    as_of: date,
+    model: CatalogueModel | None,
+    live: _Live | None,
 ) -> _MatterFacts:
     """Gather: everything the rules decide by, from the hot catalogue or in one statement (and one for devolved
     powers), as models."""
@@ -208,8 +276,7 @@ def _gather_facts(
     for row in read["performers"]:
         facts.performers[row.pop("level")].append(Performer.model_validate(row))
     # Powers a province devolved to 街道/乡镇 (行政处罚法第二十四条): resolution looks below the county here.
-    for row in reader.read(DEVOLUTIONS, matter_ids=ids, region_id=region, as_of=as_of):
-        facts.devolved[row.pop("matter_id")].append(devolution.PowerFact.model_validate(row))
+    facts.devolved.update((live or _read_live(reader, ids, region, as_of)).devolved)
     return facts
 
 

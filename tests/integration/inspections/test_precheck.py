@@ -37,6 +37,7 @@ from tests.support.inspection_data import (
     load_world,
     task,
 )
+from tests.support.round_trips import READ_TRANSACTION, CountingRunner
 
 URL = "/api/v1/inspections/precheck"
 
@@ -98,6 +99,20 @@ def test_duplicates_overlaps_joinable_frequency_responsibility(world: Runner, ap
     assert result["offsite"] == [
         {"matter": {"id": FOOD, "name": "对食品经营者的监督检查"}, "offsite_ok": False, "check_method": "双随机抽查"}
     ]
+
+
+def test_the_responsibility_of_a_check_is_one_statement_from_the_held_catalogue(world: Runner) -> None:
+    request = PrecheckRequest.model_validate(body(subjects=[S1, S2]))
+    admin = User(id="test", name="test", role=Role.admin, token_id="t")
+    counting = CountingRunner(world)
+    first = precheck(counting, request, admin, load_table())  # the catalogue's model and the date held from here
+    counting.sent.clear()
+    assert precheck(counting, request, admin, load_table()) == first
+    # the facts, then each region's resolution as one statement (the stamp and the devolved powers)
+    regions = {r.subject.region_id for r in first.results}
+    assert READ_TRANSACTION not in counting.sent
+    assert counting.sent.count("responsibility/get_live_facts") == len(regions)
+    assert counting.sent.count("inspection/get_precheck_facts") == 1
 
 
 def test_a_department_that_is_not_responsible_is_warned(world: Runner, api: TestClient, auth: dict[str, str]) -> None:

@@ -19,6 +19,7 @@ from graphsvc.responsibility.resolve import ResolveRequest
 from loaders.devolution import load_devolution
 from tests.conftest import TEST_ACTOR
 from tests.support.answers import resolve
+from tests.support.round_trips import READ_TRANSACTION, CountingRunner
 
 FIXTURES = ROOT / "tests" / "fixtures" / "devolution"
 GOOD = FIXTURES / "测试_赋权决定.csv"
@@ -100,6 +101,16 @@ def test_in_a_street_that_took_the_power_its_office_leads_with_the_evidence_chai
     assert supervisor["text"] == devolution.PARAGRAPHS[2]
     assert codes(result) == ["DEVOLVED"]
     assert "小寨路街道办事处" in result["flags"][0]["message"]
+
+
+def test_from_the_held_catalogue_the_same_answer_is_one_statement(devolved: Runner) -> None:
+    counting = CountingRunner(devolved)
+    first = result_for(counting, "cater-008", XIAOZHAI)  # the catalogue was just written: its new model is read
+    assert counting.sent == ["responsibility/get_live_facts", READ_TRANSACTION]
+    counting.sent.clear()
+    assert result_for(counting, "cater-008", XIAOZHAI) == first
+    assert counting.sent == ["responsibility/get_live_facts"]  # the stamp and the devolved powers, together
+    assert first["lead"][0]["rule"] == "devolution"
 
 
 def test_asked_about_the_county_the_lead_stands_and_the_streets_are_listed(devolved: Runner) -> None:
