@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from graphsvc.catalogue import cache as catalogue
 from graphsvc.cypher import query
 from graphsvc.db import Reader
 from graphsvc.errors import InvalidInput
@@ -450,6 +451,8 @@ class Names:
         if text is None:
             return None
         if text.isascii():
+            if catalogue.known(text.strip()):  # an exact id the held catalogue has is that id: not read as a code
+                return text.strip()
             rows = self.reader.read(FIND_MATTERS, text=text.strip())
             ids = [r["id"] for r in rows if r["id"] == text.strip()] or [r["id"] for r in rows]
             return str(ids[0]) if len(ids) == 1 else text

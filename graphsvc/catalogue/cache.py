@@ -4,10 +4,10 @@ The stamp is read first, in the caller's read transaction (current()) or in the 
 devolved powers (held()), before anything the model answers from: a write committed meanwhile can only make the model
 look older than it is (and reload on the next request), never newer. Every request checks, so a catalogue write
 through a loader or another API process is seen by the next request anywhere. A model and its dated facts are only
-ever loaded in current()'s transaction, which one server answers, never from reads that could come from two. Models are kept by stamp: a stamp is random and new with every catalogue write, so it names
-one state of one store. A store no catalogue write has stamped (loaded before the stamp existed) is read by the
-statements until its next catalogue write. Off (`enabled = False`), callers read the statements as before: the
-benchmarks measure both ways.
+ever loaded in current()'s transaction, which one server answers, never from reads that could come from two.
+Models are kept by stamp: a stamp is random and new with every catalogue write, so it names one state of one store.
+A store no catalogue write has stamped (loaded before the stamp existed) is read by the statements until its next
+catalogue write. Off (`enabled = False`), callers read the statements as before: the benchmarks measure both ways.
 """
 
 from __future__ import annotations

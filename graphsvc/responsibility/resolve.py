@@ -131,13 +131,10 @@ def _validate_names(runner: Runner, request: ResolveRequest) -> ResolveRequest:
     """Validate: the region, matter and subject as the user wrote them (codes or names), read as ids."""
     names = Names(runner, request.as_of)
     region = names.region_param(request.region)
-    matter = request.matter_id
-    known = bool(matter and matter.isascii() and catalogue.known(matter.strip()))
     return request.model_copy(
         update={
             "region": region,
-            # an exact id the catalogue held is that id: no lookup as a code or name
-            "matter_id": matter.strip() if matter and known else names.matter_param(matter, region),
+            "matter_id": names.matter_param(request.matter_id, region),
             "uscc": names.subject_param(request.uscc),
         }
     )
