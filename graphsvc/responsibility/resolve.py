@@ -88,7 +88,7 @@ def resolve(runner: Runner, request: ResolveRequest) -> Resolution:
     request = _validate_names(runner, request)
     if _by_description(request):
         behaviour_search.prepare(runner)  # the static part of the search, outside the read transaction
-    elif request.matter_id and not request.uscc:
+    elif request.matter_id and not request.uscc and catalogue.enabled:
         answer = _by_matter_held(runner, request)
         if answer is not None:
             return answer
@@ -116,8 +116,8 @@ def resolve_in_region(runner: Runner, matters: Sequence[MatterHeader], region: s
     are held in memory, else one transaction (which holds them for the next time)."""
     if not matters:
         return []
-    live = _read_live(runner, [m.id for m in matters], region, as_of)
-    model = catalogue.held(live.stamp, as_of)
+    live = _read_live(runner, [m.id for m in matters], region, as_of) if catalogue.enabled else None
+    model = catalogue.held(live.stamp, as_of) if live else None
     if model is None:
         return runner.reading(lambda reader: resolve_matters(reader, matters, region, as_of))
     return resolve_matters(runner, matters, region, as_of, None, model, live)
