@@ -88,7 +88,7 @@ def resolve(runner: Runner, request: ResolveRequest) -> Resolution:
     request = _validate_names(runner, request)
     if _by_description(request):
         behaviour_search.prepare(runner)  # the static part of the search, outside the read transaction
-    elif request.matter_id and not request.uscc and catalogue.enabled:
+    elif request.matter_id and not request.uscc:
         answer = _by_matter_held(runner, request)
         if answer is not None:
             return answer
@@ -96,18 +96,15 @@ def resolve(runner: Runner, request: ResolveRequest) -> Resolution:
 
 
 def _by_matter_held(runner: Runner, request: ResolveRequest) -> Resolution | None:
-    """A matter asked by id, answered from the held catalogue: one round trip (the stamp and the devolved powers);
-    None when the store's catalogue or its facts on the date are not held yet."""
+    """A matter asked by id, answered from the held catalogue in one round trip; None when it is not held."""
     assert request.matter_id is not None
     as_of = request.as_of or date.today()
-    live = _read_live(runner, [request.matter_id], request.region, as_of)
-    model = catalogue.held(live.stamp, as_of)
-    if model is None:
+    held = _held(runner, [request.matter_id], request.region, as_of)
+    if held is None:
         return None
+    live, model = held
     region = _require_region(runner, request.region, model)
     matters = _read_matters(runner, request, None, model)
-    if [m.id for m in matters] != [request.matter_id]:  # the powers were read for the id asked
-        return None
     return _matter_answers(runner, matters, region, as_of, {}, None, model, live)
 
 
@@ -116,11 +113,23 @@ def resolve_in_region(runner: Runner, matters: Sequence[MatterHeader], region: s
     are held in memory, else one transaction (which holds them for the next time)."""
     if not matters:
         return []
-    live = _read_live(runner, [m.id for m in matters], region, as_of) if catalogue.enabled else None
-    model = catalogue.held(live.stamp, as_of) if live else None
-    if model is None:
+    held = _held(runner, [m.id for m in matters], region, as_of)
+    if held is None:
         return runner.reading(lambda reader: resolve_matters(reader, matters, region, as_of))
+    live, model = held
     return resolve_matters(runner, matters, region, as_of, None, model, live)
+
+
+def _held(
+    runner: Runner, matter_ids: list[str], region: str | None, as_of: date
+) -> tuple[_Live, CatalogueModel] | None:
+    """The stamp and the devolved powers in one statement, with the model of that stamp when it and its facts on the
+    date are held in memory; None when they are not (or the read model is off: then nothing is read)."""
+    if not catalogue.enabled:
+        return None
+    live = _read_live(runner, matter_ids, region, as_of)
+    model = catalogue.held(live.stamp, as_of)
+    return None if model is None else (live, model)
 
 
 def _by_description(request: ResolveRequest) -> bool:
