@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 import county  # benchmarks/county.py, beside this script
+import neo4j
 import psycopg
 
 from graphsvc import schema
@@ -895,6 +896,7 @@ def main() -> None:
         ):
             print(f"{graph} ÷ {sql}: p50 {p(samples[graph], 50) / p(samples[sql], 50):.2f}×")
         by_length(runner, conn, args.per_length)
+        floors(runner, conn)
         plans(runner, conn, clue_ids[0], prechecks[0], reach)
     runner.driver.close()
 
@@ -919,6 +921,39 @@ def by_length(runner: Runner, conn: psycopg.Connection, per_length: int) -> None
     first, last = (p(samples[f"{n} graph"], 50) for n in (LENGTHS[0], LENGTHS[-1]))
     sql_first, sql_last = (p(samples[f"{n} postgres"], 50) for n in (LENGTHS[0], LENGTHS[-1]))
     print(f"20 hops / 1 hop: graph {last / first:.2f}× (target ≤ 1.3×), postgres {sql_last / sql_first:.2f}×")
+
+
+def floors(runner: Runner, conn: psycopg.Connection, repeat: int = 500) -> None:
+    """What a statement costs before it does anything, on each side: a no-op (`RETURN 1`, `SELECT 1`) and the 1-hop
+    chain, back to back and interleaved, through a fresh READ session's auto-commit run as Runner.read sends it, and
+    this process's CPU time per call (the driver's Python: its part of the round trip)."""
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+
+    def measured(key: str, work: Callable[[], Any]) -> None:
+        started, used = time.perf_counter(), time.process_time()
+        work()
+        wall.setdefault(key, []).append((time.perf_counter() - started) * 1000)
+        cpu.setdefault(key, []).append((time.process_time() - used) * 1000)
+
+    def graph(text: str, **params: Any) -> None:
+        with runner.driver.session(database=runner.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            list(session.run(text, params))  # type: ignore[arg-type]
+
+    steps: list[tuple[str, Callable[[], Any]]] = [
+        ("graph RETURN 1", lambda: graph("RETURN 1 AS one")),
+        ("postgres SELECT 1", lambda: sql_one(conn, "SELECT json_build_object('one', 1)")),
+        ("graph chain, 1 hop", lambda: graph(CHAIN.text, id=f"long-{LENGTHS[0]}-0")),
+        ("postgres chain, 1 hop", lambda: sql_one(conn, CHAIN_SQL, id=f"long-{LENGTHS[0]}-0")),
+    ]
+    for i in range(repeat):
+        for key, work in steps[i % 2 :] + steps[: i % 2]:
+            measured(key, work)
+    print(f"\nthe floor of a statement ({repeat} each, interleaved), p50 ms and this process's mean CPU ms per call:")
+    for key, _ in steps:
+        print(f"  {key:<24} {p(wall[key], 50):6.2f}  CPU {statistics.mean(cpu[key]):5.2f}")
+    ratio = p(wall["graph RETURN 1"], 50) / p(wall["postgres chain, 1 hop"], 50)
+    print(f"  a no-op through the driver ÷ PostgreSQL's whole 1-hop chain: {ratio:.2f}×")
 
 
 def plans(runner: Runner, conn: psycopg.Connection, clue_id: str, request: dict[str, Any], reach: int) -> None:
