@@ -17,6 +17,8 @@ Questions, each answered by one statement on both sides:
 - precheck facts: the department, the matters and, per subject, the tasks reaching into the horizon;
   graph: cypher/inspection/get_precheck_facts.cypher. Agreement: the same facts.
 - the chain by its length (1/6/10/20 hops): is the cost flat in the length?
+- the floor: a no-op statement on each side (`RETURN 1`, `SELECT 1`) beside the 1-hop chain, with the CPU the
+  client spends per call.
 Beside the statements (`driver`), the service call (`service`: the statement plus the pure decision in Python,
 graphsvc.clues.referrals.chain_of and graphsvc.inspections.precheck.precheck without its resolve cache) and
 resolve by matter (graph only: graphsvc.responsibility.resolve; the relational peer would need the legal
@@ -925,8 +927,8 @@ def by_length(runner: Runner, conn: psycopg.Connection, per_length: int) -> None
 
 def floors(runner: Runner, conn: psycopg.Connection, repeat: int = 500) -> None:
     """What a statement costs before it does anything, on each side: a no-op (`RETURN 1`, `SELECT 1`) and the 1-hop
-    chain, back to back and interleaved, through a fresh READ session's auto-commit run as Runner.read sends it, and
-    this process's CPU time per call (the driver's Python: its part of the round trip)."""
+    chain, interleaved, each through a fresh READ session's auto-commit run as Runner.read sends it, and this
+    process's CPU time per call (on the graph side mostly the driver's own Python)."""
     wall: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
 
