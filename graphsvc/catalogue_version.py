@@ -24,6 +24,7 @@ LABELS = frozenset(
 TYPES = frozenset(
     {
         "PART_OF",
+        "IN_REGION",  # a department's (a clue's, a plan's, a draw's is "(Clue)-IN_REGION" …, not the catalogue's)
         "SUCCEEDED_BY",
         "PERFORMS",
         "HAS_VERSION",

@@ -66,7 +66,8 @@ SPECS = [
         "departments.csv",
         "Department",
         _q("upsert_departments"),
-        [
+        before=_q("unlink_departments"),
+        columns=[
             Column("id", "pattern", True, pattern=rf"{REGION_CODE}-{SLUG}", hint="区划代码-简称,如 310112-scjgj"),
             Column("name", required=True),
             Column("short_name"),
@@ -82,7 +83,8 @@ SPECS = [
         "bodies.csv",
         "Department",
         _q("upsert_departments"),
-        [
+        before=_q("unlink_departments"),
+        columns=[
             Column("id", "pattern", True, pattern=rf"{REGION_CODE}-{SLUG}", hint="区划代码-简称,如 610113-gov"),
             Column("name", required=True),
             Column("short_name"),
