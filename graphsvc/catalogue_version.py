@@ -24,7 +24,7 @@ LABELS = frozenset(
 TYPES = frozenset(
     {
         "PART_OF",
-        "IN_REGION",  # a department's (a clue's, a plan's, a draw's is "(Clue)-IN_REGION" …, not the catalogue's)
+        "IN_REGION",  # a department's or an assignment's; a clue's, plan's or draw's is "(Clue)-IN_REGION" …
         "SUCCEEDED_BY",
         "PERFORMS",
         "HAS_VERSION",
